@@ -1,0 +1,21 @@
+// --dry-run: every command a run would execute to build and tear down each scenario, in order,
+// without executing any of them.
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { wrapArgv } from '../exec.ts';
+import { BPFFS, BPF_BUILD } from '../paths.ts';
+import { planTopology } from '../topology/plan.ts';
+import type { BenchOptions } from './options.ts';
+
+export function dryRunLines(opts: BenchOptions, runId: string): string[] {
+  const lines: string[] = [];
+  for (const scenario of SCENARIOS.filter((s) => opts.scenarios.includes(s.name))) {
+    const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
+    lines.push(`# ${scenario.name}: ${scenario.description}`);
+    for (const step of steps) lines.push(wrapArgv(step.run.argv, { netns: step.run.netns }).join(' '));
+    lines.push(`#   run workloads (${opts.workloads.join(', ')}) x ${opts.repeats}, ${opts.durationS} s each`);
+    for (const step of [...steps].reverse()) {
+      if (step.undo) lines.push(wrapArgv(step.undo.argv, { netns: step.undo.netns }).join(' '));
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,84 @@
+// Runs every repetition of every scenario x workload. Scenarios are shuffled within each
+// repetition so slow drift on a noisy machine spreads over all of them instead of landing on one.
+// A failure is recorded as a measurement with state "failed" and the matrix carries on.
+import { bpfStatsTracker } from '../bpf-stats.ts';
+import { namespaceName } from '../naming.ts';
+import type { Measurement } from '../results/schema.ts';
+import type { Scenario } from '../scenario.ts';
+import { withTopology } from '../topology/apply.ts';
+import { planTopology, type PlanContext } from '../topology/plan.ts';
+import type { Workload } from '../workloads/types.ts';
+
+export interface MatrixContext {
+  plan: PlanContext;
+  scenarios: readonly Scenario[];
+  workloads: readonly Workload[];
+  durationS: number;
+  repeats: number;
+  clientCpu: number;
+  serverCpu: number;
+  signal: AbortSignal;
+  log: (line: string) => void;
+  onMeasurement: (m: Measurement) => Promise<void>;
+}
+
+export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export async function runMatrix(ctx: MatrixContext): Promise<void> {
+  for (let repetition = 1; repetition <= ctx.repeats; repetition++) {
+    for (const scenario of shuffled(ctx.scenarios)) {
+      if (ctx.signal.aborted) return;
+      await runScenario(ctx, scenario, repetition);
+    }
+  }
+}
+
+async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: number): Promise<void> {
+  const done = new Set<string>();
+  const record = async (m: Measurement) => {
+    done.add(m.workload);
+    await ctx.onMeasurement(m);
+  };
+  try {
+    await withTopology(planTopology(scenario, ctx.plan), async () => {
+      const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
+      await bpf.take();
+      for (const workload of ctx.workloads) {
+        if (ctx.signal.aborted) return;
+        ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
+        const startedAt = new Date();
+        const outcome = await workload.run({
+          clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
+          serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
+          serverAddress: scenario.server.address,
+          durationS: ctx.durationS,
+          clientCpu: ctx.clientCpu,
+          serverCpu: ctx.serverCpu,
+          signal: ctx.signal,
+        });
+        if (ctx.signal.aborted) return;
+        await record({
+          scenario: scenario.name,
+          workload: workload.name,
+          repetition,
+          ...outcome,
+          startedAt: startedAt.toISOString(),
+          elapsedS: (Date.now() - startedAt.getTime()) / 1000,
+          bpf: await bpf.take(),
+        });
+      }
+    }, { log: ctx.log, signal: ctx.signal });
+  } catch (err) {
+    if (ctx.signal.aborted) return;
+    for (const workload of ctx.workloads.filter((w) => !done.has(w.name))) {
+      await record({ scenario: scenario.name, workload: workload.name, repetition, state: 'failed', reason: (err as Error).message, startedAt: new Date().toISOString(), elapsedS: 0, metrics: {}, bpf: [] });
+    }
+  }
+}

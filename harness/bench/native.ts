@@ -1,0 +1,108 @@
+// A bench run on the running kernel: detect what can run, build and measure each scenario, write
+// the results after every measurement, and leave the host's sysctls and mounts as found.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { SCENARIOS, BASELINE } from '../../scenarios/index.ts';
+import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
+import { collectEnvironment } from '../environment.ts';
+import { EXIT_FAILED, EXIT_OK } from '../errors.ts';
+import { run } from '../exec.ts';
+import { BPFFS, BPF_BUILD } from '../paths.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../results/schema.ts';
+import { summarize } from '../results/summary.ts';
+import { writeResults } from '../results/write.ts';
+import { isBpffsMounted, readSysctl } from '../system.ts';
+import { UndoStack } from '../undo.ts';
+import { WORKLOADS } from '../workloads/index.ts';
+import { runMatrix } from './matrix.ts';
+import type { BenchOptions } from './options.ts';
+import { renderTable } from './table.ts';
+
+export interface BenchIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  signal: AbortSignal;
+  argv: string[];
+}
+
+export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
+  const runDir = join(resolve(opts.outDir), runId);
+  const log = (line: string) => (opts.verbose ? io.err(line) : undefined);
+  const caps = await detectCapabilities(runId);
+  const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
+  const skipped = selected.flatMap((s) => {
+    const reason = whyNotRunnable(s, caps);
+    return reason ? [{ scenario: s.name, reason }] : [];
+  });
+  const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
+  const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
+  const environment = await collectEnvironment(where);
+  const serverCpu = environment.cpuCount > 1 ? 1 : 0;
+  const results: ResultsFile = {
+    schema: RESULTS_SCHEMA,
+    version: RESULTS_VERSION,
+    runId,
+    command: io.argv,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    complete: false,
+    options: { scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu },
+    environment,
+    skipped,
+    measurements: [],
+    summary: [],
+  };
+  await mkdir(runDir, { recursive: true });
+  await writeResults(runDir, results);
+  io.err(`netkit-bench run ${runId}: ${runnable.map((s) => s.name).join(', ') || 'no scenario can run here'} -> ${runDir}`);
+  for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
+
+  const undo = new UndoStack();
+  try {
+    if (runnable.some((s) => s.programs.length > 0)) await prepareBpf(undo);
+    await runMatrix({
+      plan: { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD },
+      scenarios: runnable,
+      workloads,
+      durationS: opts.durationS,
+      repeats: opts.repeats,
+      clientCpu: results.options.clientCpu,
+      serverCpu: results.options.serverCpu,
+      signal: io.signal,
+      log,
+      onMeasurement: async (m) => {
+        results.measurements.push(m);
+        results.summary = summarize(results.measurements, BASELINE);
+        if (m.state !== 'ok') io.err(`${m.scenario} ${m.workload} #${m.repetition}: ${m.state}: ${m.reason ?? ''}`);
+        await writeResults(runDir, results);
+      },
+    });
+  } finally {
+    for (const f of await undo.unwind()) io.err(`teardown: ${f}`);
+    results.finishedAt = new Date().toISOString();
+    results.complete = !io.signal.aborted;
+    results.summary = summarize(results.measurements, BASELINE);
+    await writeResults(runDir, results);
+  }
+  io.out(renderTable(results));
+  io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
+  const bad = results.measurements.filter((m) => m.state !== 'ok').length;
+  if (bad > 0 && !opts.allowInvalid) {
+    io.err(`${bad} measurement(s) invalid or failed (use --allow-invalid to exit 0 anyway)`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+/** bpffs mounted and program run statistics on for the run; both put back as found afterwards. */
+async function prepareBpf(undo: UndoStack): Promise<void> {
+  if (!(await isBpffsMounted(BPFFS))) {
+    await run('mount bpffs', ['mount', '-t', 'bpf', 'bpf', BPFFS]);
+    undo.push('mount bpffs', async () => void (await run('unmount bpffs', ['umount', BPFFS])));
+  }
+  const before = await readSysctl('kernel.bpf_stats_enabled');
+  if (before !== '1') {
+    await run('enable BPF run statistics', ['sysctl', '-q', '-w', 'kernel.bpf_stats_enabled=1']);
+    undo.push('enable BPF run statistics', async () => void (await run('restore kernel.bpf_stats_enabled', ['sysctl', '-q', '-w', `kernel.bpf_stats_enabled=${before}`])));
+  }
+}

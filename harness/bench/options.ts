@@ -1,0 +1,77 @@
+// Validated bench options. Everything the user typed is checked here, once, with errors that
+// quote the bad value; nothing downstream re-validates.
+import { UsageError, quote } from '../errors.ts';
+import { checkRunId } from '../naming.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { WORKLOADS } from '../workloads/index.ts';
+
+export type VmMode = 'auto' | 'always' | 'never';
+
+export interface BenchOptions {
+  scenarios: string[];
+  workloads: string[];
+  durationS: number;
+  repeats: number;
+  outDir: string;
+  dryRun: boolean;
+  verbose: boolean;
+  vm: VmMode;
+  runId?: string;
+  allowInvalid: boolean;
+}
+
+export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--${kind}s ${quote(value)} names no ${kind}`);
+  for (const n of names) {
+    if (!known.includes(n)) throw new UsageError(`unknown ${kind} ${quote(n)} (known: ${known.join(', ')})`);
+  }
+  return [...new Set(names)];
+}
+
+export function parsePositive(option: string, value: string, { integer }: { integer: boolean }): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${option} ${quote(value)} must be a positive ${integer ? 'integer' : 'number'}`);
+  }
+  return n;
+}
+
+export function parseVmMode(value: string): VmMode {
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new UsageError(`--vm ${quote(value)} must be auto, always or never`);
+}
+
+export const ALL_SCENARIOS = SCENARIOS.map((s) => s.name);
+export const ALL_WORKLOADS = WORKLOADS.map((w) => w.name);
+
+export interface RawBenchFlags {
+  scenarios?: string;
+  workloads?: string;
+  duration?: string;
+  repeats?: string;
+  quick?: boolean;
+  out: string;
+  dryRun?: boolean;
+  verbose?: boolean;
+  vm: string;
+  runId?: string;
+  allowInvalid?: boolean;
+}
+
+/** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI. */
+export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
+  const quick = flags.quick === true;
+  return {
+    scenarios: flags.scenarios === undefined ? ALL_SCENARIOS : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
+    workloads: flags.workloads === undefined ? ALL_WORKLOADS : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
+    durationS: flags.duration === undefined ? (quick ? 2 : 5) : parsePositive('--duration', flags.duration, { integer: true }),
+    repeats: flags.repeats === undefined ? (quick ? 2 : 5) : parsePositive('--repeats', flags.repeats, { integer: true }),
+    outDir: flags.out,
+    dryRun: flags.dryRun === true,
+    verbose: flags.verbose === true,
+    vm: parseVmMode(flags.vm),
+    runId: flags.runId === undefined ? undefined : checkRunId(flags.runId),
+    allowInvalid: flags.allowInvalid === true,
+  };
+}

@@ -1,0 +1,46 @@
+// Checks that fail fast, before anything is created: root, tools, a writable output folder.
+import { access, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError, quote } from '../errors.ts';
+import { LOADER } from '../paths.ts';
+import type { Scenario } from '../scenario.ts';
+import { isRoot, which } from '../system.ts';
+import type { Workload } from '../workloads/types.ts';
+
+export async function checkOutputFolder(outDir: string): Promise<void> {
+  let probe = resolve(outDir);
+  for (;;) {
+    const st = await stat(probe).catch(() => undefined);
+    if (st) {
+      if (!st.isDirectory()) throw new UsageError(`output folder ${quote(outDir)}: ${quote(probe)} is not a folder`);
+      try {
+        await access(probe, constants.W_OK | constants.X_OK);
+      } catch {
+        throw new UsageError(`output folder ${quote(outDir)} is not writable`);
+      }
+      return;
+    }
+    const parent = dirname(probe);
+    if (parent === probe) throw new UsageError(`output folder ${quote(outDir)} cannot be created`);
+    probe = parent;
+  }
+}
+
+export async function checkTools(scenarios: readonly Scenario[], workloads: readonly Workload[]): Promise<void> {
+  const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl', ...workloads.flatMap((w) => w.tools)]);
+  for (const tool of needed) {
+    if (!(await which(tool))) throw new UsageError(`required tool ${quote(tool)} is not on PATH; run \`npm run setup\``);
+  }
+  if (scenarios.some((s) => s.programs.length > 0)) {
+    try {
+      await access(LOADER, constants.X_OK);
+    } catch {
+      throw new UsageError(`BPF loader ${quote(LOADER)} is missing; run \`npm run setup\` (builds bpf/)`);
+    }
+  }
+}
+
+export function checkRoot(): void {
+  if (!isRoot()) throw new UsageError('netkit-bench must run as root (it creates network namespaces and attaches BPF programs)');
+}

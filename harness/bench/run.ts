@@ -1,0 +1,60 @@
+// `netkit-bench bench`: validate, then run natively or in the built-in kernel VM. SIGINT and
+// SIGTERM abort the run; teardown still runs and the results measured so far are kept. A second
+// signal exits at once.
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
+import { newRunId } from '../naming.ts';
+import type { Where } from '../results/schema.ts';
+import { WORKLOADS } from '../workloads/index.ts';
+import { dryRunLines } from './dry-run.ts';
+import { benchNative } from './native.ts';
+import type { BenchOptions } from './options.ts';
+import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
+import { benchInVm } from './vm.ts';
+
+export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
+  const runId = opts.runId ?? newRunId();
+  if (opts.dryRun) {
+    for (const line of dryRunLines(opts, runId)) io.out(line);
+    return 0;
+  }
+  checkRoot();
+  await checkOutputFolder(opts.outDir);
+  const scenarios = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
+  await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)));
+
+  const controller = new AbortController();
+  let received: string | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (received) process.exit(SIGNAL_EXIT[sig] ?? 1);
+    received = sig;
+    io.err(`netkit-bench: ${sig}: stopping, tearing down (send it again to exit at once)`);
+    controller.abort(new Error(sig));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (await needsVm(opts, runId)));
+    const benchIo = { ...io, signal: controller.signal };
+    const code = useVm ? await benchInVm(opts, runId, benchIo) : await benchNative(opts, runId, whereFromEnv(), benchIo);
+    return received ? (SIGNAL_EXIT[received] ?? 1) : code;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function needsVm(opts: BenchOptions, runId: string): Promise<boolean> {
+  const caps = await detectCapabilities(runId);
+  return SCENARIOS.some((s) => opts.scenarios.includes(s.name) && whyNotRunnable(s, caps) !== undefined);
+}
+
+/** Inside the built-in VM the host tells the guest where it runs (harness/bench/vm.ts). */
+function whereFromEnv(): Where {
+  const w = process.env.NKB_WHERE;
+  return w === 'vm-kvm' || w === 'vm-tcg' ? w : 'native';
+}

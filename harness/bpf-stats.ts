@@ -1,0 +1,47 @@
+// Reads each attached program's counters and run statistics through nkb-loader, and turns the
+// cumulative kernel figures into per-measurement deltas.
+import { z } from 'zod';
+import { run } from './exec.ts';
+import { pinDir } from './naming.ts';
+import { LOADER } from './paths.ts';
+import type { BpfProgramStats } from './results/schema.ts';
+import type { ProgramSpec } from './scenario.ts';
+
+const statsLine = z.object({
+  prog_id: z.number(),
+  run_cnt: z.number(),
+  run_time_ns: z.number(),
+  counters: z.record(z.string(), z.number()),
+});
+
+export function parseLoaderStats(text: string): z.infer<typeof statsLine> {
+  return statsLine.parse(JSON.parse(text.trim().split('\n').pop() ?? ''));
+}
+
+export async function readProgramStats(p: ProgramSpec, runId: string, bpffs: string): Promise<BpfProgramStats> {
+  const out = await run(`read BPF stats of ${p.name}`, [LOADER, 'stats', '--pin-dir', pinDir(bpffs, runId, p.name)], { timeoutMs: 10_000 });
+  const s = parseLoaderStats(out.stdout);
+  return { name: p.name, hook: p.hook, node: p.node, counters: s.counters, runCnt: s.run_cnt, runTimeNs: s.run_time_ns };
+}
+
+export function subtractStats(after: BpfProgramStats, before: BpfProgramStats | undefined): BpfProgramStats {
+  if (!before) return after;
+  const counters = Object.fromEntries(Object.entries(after.counters).map(([k, v]) => [k, v - (before.counters[k] ?? 0)]));
+  return { ...after, counters, runCnt: after.runCnt - before.runCnt, runTimeNs: after.runTimeNs - before.runTimeNs };
+}
+
+/** Per-measurement BPF figures for a topology's programs: call take() after each measurement. */
+export function bpfStatsTracker(programs: readonly ProgramSpec[], runId: string, bpffs: string) {
+  const last = new Map<string, BpfProgramStats>();
+  return {
+    async take(): Promise<BpfProgramStats[]> {
+      const out: BpfProgramStats[] = [];
+      for (const p of programs) {
+        const now = await readProgramStats(p, runId, bpffs);
+        out.push(subtractStats(now, last.get(p.name)));
+        last.set(p.name, now);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// What this kernel and userspace can run, found by trying (creating a device in a throwaway
+// namespace) rather than by reading config files that may not exist.
+import { access } from 'node:fs/promises';
+import { run } from './exec.ts';
+import { namespaceName } from './naming.ts';
+import { LOADER } from './paths.ts';
+import type { Feature, Scenario } from './scenario.ts';
+import { kernelRelease, kernelVersion } from './system.ts';
+
+export type FeatureStatus = { ok: true } | { ok: false; reason: string };
+export type Capabilities = Record<Feature, FeatureStatus>;
+
+async function probeLink(runId: string, kind: 'veth' | 'netkit'): Promise<FeatureStatus> {
+  const ns = namespaceName(runId, `p${kind.slice(0, 3)}`);
+  await run('probe namespace', ['ip', 'netns', 'add', ns]);
+  try {
+    const r = await run(`probe ${kind}`, ['ip', '-n', ns, 'link', 'add', 'nkbprobe0', 'type', kind, 'peer', 'name', 'nkbprobe1'], { reject: false });
+    if (!r.failed) return { ok: true };
+    const why = r.stderr.trim().split('\n').pop() ?? '';
+    return { ok: false, reason: `cannot create a ${kind} device here (${why || `ip exited ${r.exitCode}`})${kind === 'netkit' ? '; the kernel needs CONFIG_NETKIT=y (Linux 6.7+) and iproute2 6.8+' : ''}` };
+  } finally {
+    await run('remove probe namespace', ['ip', 'netns', 'del', ns], { reject: false });
+  }
+}
+
+async function probeTcx(): Promise<FeatureStatus> {
+  const [major, minor] = kernelVersion(await kernelRelease());
+  if (major < 6 || (major === 6 && minor < 6)) return { ok: false, reason: `tcx needs Linux 6.6+, this is ${major}.${minor}` };
+  try {
+    await access(LOADER);
+  } catch {
+    return { ok: false, reason: `BPF loader not built (${LOADER}); run \`npm run setup\`` };
+  }
+  return { ok: true };
+}
+
+export async function detectCapabilities(runId: string): Promise<Capabilities> {
+  return { veth: await probeLink(runId, 'veth'), netkit: await probeLink(runId, 'netkit'), tcx: await probeTcx() };
+}
+
+/** Why a scenario cannot run here, or undefined when it can. */
+export function whyNotRunnable(scenario: Scenario, caps: Capabilities): string | undefined {
+  for (const feature of scenario.requires) {
+    const status = caps[feature];
+    if (!status.ok) return status.reason;
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+// `netkit-bench clean`: removes whatever an earlier run left behind, found only by the nkb- prefix
+// of harness/naming.ts, and says what it removed. It never touches a name without that prefix.
+import { readdir } from 'node:fs/promises';
+import { run } from './exec.ts';
+import { NAME_PREFIX, runIdOf } from './naming.ts';
+import { BPFFS } from './paths.ts';
+import { isBpffsMounted } from './system.ts';
+
+export interface CleanReport { pins: string[]; namespaces: string[]; devices: string[]; failures: string[] }
+
+export async function listOurNamespaces(): Promise<string[]> {
+  const r = await run('list namespaces', ['ip', '-j', 'netns', 'list'], { reject: false });
+  const list = r.stdout.trim() ? (JSON.parse(r.stdout) as { name: string }[]) : [];
+  return list.map((n) => n.name).filter((n) => runIdOf(n) !== undefined);
+}
+
+export async function listOurRootDevices(): Promise<string[]> {
+  const r = await run('list devices', ['ip', '-j', 'link', 'show']);
+  return (JSON.parse(r.stdout) as { ifname: string }[]).map((l) => l.ifname.split('@')[0]!).filter((n) => n.startsWith(NAME_PREFIX));
+}
+
+export async function listOurPins(bpffs = BPFFS): Promise<string[]> {
+  if (!(await isBpffsMounted(bpffs))) return [];
+  return (await readdir(bpffs)).filter((n) => runIdOf(n) !== undefined).map((n) => `${bpffs}/${n}`);
+}
+
+export async function clean(): Promise<CleanReport> {
+  const report: CleanReport = { pins: [], namespaces: [], devices: [], failures: [] };
+  const attempt = async (items: string[], step: string, argv: (x: string) => string[], removed: string[]) => {
+    for (const item of items) {
+      const r = await run(step, argv(item), { reject: false });
+      if (r.failed) report.failures.push(`${step} ${item}: ${r.stderr.trim()}`);
+      else removed.push(item);
+    }
+  };
+  // Pins first: unpinning a link detaches its program before the device under it goes.
+  await attempt(await listOurPins(), 'unpin', (p) => ['rm', '-rf', '--one-file-system', p], report.pins);
+  await attempt(await listOurNamespaces(), 'delete namespace', (n) => ['ip', 'netns', 'del', n], report.namespaces);
+  await attempt(await listOurRootDevices(), 'delete device', (d) => ['ip', 'link', 'del', d], report.devices);
+  return report;
+}

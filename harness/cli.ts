@@ -1,0 +1,98 @@
+// The command line. Each command validates its input up front (exit 2, one line, nothing created)
+// and returns an exit code; only --verbose shows stack traces.
+import { Command, CommanderError, Option } from 'commander';
+import { SCENARIOS } from '../scenarios/index.ts';
+import { clean } from './clean.ts';
+import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from './errors.ts';
+import { DEFAULT_RESULTS } from './paths.ts';
+import { WORKLOADS } from './workloads/index.ts';
+import { resolveBenchOptions, type RawBenchFlags } from './bench/options.ts';
+import { runBench } from './bench/run.ts';
+import { checkRoot } from './bench/preflight.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+function buildProgram(setExit: (code: number) => void, argv: string[]): Command {
+  const program = new Command('netkit-bench')
+    .description('Measure container networking datapaths: host vs veth vs veth+BPF host routing vs netkit')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('bench')
+    .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
+    .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')})`)
+    .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')})`)
+    .option('--duration <seconds>', 'seconds per measurement (default 5, quick 2)')
+    .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2)')
+    .option('--quick', 'short smoke run')
+    .option('--out <dir>', 'results folder (a run writes <dir>/<run-id>/)', DEFAULT_RESULTS)
+    .option('--dry-run', 'print every command it would run, change nothing')
+    .option('--verbose', 'progress and full errors')
+    .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
+    .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))
+    .addOption(new Option('--run-id <id>').hideHelp())
+    .action(async (flags: RawBenchFlags) => {
+      const opts = resolveBenchOptions(flags);
+      setExit(await runBench(opts, { out, err, argv }));
+    });
+
+  program
+    .command('doctor')
+    .description('what this kernel and machine can run, and why not')
+    .option('--json', 'machine-readable')
+    .action(async (flags: { json?: boolean }) => {
+      checkRoot();
+      const report = await doctor();
+      out(flags.json ? JSON.stringify(report, null, 2) : renderDoctor(report));
+      setExit(doctorExitCode(report));
+    });
+
+  program
+    .command('list')
+    .description('scenarios and workloads')
+    .action(() => {
+      out('scenarios:');
+      for (const s of SCENARIOS) out(`  ${s.name.padEnd(11)} ${s.description}`);
+      out('workloads:');
+      for (const w of WORKLOADS) out(`  ${w.name.padEnd(11)} ${w.description}`);
+    });
+
+  program
+    .command('clean')
+    .description('remove namespaces, devices and bpffs pins left by earlier runs (nkb- prefix only)')
+    .action(async () => {
+      checkRoot();
+      const r = await clean();
+      const removed = [...r.pins.map((p) => `pin ${p}`), ...r.namespaces.map((n) => `namespace ${n}`), ...r.devices.map((d) => `device ${d}`)];
+      out(removed.length ? removed.map((x) => `removed ${x}`).join('\n') : 'nothing to clean');
+      for (const f of r.failures) err(`could not remove: ${f}`);
+      setExit(r.failures.length ? EXIT_FAILED : EXIT_OK);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // `netkit-bench bench --dry-run | head` closes stdout early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+  });
+  let code = EXIT_OK;
+  const program = buildProgram((c) => (code = c), argv.slice(2));
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof UsageError) {
+      err(`netkit-bench: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    err(`netkit-bench: ${e instanceof StepError ? e.message : String((e as Error)?.message ?? e)}`);
+    if (verbose) console.error(e);
+    return EXIT_FAILED;
+  }
+}

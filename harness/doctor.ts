@@ -1,0 +1,54 @@
+// `netkit-bench doctor`: what this machine can run, and why not.
+import { SCENARIOS } from '../scenarios/index.ts';
+import { detectCapabilities, whyNotRunnable, type Capabilities } from './capabilities.ts';
+import { toolVersions } from './environment.ts';
+import { newRunId } from './naming.ts';
+import { BPFFS } from './paths.ts';
+import { isBpffsMounted, kernelRelease, readSysctl } from './system.ts';
+import { access } from 'node:fs/promises';
+
+export interface DoctorReport {
+  kernelRelease: string;
+  features: Capabilities;
+  btf: boolean;
+  bpffsMounted: boolean;
+  bpfStatsEnabled: string;
+  tools: Record<string, string>;
+  scenarios: { name: string; runnable: boolean; reason?: string }[];
+}
+
+export async function doctor(): Promise<DoctorReport> {
+  const features = await detectCapabilities(newRunId());
+  return {
+    kernelRelease: await kernelRelease(),
+    features,
+    btf: await access('/sys/kernel/btf/vmlinux').then(() => true, () => false),
+    bpffsMounted: await isBpffsMounted(BPFFS),
+    bpfStatsEnabled: await readSysctl('kernel.bpf_stats_enabled').catch(() => 'unavailable'),
+    tools: await toolVersions(),
+    scenarios: SCENARIOS.map((s) => {
+      const reason = whyNotRunnable(s, features);
+      return reason ? { name: s.name, runnable: false, reason } : { name: s.name, runnable: true };
+    }),
+  };
+}
+
+export function renderDoctor(r: DoctorReport): string {
+  const yes = (ok: boolean) => (ok ? 'yes' : 'no');
+  const lines = [
+    `kernel        ${r.kernelRelease}`,
+    ...Object.entries(r.features).map(([f, s]) => `${f.padEnd(13)} ${s.ok ? 'yes' : `no: ${s.reason}`}`),
+    `BTF           ${yes(r.btf)}`,
+    `bpffs         ${r.bpffsMounted ? `mounted at ${BPFFS}` : 'not mounted (a run mounts it and unmounts it after)'}`,
+    `bpf_stats     kernel.bpf_stats_enabled=${r.bpfStatsEnabled} (a run turns it on and restores it)`,
+    ...Object.entries(r.tools).map(([t, v]) => `${t.padEnd(13)} ${v}`),
+    'scenarios:',
+    ...r.scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.runnable ? 'runs here' : `cannot run natively: ${s.reason}`}`),
+  ];
+  return lines.join('\n');
+}
+
+/** Exit 0 when at least the host and veth baselines can run. */
+export function doctorExitCode(r: DoctorReport): number {
+  return ['host', 'veth'].every((n) => r.scenarios.find((s) => s.name === n)?.runnable) ? 0 : 1;
+}

@@ -1,0 +1,76 @@
+// The one place that runs external commands. Every command is an argument array (never a shell
+// string built from input), every failure names the step and the command and keeps the cause,
+// and --dry-run turns every mutating call into a printed line.
+import { execa, type Options, type ResultPromise } from 'execa';
+import { StepError } from './errors.ts';
+
+export interface RunOptions {
+  /** Run inside this named network namespace (nsenter keeps the mount namespace, so bpffs stays visible). */
+  netns?: string;
+  timeoutMs?: number;
+  input?: string;
+  /** Failure is an outcome the caller handles, not an exception. */
+  reject?: boolean;
+  cpu?: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  failed: boolean;
+}
+
+export function wrapArgv(argv: readonly string[], opts: RunOptions = {}): string[] {
+  let out = [...argv];
+  if (opts.cpu !== undefined) out = ['taskset', '-c', String(opts.cpu), ...out];
+  if (opts.netns) out = ['nsenter', `--net=/run/netns/${opts.netns}`, '--', ...out];
+  return out;
+}
+
+function execaOptions(opts: RunOptions): Options {
+  return {
+    reject: false,
+    timeout: opts.timeoutMs,
+    killSignal: 'SIGKILL',
+    input: opts.input,
+    stripFinalNewline: true,
+    env: { LC_ALL: 'C' },
+  };
+}
+
+export async function run(step: string, argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const full = wrapArgv(argv, opts);
+  let result;
+  try {
+    result = await execa(full[0]!, full.slice(1), execaOptions(opts));
+  } catch (cause) {
+    throw new StepError(step, full, 'could not be started', { cause });
+  }
+  const out: RunResult = {
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
+    exitCode: result.exitCode ?? -1,
+    failed: result.failed,
+  };
+  if (out.failed && opts.reject !== false) {
+    const why = result.timedOut
+      ? `timed out after ${opts.timeoutMs} ms`
+      : result.exitCode === undefined
+        ? `was killed (${result.signal ?? 'unknown signal'})`
+        : `exited ${result.exitCode}: ${lastLine(out.stderr) || lastLine(out.stdout)}`;
+    throw new StepError(step, full, why, { cause: result });
+  }
+  return out;
+}
+
+/** Start a long-running process (a server) that the caller must stop. */
+export function spawn(argv: readonly string[], opts: RunOptions = {}): ResultPromise {
+  const full = wrapArgv(argv, opts);
+  return execa(full[0]!, full.slice(1), { ...execaOptions(opts), buffer: true });
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1] ?? '';
+}

@@ -1,0 +1,66 @@
+// A scenario is plain data: the namespaces, links, addresses, routes and BPF programs of one
+// datapath. Nodes and device roles are short names; harness/naming.ts turns them into the run's
+// real names. Variants spread a base (scenarios/base.ts), as flent's test configs include and override.
+
+export type Feature = 'veth' | 'netkit' | 'tcx';
+export type Hook = 'tcx_ingress' | 'tcx_egress' | 'netkit_primary' | 'netkit_peer';
+
+/** One end of a link: the namespace (node) it lives in and its role (the device's short name). */
+export interface LinkEnd {
+  node: string;
+  role: string;
+  /** Fixed MAC so BPF programs can be told it in advance; omit for netkit L3 (no L2 address). */
+  mac?: string;
+}
+
+export interface VethLink {
+  kind: 'veth';
+  a: LinkEnd;
+  b: LinkEnd;
+}
+
+export interface NetkitLink {
+  kind: 'netkit';
+  mode: 'l3' | 'l2';
+  primary: LinkEnd & { policy: 'forward' | 'blackhole'; scrub: 'default' | 'none' };
+  peer: LinkEnd & { policy: 'forward' | 'blackhole'; scrub: 'default' | 'none' };
+}
+
+export type LinkSpec = VethLink | NetkitLink;
+
+export interface AddressSpec { node: string; role: string; cidr: string }
+export interface RouteSpec { node: string; to: string; via?: string; role?: string; onlink?: boolean }
+export interface NeighborSpec { node: string; role: string; address: string; mac: string }
+export interface SysctlSpec { node: string; key: string; value: string }
+
+export interface ProgramSpec {
+  /** Unique within the scenario; names the bpffs pin folder and the row in BPF reports. */
+  name: string;
+  /** Object file under bpf/build without the .bpf.o suffix, and the program in it. */
+  object: string;
+  program: string;
+  hook: Hook;
+  node: string;
+  /** The device it attaches to (for netkit hooks: the primary device). */
+  role: string;
+  /** `const volatile` tunables. A value `@role` is the ifindex of that device, resolved by the loader. */
+  set: Record<string, string>;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  requires: Feature[];
+  nodes: string[];
+  links: LinkSpec[];
+  addresses: AddressSpec[];
+  neighbors: NeighborSpec[];
+  routes: RouteSpec[];
+  sysctls: SysctlSpec[];
+  programs: ProgramSpec[];
+  /** Where the workload's client and server run, and the address the client targets. */
+  client: { node: string };
+  server: { node: string; address: string };
+  /** Free-form facts recorded with the results (e.g. netkit mode). */
+  details: Record<string, string>;
+}

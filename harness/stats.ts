@@ -1,0 +1,23 @@
+// Summary statistics, as pure functions returning one documented record (like tinybench's
+// computeStatistics). The arithmetic comes from simple-statistics.
+import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics';
+
+export interface Statistics {
+  n: number;
+  median: number;
+  mean: number;
+  /** Sample standard deviation (n - 1); 0 for a single sample. */
+  stddev: number;
+  /** Coefficient of variation, stddev / mean, in percent. */
+  cvPct: number;
+  min: number;
+  max: number;
+}
+
+export function computeStatistics(samples: readonly number[]): Statistics {
+  const xs = samples.filter(Number.isFinite);
+  if (xs.length === 0) return { n: 0, median: NaN, mean: NaN, stddev: NaN, cvPct: NaN, min: NaN, max: NaN };
+  const m = mean(xs);
+  const sd = xs.length > 1 ? sampleStandardDeviation(xs) : 0;
+  return { n: xs.length, median: median(xs), mean: m, stddev: sd, cvPct: m === 0 ? NaN : (sd / m) * 100, min: min(xs), max: max(xs) };
+}

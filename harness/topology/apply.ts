@@ -1,0 +1,27 @@
+// One function builds a topology and guarantees its teardown: every step that creates something
+// pushes its undo, and the undo runs in reverse in a `finally`, whatever `use` did (like the
+// cleanup: labels of libbpf-bootstrap's tc.c). Only what this call created is undone.
+import { run } from '../exec.ts';
+import { UndoStack } from '../undo.ts';
+import type { Step } from './plan.ts';
+
+export interface ApplyOptions {
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export async function withTopology<T>(steps: Step[], use: () => Promise<T>, opts: ApplyOptions = {}): Promise<T> {
+  const undo = new UndoStack();
+  try {
+    for (const step of steps) {
+      opts.signal?.throwIfAborted();
+      await run(step.describe, step.run.argv, { netns: step.run.netns, timeoutMs: 30_000 });
+      const reverse = step.undo;
+      if (reverse) undo.push(step.describe, async () => void (await run(`undo ${step.describe}`, reverse.argv, { netns: reverse.netns, timeoutMs: 30_000 })));
+    }
+    return await use();
+  } finally {
+    const failures = await undo.unwind();
+    for (const f of failures) opts.log?.(`teardown: ${f}`);
+  }
+}

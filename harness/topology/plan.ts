@@ -1,0 +1,87 @@
+// Turns a scenario (data) into the ordered list of commands that build it, each with the command
+// that undoes it. The plan is what --dry-run prints and what apply() executes, so both agree.
+import type { LinkEnd, LinkSpec, ProgramSpec, Scenario } from '../scenario.ts';
+import { deviceName, namespaceName, pinDir } from '../naming.ts';
+
+export interface Command { argv: string[]; netns?: string }
+export interface Step { describe: string; run: Command; undo?: Command }
+
+export interface PlanContext {
+  runId: string;
+  bpffs: string;
+  /** Folder holding the built BPF objects and nkb-loader. */
+  bpfBuild: string;
+}
+
+export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
+  const ns = (node: string) => namespaceName(ctx.runId, node);
+  const dev = (role: string) => deviceName(ctx.runId, role);
+  const ip = (node: string, ...args: string[]): string[] => ['ip', '-n', ns(node), ...args];
+  const steps: Step[] = [];
+
+  for (const node of scenario.nodes) {
+    steps.push({ describe: `namespace ${node}`, run: { argv: ['ip', 'netns', 'add', ns(node)] }, undo: { argv: ['ip', 'netns', 'del', ns(node)] } });
+    steps.push({ describe: `loopback up in ${node}`, run: { argv: ip(node, 'link', 'set', 'lo', 'up') } });
+  }
+  for (const s of scenario.sysctls) {
+    steps.push({ describe: `sysctl ${s.key} in ${s.node}`, run: { argv: ['sysctl', '-q', '-w', `${s.key}=${s.value}`], netns: ns(s.node) } });
+  }
+  for (const link of scenario.links) {
+    const [a, b] = linkEnds(link);
+    steps.push({ describe: `${link.kind} ${a.role}@${a.node} <-> ${b.role}@${b.node}`, run: { argv: ip(a.node, ...linkAddArgs(link, dev, ns)) }, undo: { argv: ip(a.node, 'link', 'del', dev(a.role)) } });
+    for (const end of [a, b]) steps.push({ describe: `${end.role} up`, run: { argv: ip(end.node, 'link', 'set', dev(end.role), 'up') } });
+  }
+  for (const a of scenario.addresses) {
+    steps.push({ describe: `address ${a.cidr} on ${a.role}`, run: { argv: ip(a.node, 'addr', 'add', a.cidr, 'dev', dev(a.role)) } });
+  }
+  for (const n of scenario.neighbors) {
+    steps.push({ describe: `neighbour ${n.address} on ${n.role}`, run: { argv: ip(n.node, 'neigh', 'replace', n.address, 'lladdr', n.mac, 'dev', dev(n.role), 'nud', 'permanent') } });
+  }
+  for (const r of scenario.routes) {
+    const args = ['route', 'add', r.to];
+    if (r.via) args.push('via', r.via);
+    if (r.role) args.push('dev', dev(r.role));
+    if (r.onlink) args.push('onlink');
+    steps.push({ describe: `route ${r.to} in ${r.node}`, run: { argv: ip(r.node, ...args) } });
+  }
+  if (scenario.programs.length > 0) {
+    const runPins = pinDir(ctx.bpffs, ctx.runId);
+    steps.push({ describe: 'bpffs folder for this run', run: { argv: ['mkdir', '-p', runPins] }, undo: { argv: ['rm', '-rf', '--one-file-system', runPins] } });
+  }
+  for (const p of scenario.programs) steps.push(programStep(p, ctx, ns, dev));
+  return steps;
+}
+
+function linkEnds(link: LinkSpec): [LinkEnd, LinkEnd] {
+  return link.kind === 'veth' ? [link.a, link.b] : [link.primary, link.peer];
+}
+
+function macArgs(end: LinkEnd): string[] {
+  return end.mac ? ['address', end.mac] : [];
+}
+
+function linkAddArgs(link: LinkSpec, dev: (r: string) => string, ns: (n: string) => string): string[] {
+  if (link.kind === 'veth') {
+    return ['link', 'add', dev(link.a.role), ...macArgs(link.a), 'type', 'veth', 'peer', 'name', dev(link.b.role), ...macArgs(link.b), 'netns', ns(link.b.node)];
+  }
+  const { primary, peer } = link;
+  return [
+    'link', 'add', dev(primary.role), ...macArgs(primary), 'type', 'netkit', 'mode', link.mode,
+    'scrub', primary.scrub, primary.policy,
+    'peer', 'scrub', peer.scrub, peer.policy, 'name', dev(peer.role), ...macArgs(peer), 'netns', ns(peer.node),
+  ];
+}
+
+function programStep(p: ProgramSpec, ctx: PlanContext, ns: (n: string) => string, dev: (r: string) => string): Step {
+  const pins = pinDir(ctx.bpffs, ctx.runId, p.name);
+  const loader = `${ctx.bpfBuild}/nkb-loader`;
+  const sets = Object.entries(p.set).flatMap(([k, v]) => ['--set', `${k}=${v.startsWith('@') ? `@${dev(v.slice(1))}` : v}`]);
+  return {
+    describe: `BPF ${p.name} (${p.hook} on ${p.role}@${p.node})`,
+    run: {
+      argv: [loader, 'attach', '--obj', `${ctx.bpfBuild}/${p.object}.bpf.o`, '--prog', p.program, '--hook', p.hook, '--dev', dev(p.role), '--pin-dir', pins, ...sets],
+      netns: ns(p.node),
+    },
+    undo: { argv: [loader, 'detach', '--pin-dir', pins] },
+  };
+}

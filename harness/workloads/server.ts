@@ -1,0 +1,40 @@
+// Starts a server process in a namespace and waits until it says it is listening, so the client
+// never races the server's bind().
+import type { ResultPromise } from 'execa';
+import { spawn, type RunOptions } from '../exec.ts';
+
+export interface RunningServer {
+  process: ResultPromise;
+  stop(): Promise<void>;
+}
+
+export async function startServer(argv: string[], readyPattern: RegExp, opts: RunOptions & { readyTimeoutMs: number }): Promise<RunningServer> {
+  const proc = spawn(argv, opts);
+  const stop = async () => {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+    await proc.catch(() => undefined);
+  };
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => finish(new Error(`server \`${argv.join(' ')}\` not ready after ${opts.readyTimeoutMs} ms`)), opts.readyTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (readyPattern.test(seen)) finish();
+    };
+    function finish(err?: Error) {
+      clearTimeout(timer);
+      proc.stdout?.off('data', onData);
+      if (err) reject(err);
+      else resolve();
+    }
+    proc.stdout?.on('data', onData);
+    proc.then(
+      (r) => finish(new Error(`server \`${argv.join(' ')}\` exited ${r.exitCode} before it was ready: ${String(r.stderr).trim()}`)),
+      (e: Error) => finish(e),
+    );
+  }).catch(async (err) => {
+    await stop();
+    throw err;
+  });
+  return { process: proc, stop };
+}

@@ -1,0 +1,53 @@
+// BPF host routing, as Cilium does it: pod egress is sent straight out of the wire with
+// bpf_redirect_neigh (skipping the node's forwarding path), and wire ingress for a local pod is
+// handed to the pod's device with bpf_redirect_peer (skipping the backlog queue of a second pass).
+import type { Hook, ProgramSpec } from '../harness/scenario.ts';
+import { MAC, POD0, POD1, POD_NET0, POD_NET1 } from './base.ts';
+
+interface Side { node: string; wire: string; host: string; pod: string; podAddr: string; remoteNet: string; podMac: string; hostMac: string }
+
+function sides(l3: boolean): Side[] {
+  const zero = '00:00:00:00:00:00';
+  return [
+    { node: 'node0', wire: 'w0', host: 'h0', pod: 'c0', podAddr: POD0, remoteNet: POD_NET1, podMac: l3 ? zero : MAC.c0, hostMac: l3 ? zero : MAC.h0 },
+    { node: 'node1', wire: 'w1', host: 'h1', pod: 'c1', podAddr: POD1, remoteNet: POD_NET0, podMac: l3 ? zero : MAC.c1, hostMac: l3 ? zero : MAC.h1 },
+  ];
+}
+
+function prefix(cidr: string): { net: string; mask: string } {
+  const [net, bits] = cidr.split('/');
+  const len = Number(bits);
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return { net: net!, mask: [24, 16, 8, 0].map((s) => (mask >>> s) & 0xff).join('.') };
+}
+
+/**
+ * Four programs: on each node, pod egress (at `podEgressHook` on the node-side pod device) and
+ * wire ingress (tcx on the wire device). `l3` says the pod link has no L2 addresses (netkit L3).
+ */
+export function hostRoutingPrograms(podEgressHook: Hook, l3: boolean): ProgramSpec[] {
+  const egressObject = podEgressHook === 'netkit_peer' ? 'pod_egress_netkit' : 'pod_egress_tcx';
+  return sides(l3).flatMap((s): ProgramSpec[] => {
+    const remote = prefix(s.remoteNet);
+    return [
+      {
+        name: `${s.node}-pod-egress`,
+        object: egressObject,
+        program: egressObject,
+        hook: podEgressHook,
+        node: s.node,
+        role: s.host,
+        set: { wire_ifindex: `@${s.wire}`, remote_net: remote.net, remote_mask: remote.mask },
+      },
+      {
+        name: `${s.node}-wire-ingress`,
+        object: 'wire_ingress',
+        program: 'wire_ingress',
+        hook: 'tcx_ingress',
+        node: s.node,
+        role: s.wire,
+        set: { pod_addr: s.podAddr, pod_host_ifindex: `@${s.host}`, pod_mac: s.podMac, host_mac: s.hostMac },
+      },
+    ];
+  });
+}

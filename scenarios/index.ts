@@ -1,0 +1,10 @@
+// The registry, in the order every table and chart shows them: the baseline first.
+import type { Scenario } from '../harness/scenario.ts';
+import { host } from './host.ts';
+import { netkitL2 } from './netkit-l2.ts';
+import { netkit } from './netkit.ts';
+import { vethBpf } from './veth-bpf.ts';
+import { veth } from './veth.ts';
+
+export const SCENARIOS: readonly Scenario[] = [host, veth, vethBpf, netkit, netkitL2];
+export const BASELINE = 'host';

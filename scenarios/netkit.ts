@@ -1,0 +1,40 @@
+import type { NetkitLink, Scenario } from '../harness/scenario.ts';
+import { POD0, POD1, podsBase } from './base.ts';
+import { hostRoutingPrograms } from './host-routing.ts';
+
+/**
+ * A pod on a netkit pair configured as Cilium does (pkg/datapath/connector/netkit.go): primary
+ * policy forward with scrub none, peer policy blackhole with scrub default, so pod traffic leaves
+ * only through the netkit/peer program.
+ */
+export function netkitPod(node: string, pod: string, host: string, peer: string, mode: 'l3' | 'l2', macs?: { host: string; pod: string }): NetkitLink {
+  return {
+    kind: 'netkit',
+    mode,
+    primary: { node, role: host, policy: 'forward', scrub: 'none', ...(macs ? { mac: macs.host } : {}) },
+    peer: { node: pod, role: peer, policy: 'blackhole', scrub: 'default', ...(macs ? { mac: macs.pod } : {}) },
+  };
+}
+
+/** netkit pods in L3 mode (no ARP, /32 addresses, device routes), BPF host routing on both sides. */
+export const netkit: Scenario = {
+  ...podsBase,
+  name: 'netkit',
+  description: 'pods on netkit (L3, peer blackhole): netkit/peer redirect_neigh out, tcx redirect_peer in',
+  requires: ['veth', 'netkit', 'tcx'],
+  links: [...podsBase.links, netkitPod('node0', 'pod0', 'h0', 'c0', 'l3'), netkitPod('node1', 'pod1', 'h1', 'c1', 'l3')],
+  addresses: [
+    ...podsBase.addresses,
+    { node: 'pod0', role: 'c0', cidr: `${POD0}/32` },
+    { node: 'pod1', role: 'c1', cidr: `${POD1}/32` },
+  ],
+  routes: [
+    ...podsBase.routes,
+    { node: 'node0', to: `${POD0}/32`, role: 'h0' },
+    { node: 'node1', to: `${POD1}/32`, role: 'h1' },
+    { node: 'pod0', to: 'default', role: 'c0' },
+    { node: 'pod1', to: 'default', role: 'c1' },
+  ],
+  programs: hostRoutingPrograms('netkit_peer', true),
+  details: { netkitMode: 'l3', netkitPolicy: 'primary forward, peer blackhole' },
+};

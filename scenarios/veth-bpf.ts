@@ -1,0 +1,12 @@
+import type { Scenario } from '../harness/scenario.ts';
+import { hostRoutingPrograms } from './host-routing.ts';
+import { veth } from './veth.ts';
+
+/** veth pods with BPF host routing through tcx links (bpf_redirect_neigh out, bpf_redirect_peer in). */
+export const vethBpf: Scenario = {
+  ...veth,
+  name: 'veth-bpf',
+  description: 'veth pods with BPF host routing on tcx: redirect_neigh to the wire, redirect_peer into the pod',
+  requires: ['veth', 'tcx'],
+  programs: hostRoutingPrograms('tcx_ingress', false),
+};

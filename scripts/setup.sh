@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Idempotent setup, run first by `npm run bench` and `npm test`: system packages, node modules,
+# the BPF build and bpffs. When everything is in place it checks and returns in about a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
+
+[ "$(id -u)" = 0 ] || die "must run as root (netkit-bench creates network namespaces and attaches BPF programs); try: sudo npm run setup"
+
+# Packages and the versions that matter: ip must know netkit (iproute2 >= 6.8), libbpf must have
+# bpf_program__attach_netkit (>= 1.3).
+APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git)
+APT_NEW=(iproute2 bpftool libbpf-dev linux-libc-dev qemu-system-x86)
+
+missing_packages() {
+  local p
+  for p in "${APT_PLAIN[@]}" "${APT_NEW[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+  done
+}
+ip_knows_netkit() { ip link help netkit 2>&1 | grep -q 'netkit'; }
+libbpf_ok() { pkg-config --atleast-version=1.3 libbpf 2>/dev/null; }
+
+. /etc/os-release
+codename=${VERSION_CODENAME:-}
+backports=""
+if [ "${ID:-}" = debian ] && [ "$codename" = bookworm ]; then
+  backports="bookworm-backports"
+fi
+
+need=$(missing_packages | tr '\n' ' ')
+if [ -n "$need" ] || ! ip_knows_netkit || ! libbpf_ok; then
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -n "$backports" ] && ! grep -rqs "$backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    say "adding Debian $backports to apt's sources (iproute2 6.15, bpftool 7.5, libbpf 1.4, qemu 10)"
+    cat > /etc/apt/sources.list.d/netkit-bench-backports.sources <<EOF
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: $backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  fi
+  say "installing: ${need:-newer iproute2/libbpf}"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${APT_PLAIN[@]}" >/dev/null
+  if [ -n "$backports" ]; then
+    apt-get install -y -qq --no-install-recommends -t "$backports" "${APT_NEW[@]}" >/dev/null
+  else
+    apt-get install -y -qq --no-install-recommends "${APT_NEW[@]}" >/dev/null
+  fi
+  ip_knows_netkit || say "warning: $(ip -V) cannot create netkit devices (needs iproute2 >= 6.8); netkit scenarios will be skipped natively"
+  libbpf_ok || die "libbpf >= 1.3 is required for the BPF loader (have $(pkg-config --modversion libbpf 2>/dev/null || echo none))"
+fi
+
+# Node modules: npm ci when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+# BPF objects and the loader (make is incremental: a no-op when up to date).
+make -s -C bpf >&2
+
+# bpffs, where runs pin their links.
+if ! grep -qs ' /sys/fs/bpf bpf ' /proc/self/mounts; then
+  say "mounting bpffs at /sys/fs/bpf"
+  mount -t bpf bpf /sys/fs/bpf
+fi

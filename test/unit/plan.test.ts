@@ -1,0 +1,78 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { planTopology, type Step } from '../../harness/topology/plan.ts';
+
+const ctx = { runId: 'abc123', bpffs: '/sys/fs/bpf', bpfBuild: '/b' };
+const plan = (name: string): Step[] => planTopology(SCENARIOS.find((s) => s.name === name)!, ctx);
+const argvs = (steps: Step[]) => steps.map((s) => s.run.argv.join(' '));
+
+test('every scenario plans namespaces first and every device name fits IFNAMSIZ', () => {
+  for (const s of SCENARIOS) {
+    const steps = planTopology(s, ctx);
+    assert.ok(steps[0]!.run.argv.join(' ').startsWith('ip netns add nkb-abc123-'), s.name);
+    for (const { run } of steps) {
+      // Device names follow `dev`, `name` and `link add`; namespace names have no such limit.
+      const devices = run.argv.filter((w, i) => w.startsWith('nkb-abc123-') && ['dev', '--dev', 'name', 'add', 'del'].includes(run.argv[i - 1]!) && run.argv[1] !== 'netns');
+      for (const d of devices) assert.ok(d.length <= 15, `${s.name}: ${d}`);
+    }
+  }
+});
+
+test('everything that creates something has an undo; undo only what was created', () => {
+  for (const s of SCENARIOS) {
+    for (const step of planTopology(s, ctx)) {
+      const a = step.run.argv;
+      const creates = (a[0] === 'ip' && (a.includes('add') && (a.includes('netns') || a.includes('link')) && !a.includes('addr') && !a.includes('route'))) || a.includes('attach');
+      if (creates) assert.ok(step.undo, `${s.name}: ${a.join(' ')} has no undo`);
+    }
+  }
+});
+
+test('host: two nodes and the wire, no pods, no programs', () => {
+  const lines = argvs(plan('host'));
+  assert.is(lines.filter((l) => l.startsWith('ip netns add')).length, 2);
+  assert.not.ok(lines.some((l) => l.includes('nkb-loader')));
+  assert.ok(lines.includes('ip -n nkb-abc123-node0 addr add 198.18.0.1/24 dev nkb-abc123-w0'));
+});
+
+test('veth: pods on veth, forwarding on, no BPF program attached', () => {
+  const steps = plan('veth');
+  const lines = argvs(steps);
+  assert.ok(lines.some((l) => l.includes('link add nkb-abc123-h0') && l.includes('type veth') && l.includes('netns nkb-abc123-pod0')));
+  assert.not.ok(lines.some((l) => l.includes('nkb-loader')));
+  assert.ok(steps.some((s) => s.run.netns === 'nkb-abc123-node0' && s.run.argv.join(' ') === 'sysctl -q -w net.ipv4.ip_forward=1'));
+});
+
+test('veth-bpf: four tcx programs, pod egress redirect_neigh to the wire, wire ingress redirect_peer', () => {
+  const loads = plan('veth-bpf').filter((s) => s.run.argv[1] === 'attach');
+  assert.is(loads.length, 4);
+  assert.ok(loads.every((s) => s.run.argv.includes('tcx_ingress')));
+  const egress0 = loads.find((s) => s.run.argv.includes('/sys/fs/bpf/nkb-abc123/node0-pod-egress'))!;
+  assert.is(egress0.run.netns, 'nkb-abc123-node0');
+  assert.ok(egress0.run.argv.includes('wire_ifindex=@nkb-abc123-w0'));
+  assert.ok(egress0.run.argv.includes('remote_net=198.18.2.0'));
+  assert.ok(egress0.run.argv.includes('remote_mask=255.255.255.0'));
+  const ingress1 = loads.find((s) => s.run.argv.includes('/sys/fs/bpf/nkb-abc123/node1-wire-ingress'))!;
+  assert.ok(ingress1.run.argv.includes('pod_host_ifindex=@nkb-abc123-h1'));
+  assert.ok(ingress1.run.argv.includes('pod_mac=02:6e:6b:02:00:02'));
+});
+
+test('netkit: L3 pair as Cilium configures it, programs on the primary via netkit/peer', () => {
+  const steps = plan('netkit');
+  const add = argvs(steps).find((l) => l.includes('type netkit'))!;
+  assert.match(add, /link add nkb-abc123-h0 type netkit mode l3 scrub none forward peer scrub default blackhole name nkb-abc123-c0 netns nkb-abc123-pod0/);
+  const peer = steps.filter((s) => s.run.argv.includes('netkit_peer'));
+  assert.is(peer.length, 2);
+  assert.ok(peer[0]!.run.argv.includes('--dev') && peer[0]!.run.argv.includes('nkb-abc123-h0'));
+  assert.ok(argvs(steps).includes('ip -n nkb-abc123-pod0 route add default dev nkb-abc123-c0'));
+});
+
+test('netkit-l2: L2 mode with MACs and a static gateway neighbour', () => {
+  const lines = argvs(plan('netkit-l2'));
+  assert.ok(lines.some((l) => l.includes('type netkit mode l2')));
+  assert.ok(lines.some((l) => l.includes('neigh replace 198.18.1.1 lladdr 02:6e:6b:01:00:01')));
+  assert.ok(lines.includes('ip -n nkb-abc123-pod0 route add default via 198.18.1.1 dev nkb-abc123-c0 onlink'));
+});
+
+test.run();
