@@ -1,0 +1,21 @@
+// What a run must leave as it found it: netkit-bench's names on the host, and the root namespace's
+// links, addresses, routes and the sysctls a run touches.
+import { execa } from 'execa';
+import { readdir, readFile } from 'node:fs/promises';
+
+export async function leftovers(): Promise<string[]> {
+  const ns = (await execa('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith('nkb-'));
+  const links = (await execa('ip', ['-o', 'link'])).stdout.split('\n').filter((l) => l.includes('nkb-'));
+  const pins = await readdir('/sys/fs/bpf').then((d) => d.filter((n) => n.startsWith('nkb-')), () => []);
+  return [...ns.map((n) => `namespace ${n}`), ...links.map((l) => `link ${l}`), ...pins.map((p) => `pin ${p}`)];
+}
+
+export async function rootNamespaceState(): Promise<string> {
+  const sysctls = ['net/ipv4/ip_forward', 'kernel/bpf_stats_enabled', 'net/ipv4/conf/all/rp_filter'];
+  return JSON.stringify({
+    links: (await execa('ip', ['-o', 'link'])).stdout.replace(/\d+ bytes/g, ''),
+    addrs: (await execa('ip', ['-o', 'addr'])).stdout,
+    routes: (await execa('ip', ['route', 'show', 'table', 'all'])).stdout,
+    sysctls: await Promise.all(sysctls.map(async (k) => `${k}=${(await readFile(`/proc/sys/${k}`, 'utf8')).trim()}`)),
+  });
+}

@@ -1,0 +1,74 @@
+// Bad input: one line naming the problem, exit 2, nothing created.
+import { mkdtemp, readdir, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli } from '../helpers/cli.ts';
+import { leftovers } from '../helpers/host-state.ts';
+
+async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number } = {}) {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-cli-'));
+  const r = await cli([...args, '--out', out], opts);
+  assert.is(r.exitCode, 2, `${args.join(' ')}: exit ${r.exitCode}\n${r.stderr}`);
+  const lines = String(r.stderr).trim().split('\n');
+  assert.is(lines.length, 1, `one line expected, got:\n${r.stderr}`);
+  assert.match(lines[0]!, message);
+  assert.equal(await readdir(out), [], 'nothing written');
+  assert.equal(await leftovers(), []);
+}
+
+test('unknown scenario and workload', async () => {
+  await expectUsageError(['bench', '--scenarios', 'host,vxlan'], /unknown scenario "vxlan"/);
+  await expectUsageError(['bench', '--workloads', 'http'], /unknown workload "http"/);
+});
+
+test('non-positive duration and repeats', async () => {
+  await expectUsageError(['bench', '--duration', '0'], /--duration "0"/);
+  await expectUsageError(['bench', '--repeats', '-1'], /--repeats "-1"/);
+});
+
+test('unknown option and bad --vm', async () => {
+  await expectUsageError(['bench', '--frobnicate'], /unknown option '--frobnicate'/);
+  await expectUsageError(['bench', '--vm', 'sometimes'], /--vm "sometimes"/);
+});
+
+test('unwritable output folder', async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'nkb-ro-'));
+  await chmod(parent, 0o555);
+  const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--out', join(parent, 'results')], { uid: 65534 });
+  assert.is(r.exitCode, 2);
+  assert.is(String(r.stderr).trim().split('\n').length, 1);
+  assert.equal(await leftovers(), []);
+});
+
+test('not root', async () => {
+  const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--out', '/tmp'], { uid: 65534 });
+  assert.is(r.exitCode, 2);
+  assert.match(String(r.stderr), /must run as root/);
+  assert.is(String(r.stderr).trim().split('\n').length, 1);
+});
+
+test('a missing tool', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-cli-'));
+  const { execa } = await import('execa');
+  const r = await execa(process.execPath, [(await import('../helpers/cli.ts')).BIN, 'bench', '--scenarios', 'host', '--vm', 'never', '--out', out], {
+    reject: false,
+    env: { PATH: '/nonexistent' },
+    extendEnv: false,
+  });
+  assert.is(r.exitCode, 2, String(r.stderr));
+  assert.match(String(r.stderr), /required tool "(ip|nsenter|taskset|sysctl|iperf3)" is not on PATH/);
+  assert.equal(await readdir(out), []);
+});
+
+test('--dry-run prints the commands and changes nothing', async () => {
+  const r = await cli(['bench', '--dry-run', '--scenarios', 'veth-bpf']);
+  assert.is(r.exitCode, 0);
+  assert.match(String(r.stdout), /ip netns add nkb-[a-z0-9]{6}-node0/);
+  assert.match(String(r.stdout), /nkb-loader attach .*--hook tcx_ingress/);
+  assert.match(String(r.stdout), /ip netns del nkb-[a-z0-9]{6}-node0/);
+  assert.equal(await leftovers(), []);
+});
+
+test.run();
