@@ -1,0 +1,47 @@
+// Every scenario this kernel supports: build it for real, move real traffic, prove with the BPF
+// counters that the intended path was taken, tear down, and check nothing is left.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { readProgramStats } from '../../harness/bpf-stats.ts';
+import { detectCapabilities, whyNotRunnable } from '../../harness/capabilities.ts';
+import { namespaceName, newRunId } from '../../harness/naming.ts';
+import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
+import { withTopology } from '../../harness/topology/apply.ts';
+import { planTopology } from '../../harness/topology/plan.ts';
+import { tcpStream } from '../../harness/workloads/tcp-stream.ts';
+import { leftovers } from '../helpers/host-state.ts';
+
+const caps = await detectCapabilities(newRunId());
+
+for (const scenario of SCENARIOS) {
+  const reason = whyNotRunnable(scenario, caps);
+  const define = reason ? test.skip : test;
+  define(`${scenario.name}: traffic flows and the programs on the path count it${reason ? ` (skipped: ${reason})` : ''}`, async () => {
+    const runId = newRunId();
+    await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
+      const outcome = await tcpStream.run({
+        clientNetns: namespaceName(runId, scenario.client.node),
+        serverNetns: namespaceName(runId, scenario.server.node),
+        serverAddress: scenario.server.address,
+        durationS: 1,
+        clientCpu: 0,
+        serverCpu: 1,
+      });
+      assert.is(outcome.state, 'ok', outcome.reason);
+      assert.ok(outcome.metrics.throughputGbps! > 0);
+      for (const p of scenario.programs) {
+        const stats = await readProgramStats(p, runId, BPFFS);
+        assert.ok(stats.counters.redirected! > 0, `${p.name} redirected nothing: ${JSON.stringify(stats.counters)}`);
+      }
+    });
+    assert.equal(await leftovers(), []);
+  });
+}
+
+test('veth has no BPF program on its path; veth-bpf has one per direction per node', () => {
+  assert.is(SCENARIOS.find((s) => s.name === 'veth')!.programs.length, 0);
+  assert.is(SCENARIOS.find((s) => s.name === 'veth-bpf')!.programs.length, 4);
+});
+
+test.run();
