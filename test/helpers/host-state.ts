@@ -3,10 +3,12 @@
 import { execa } from 'execa';
 import { readdir, readFile } from 'node:fs/promises';
 
-export async function leftovers(): Promise<string[]> {
-  const ns = (await execa('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith('nkb-'));
-  const links = (await execa('ip', ['-o', 'link'])).stdout.split('\n').filter((l) => l.includes('nkb-'));
-  const pins = await readdir('/sys/fs/bpf').then((d) => d.filter((n) => n.startsWith('nkb-')), () => []);
+/** netkit-bench's names on the host: all of them, or only those of one run. */
+export async function leftovers(runId?: string): Promise<string[]> {
+  const ours = runId ? `nkb-${runId}` : 'nkb-';
+  const ns = (await execa('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith(ours));
+  const links = (await execa('ip', ['-o', 'link'])).stdout.split('\n').filter((l) => l.includes(ours));
+  const pins = await readdir('/sys/fs/bpf').then((d) => d.filter((n) => n.startsWith(ours)), () => []);
   return [...ns.map((n) => `namespace ${n}`), ...links.map((l) => `link ${l}`), ...pins.map((p) => `pin ${p}`)];
 }
 
@@ -18,4 +20,9 @@ export async function rootNamespaceState(): Promise<string> {
     routes: (await execa('ip', ['route', 'show', 'table', 'all'])).stdout,
     sysctls: await Promise.all(sysctls.map(async (k) => `${k}=${(await readFile(`/proc/sys/${k}`, 'utf8')).trim()}`)),
   });
+}
+
+/** What appeared between two leftovers() snapshots: robust to other runs on the same machine. */
+export function added(before: string[], after: string[]): string[] {
+  return after.filter((x) => !before.includes(x));
 }

@@ -5,17 +5,18 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from '../helpers/cli.ts';
-import { leftovers } from '../helpers/host-state.ts';
+import { added, leftovers } from '../helpers/host-state.ts';
 
 async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number } = {}) {
   const out = await mkdtemp(join(tmpdir(), 'nkb-cli-'));
+  const before = await leftovers();
   const r = await cli([...args, '--out', out], opts);
   assert.is(r.exitCode, 2, `${args.join(' ')}: exit ${r.exitCode}\n${r.stderr}`);
   const lines = String(r.stderr).trim().split('\n');
   assert.is(lines.length, 1, `one line expected, got:\n${r.stderr}`);
   assert.match(lines[0]!, message);
   assert.equal(await readdir(out), [], 'nothing written');
-  assert.equal(await leftovers(), []);
+  assert.equal(added(before, await leftovers()), []);
 }
 
 test('unknown scenario and workload', async () => {
@@ -36,10 +37,11 @@ test('unknown option and bad --vm', async () => {
 test('unwritable output folder', async () => {
   const parent = await mkdtemp(join(tmpdir(), 'nkb-ro-'));
   await chmod(parent, 0o555);
+  const before = await leftovers();
   const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--out', join(parent, 'results')], { uid: 65534 });
   assert.is(r.exitCode, 2);
   assert.is(String(r.stderr).trim().split('\n').length, 1);
-  assert.equal(await leftovers(), []);
+  assert.equal(added(before, await leftovers()), []);
 });
 
 test('not root', async () => {
@@ -63,12 +65,13 @@ test('a missing tool', async () => {
 });
 
 test('--dry-run prints the commands and changes nothing', async () => {
+  const before = await leftovers();
   const r = await cli(['bench', '--dry-run', '--scenarios', 'veth-bpf']);
   assert.is(r.exitCode, 0);
   assert.match(String(r.stdout), /ip netns add nkb-[a-z0-9]{6}-node0/);
   assert.match(String(r.stdout), /nkb-loader attach .*--hook tcx_ingress/);
   assert.match(String(r.stdout), /ip netns del nkb-[a-z0-9]{6}-node0/);
-  assert.equal(await leftovers(), []);
+  assert.equal(added(before, await leftovers()), []);
 });
 
 test.run();

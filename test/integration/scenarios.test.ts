@@ -35,7 +35,7 @@ for (const scenario of SCENARIOS) {
         assert.ok(stats.counters.redirected! > 0, `${p.name} redirected nothing: ${JSON.stringify(stats.counters)}`);
       }
     });
-    assert.equal(await leftovers(), []);
+    assert.equal(await leftovers(runId), []);
   });
 }
 
