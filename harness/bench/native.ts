@@ -6,12 +6,11 @@ import { SCENARIOS, BASELINE } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
 import { collectEnvironment } from '../environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../errors.ts';
-import { run } from '../exec.ts';
+import { prepareBpf } from '../bpf-env.ts';
 import { BPFFS, BPF_BUILD } from '../paths.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../results/schema.ts';
 import { summarize } from '../results/summary.ts';
 import { writeResults } from '../results/write.ts';
-import { isBpffsMounted, readSysctl } from '../system.ts';
 import { UndoStack } from '../undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
@@ -92,17 +91,4 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     return EXIT_FAILED;
   }
   return EXIT_OK;
-}
-
-/** bpffs mounted and program run statistics on for the run; both put back as found afterwards. */
-async function prepareBpf(undo: UndoStack): Promise<void> {
-  if (!(await isBpffsMounted(BPFFS))) {
-    await run('mount bpffs', ['mount', '-t', 'bpf', 'bpf', BPFFS]);
-    undo.push('mount bpffs', async () => void (await run('unmount bpffs', ['umount', BPFFS])));
-  }
-  const before = await readSysctl('kernel.bpf_stats_enabled');
-  if (before !== '1') {
-    await run('enable BPF run statistics', ['sysctl', '-q', '-w', 'kernel.bpf_stats_enabled=1']);
-    undo.push('enable BPF run statistics', async () => void (await run('restore kernel.bpf_stats_enabled', ['sysctl', '-q', '-w', `kernel.bpf_stats_enabled=${before}`])));
-  }
 }

@@ -26,3 +26,10 @@ export async function rootNamespaceState(): Promise<string> {
 export function added(before: string[], after: string[]): string[] {
   return after.filter((x) => !before.includes(x));
 }
+
+/** `Ip: ForwDatagrams` of a namespace: packets its IP layer forwarded (the path BPF host routing skips). */
+export async function ipForwarded(netns: string): Promise<number> {
+  const snmp = (await execa('nsenter', [`--net=/run/netns/${netns}`, '--', 'cat', '/proc/net/snmp'])).stdout.split('\n');
+  const [names, values] = snmp.filter((l) => l.startsWith('Ip:')).map((l) => l.split(/\s+/));
+  return Number(values![names!.indexOf('ForwDatagrams')]);
+}

@@ -4,15 +4,19 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { readProgramStats } from '../../harness/bpf-stats.ts';
+import { prepareBpf } from '../../harness/bpf-env.ts';
+import { UndoStack } from '../../harness/undo.ts';
 import { detectCapabilities, whyNotRunnable } from '../../harness/capabilities.ts';
 import { namespaceName, newRunId } from '../../harness/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
 import { withTopology } from '../../harness/topology/apply.ts';
 import { planTopology } from '../../harness/topology/plan.ts';
 import { tcpStream } from '../../harness/workloads/tcp-stream.ts';
-import { leftovers } from '../helpers/host-state.ts';
+import { ipForwarded, leftovers } from '../helpers/host-state.ts';
 
 const caps = await detectCapabilities(newRunId());
+const hostSetup = new UndoStack();
+await prepareBpf(hostSetup);
 
 for (const scenario of SCENARIOS) {
   const reason = whyNotRunnable(scenario, caps);
@@ -30,6 +34,11 @@ for (const scenario of SCENARIOS) {
       });
       assert.is(outcome.state, 'ok', outcome.reason);
       assert.ok(outcome.metrics.throughputGbps! > 0);
+      // With BPF host routing the node's IP layer forwards nothing; without it, all of the stream.
+      const forwarded = await ipForwarded(namespaceName(runId, 'node0'));
+      if (scenario.name === 'host') assert.is(forwarded, 0);
+      else if (scenario.programs.length > 0) assert.ok(forwarded < 100, `node0 forwarded ${forwarded} packets`);
+      else assert.ok(forwarded > 10_000, `node0 forwarded only ${forwarded} packets`);
       for (const p of scenario.programs) {
         const stats = await readProgramStats(p, runId, BPFFS);
         assert.ok(stats.counters.redirected! > 0, `${p.name} redirected nothing: ${JSON.stringify(stats.counters)}`);
@@ -43,5 +52,7 @@ test('veth has no BPF program on its path; veth-bpf has one per direction per no
   assert.is(SCENARIOS.find((s) => s.name === 'veth')!.programs.length, 0);
   assert.is(SCENARIOS.find((s) => s.name === 'veth-bpf')!.programs.length, 4);
 });
+
+test.after(async () => void (await hostSetup.unwind()));
 
 test.run();
