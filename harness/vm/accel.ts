@@ -1,0 +1,43 @@
+// Chooses the qemu accelerator: KVM only when /dev/kvm opens read-write and qemu can really start with it.
+import { execa } from 'execa';
+import { open } from 'node:fs/promises';
+import { QEMU_BINARY } from './paths.ts';
+
+export type Accel = 'kvm' | 'tcg';
+
+/** qemu arguments for the accelerator and a matching CPU model. */
+export function accelArgs(accel: Accel): string[] {
+  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg,thread=multi', '-cpu', 'max'];
+}
+
+/** Why KVM cannot be used, or undefined when it can. */
+export async function kvmUnusableReason(): Promise<string | undefined> {
+  try {
+    const handle = await open('/dev/kvm', 'r+');
+    await handle.close();
+  } catch (error) {
+    return `/dev/kvm does not open read-write (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  // A paused machine with a vCPU: creating it exercises KVM_CREATE_VM and KVM_CREATE_VCPU.
+  const probe = await execa(
+    QEMU_BINARY,
+    ['-machine', 'pc', ...accelArgs('kvm'), '-smp', '1', '-m', '64', '-nodefaults', '-display', 'none',
+      '-no-user-config', '-monitor', 'stdio', '-S'],
+    { input: 'quit\n', timeout: 15_000, reject: false },
+  );
+  if (probe.failed || probe.exitCode !== 0) {
+    const why = probe.timedOut ? 'timed out' : probe.stderr.trim().split('\n').pop() || `exit ${probe.exitCode}`;
+    return `qemu could not start with -accel kvm: ${why}`;
+  }
+  return undefined;
+}
+
+let cached: Promise<Accel> | undefined;
+
+/** 'kvm' or 'tcg'; NKB_VM_ACCEL=tcg|kvm forces a choice. The probe runs once per process. */
+export function detectAccel(): Promise<Accel> {
+  const forced = process.env.NKB_VM_ACCEL;
+  if (forced === 'kvm' || forced === 'tcg') return Promise.resolve(forced);
+  cached ??= kvmUnusableReason().then((reason) => (reason === undefined ? 'kvm' : 'tcg'));
+  return cached;
+}

@@ -1,0 +1,84 @@
+// Downloads and unpacks the guest kernel into the cache (never into the host's /boot).
+import { execa } from 'execa';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findNewestKernelPackage, kernelPatchLevel, type KernelPackage } from './kernel-package.ts';
+
+export interface GuestKernel {
+  /** Kernel release as `uname -r` reports it, e.g. 6.12.117+deb12-amd64. */
+  version: string;
+  vmlinuzPath: string;
+  /** lib/modules/<version> of the unpacked package. */
+  modulesDir: string;
+  packageName: string;
+  packageVersion: string;
+}
+
+const MARKER = 'nkb-kernel.json';
+type KernelMarker = Pick<GuestKernel, 'version' | 'packageName' | 'packageVersion'>;
+
+function describeKernel(dir: string, marker: KernelMarker): GuestKernel {
+  return {
+    ...marker,
+    vmlinuzPath: path.join(dir, 'boot', `vmlinuz-${marker.version}`),
+    modulesDir: path.join(dir, 'lib', 'modules', marker.version),
+  };
+}
+
+/** Newest fully unpacked kernel in the cache, without asking apt. */
+export async function findCachedKernel(cacheDir: string): Promise<GuestKernel | undefined> {
+  const root = path.join(cacheDir, 'kernels');
+  const entries = await readdir(root).catch(() => [] as string[]);
+  const kernels: GuestKernel[] = [];
+  for (const entry of entries.filter((name) => kernelPatchLevel(name) !== undefined)) {
+    const marker = await readFile(path.join(root, entry, MARKER), 'utf8').catch(() => undefined);
+    if (marker) kernels.push(describeKernel(path.join(root, entry), JSON.parse(marker) as KernelMarker));
+  }
+  kernels.sort((a, b) => (kernelPatchLevel(b.packageName) ?? 0) - (kernelPatchLevel(a.packageName) ?? 0));
+  return kernels[0];
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const detail = (error as { stderr?: string; message?: string }).stderr || (error as Error).message;
+    throw new Error(`guest kernel: step "${name}" failed: ${String(detail).trim()}`, { cause: error });
+  }
+}
+
+async function downloadAndExtract(cacheDir: string, pkg: KernelPackage): Promise<GuestKernel> {
+  const finalDir = path.join(cacheDir, 'kernels', pkg.name);
+  const work = path.join(cacheDir, 'kernels', `.partial-${pkg.name}-${process.pid}`);
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  try {
+    await step(`apt-get download ${pkg.name}=${pkg.version}`, () =>
+      execa('apt-get', ['download', '-o', 'APT::Sandbox::User=root', `${pkg.name}=${pkg.version}`], { cwd: work }),
+    );
+    const deb = (await readdir(work)).find((name) => name.endsWith('.deb'));
+    if (!deb) throw new Error(`guest kernel: step "apt-get download" produced no .deb in ${work}`);
+    const tree = path.join(work, 'tree');
+    await step(`dpkg-deb -x ${deb}`, () => execa('dpkg-deb', ['-x', path.join(work, deb), tree]));
+    const release = await step('locate lib/modules/<release>', async () => {
+      const releases = await readdir(path.join(tree, 'lib', 'modules'));
+      if (releases.length !== 1) throw new Error(`expected one release, found: ${releases.join(', ')}`);
+      return releases[0]!;
+    });
+    const marker: KernelMarker = { version: release, packageName: pkg.name, packageVersion: pkg.version };
+    await writeFile(path.join(tree, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    await rm(finalDir, { recursive: true, force: true });
+    await rename(tree, finalDir);
+    return describeKernel(finalDir, marker);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Idempotent: returns the cached kernel if one is unpacked, else fetches the newest from apt. */
+export async function ensureGuestKernel(cacheDir: string): Promise<GuestKernel> {
+  const cached = await findCachedKernel(cacheDir);
+  if (cached) return cached;
+  const pkg = await step('apt-cache lookup of linux-image-6.12.*+deb12-amd64-unsigned', findNewestKernelPackage);
+  return downloadAndExtract(cacheDir, pkg);
+}

@@ -1,0 +1,53 @@
+// Builds the qemu command line (argument array only) for one guest boot.
+import { existsSync } from 'node:fs';
+import { accelArgs, type Accel } from './accel.ts';
+import { QEMU_BINARY } from './paths.ts';
+
+export interface QemuArgsOptions {
+  name: string;
+  accel: Accel;
+  cpus: number;
+  memoryMiB: number;
+  kernelPath: string;
+  initrdPath: string;
+  /** Kernel command line tail (nkb.job=..., nkb.mode=...). */
+  guestParams: string[];
+  shareDir: string;
+  /** A file for the serial console, or 'stdio' for an interactive terminal. */
+  console: { file: string } | 'stdio';
+}
+
+/** qemu option values are comma-separated; a literal comma is written twice. */
+const escapeOption = (value: string) => value.replaceAll(',', ',,');
+
+/** Kept short and quiet: the serial console is slow under TCG and every message costs boot time. */
+export function kernelCommandLine(guestParams: string[]): string {
+  const base = ['console=ttyS0', 'quiet', 'loglevel=3', 'panic=-1', 'rdinit=/init', 'mitigations=off',
+    'i8042.noaux', 'i8042.nokbd', 'i8042.nopnp', '8250.nr_uarts=1', 'cryptomgr.notests', 'tsc=reliable'];
+  return [...base, ...guestParams].join(' ');
+}
+
+export function buildQemuArgs(o: QemuArgsOptions): string[] {
+  const consoleDev =
+    o.console === 'stdio'
+      ? ['-chardev', 'stdio,id=console,mux=on,signal=off', '-serial', 'chardev:console', '-mon', 'chardev=console']
+      : ['-chardev', `file,id=console,path=${escapeOption(o.console.file)}`, '-serial', 'chardev:console'];
+  return [
+    '-name', o.name,
+    '-machine', 'pc', ...accelArgs(o.accel),
+    '-smp', String(o.cpus), '-m', String(o.memoryMiB),
+    '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', '-nic', 'none',
+    '-kernel', o.kernelPath, '-initrd', o.initrdPath, '-append', kernelCommandLine(o.guestParams),
+    '-fsdev', 'local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap',
+    '-device', 'virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot',
+    '-fsdev', `local,id=nkbout,path=${escapeOption(o.shareDir)},security_model=none,multidevs=remap`,
+    '-device', 'virtio-9p-pci,fsdev=nkbout,mount_tag=nkbout',
+    ...consoleDev,
+  ];
+}
+
+/** [file, args]: wrapped in `setpriv --pdeathsig KILL` when available so qemu dies with its parent. */
+export function qemuInvocation(args: string[]): [string, string[]] {
+  if (existsSync('/usr/bin/setpriv')) return ['/usr/bin/setpriv', ['--pdeathsig', 'KILL', '--', QEMU_BINARY, ...args]];
+  return [QEMU_BINARY, args];
+}

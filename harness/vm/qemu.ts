@@ -1,0 +1,87 @@
+// Runs one command inside a fresh guest and reports its exit code, boot time and kernel release.
+import { execa } from 'execa';
+import { mkdir, realpath, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Accel } from './accel.ts';
+import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
+import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
+import { removeStaleJobDirs } from './stale-jobs.ts';
+import { newRunId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
+
+export interface RunInVmOptions extends VmAssetOptions {
+  argv: string[];
+  /** Absolute working directory inside the guest (the host's tree is visible read-only at the same paths). */
+  cwd: string;
+  /** Added to BASE_GUEST_ENV (PATH, HOME, LANG, TERM, NKB_IN_VM=1); the host env is not inherited. */
+  env?: Record<string, string>;
+  /** Writable host folder, mounted in the guest at the same absolute path. */
+  shareDir: string;
+  consoleLogPath: string;
+  timeoutMs: number;
+  cpus?: number;
+  memoryMiB?: number;
+  signal?: AbortSignal;
+}
+
+export interface RunInVmResult {
+  exitCode: number;
+  accel: Accel;
+  /** qemu spawn to the guest's `started` stamp (written right before argv runs), host clock. */
+  bootMs: number;
+  kernelRelease: string;
+}
+
+const KILL_GRACE_MS = 3000;
+
+export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
+  options.signal?.throwIfAborted();
+  const shareDir = await realpath(options.shareDir);
+  const consoleLogPath = path.resolve(options.consoleLogPath);
+  const assets = await prepareVmAssets(options);
+  options.signal?.throwIfAborted();
+  await mkdir(path.dirname(consoleLogPath), { recursive: true });
+  await removeStaleJobDirs(shareDir);
+  const runId = newRunId();
+  const jobName = `.nkb-vm-${runId}`;
+  const env = { ...BASE_GUEST_ENV, ...options.env };
+  const jobDir = await writeJobDir(shareDir, jobName, { argv: options.argv, cwd: options.cwd, env, sharePath: shareDir });
+  try {
+    const args = buildQemuArgs({
+      name: `nkb-${runId}`, accel: assets.accel,
+      cpus: options.cpus ?? availableParallelism(), memoryMiB: options.memoryMiB ?? 4096,
+      kernelPath: assets.kernelImagePath, initrdPath: assets.initrdPath,
+      guestParams: [`nkb.job=${jobName}`, 'nkb.mode=run'], shareDir, console: { file: consoleLogPath },
+    });
+    const [file, fileArgs] = qemuInvocation(args);
+    const spawnedAt = Date.now();
+    const qemu = await execa(file, fileArgs, {
+      stdin: 'ignore', stdout: 'ignore', reject: false,
+      timeout: options.timeoutMs, forceKillAfterDelay: KILL_GRACE_MS,
+      cancelSignal: options.signal,
+    });
+    if (options.signal?.aborted || qemu.isCanceled) {
+      throw new Error(`VM run nkb-${runId} aborted; qemu was stopped`, { cause: options.signal?.reason });
+    }
+    if (qemu.timedOut) {
+      throw new Error(
+        `guest did not finish within ${options.timeoutMs} ms; qemu nkb-${runId} was killed. Console log: ${consoleLogPath}`,
+      );
+    }
+    if (qemu.exitCode !== 0) {
+      throw new Error(`qemu exited with ${qemu.exitCode ?? qemu.signal}: ${qemu.stderr}. Console log: ${consoleLogPath}`);
+    }
+    const outcome = await readJobOutcome(jobDir);
+    if (outcome.exitCode === undefined || outcome.startedAtMs === undefined) {
+      throw new Error(`guest powered off without reporting an exit code (init failure or panic?). Console log: ${consoleLogPath}`);
+    }
+    return {
+      exitCode: outcome.exitCode,
+      accel: assets.accel,
+      bootMs: Math.round(outcome.startedAtMs - spawnedAt),
+      kernelRelease: outcome.kernelRelease ?? assets.kernel.version,
+    };
+  } finally {
+    await rm(jobDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,4 @@
+// Manual driver: an interactive shell in the guest.  node --import tsx scripts/vm/shell.ts [shareDir]
+import { openVmShell } from '../../harness/vm/shell.ts';
+
+process.exitCode = await openVmShell({ shareDir: process.argv[2] });

@@ -1,0 +1,61 @@
+// Boots the built-in guest once and checks that netkit works inside it.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { writeNewcArchive } from '../../harness/vm/cpio.ts';
+import { vmAvailability } from '../../harness/vm/doctor.ts';
+import { renderJobScript, shellQuote } from '../../harness/vm/job-files.ts';
+import { parseCandidates } from '../../harness/vm/kernel-package.ts';
+import { runInVm } from '../../harness/vm/qemu.ts';
+
+test('shellQuote survives quotes and spaces', () => {
+  assert.is(shellQuote(`it's a "test"`), `'it'\\''s a "test"'`);
+  const script = renderJobScript({ argv: ['echo', 'a b'], cwd: '/x y', env: { A: '1' }, sharePath: '/s' });
+  assert.match(script, /export A='1'\ncd '\/x y' \|\| exit 125\nexec 'echo' 'a b'/);
+});
+
+test('parseCandidates skips packages without a candidate', () => {
+  const out = 'a:\n  Installed: (none)\n  Candidate: (none)\nb:\n  Installed: (none)\n  Candidate: 1.2-3\n';
+  assert.equal([...parseCandidates(out)], [['b', '1.2-3']]);
+});
+
+test('cpio newc archive ends with the trailer', () => {
+  const archive = writeNewcArchive([{ kind: 'file', path: 'init', data: Buffer.from('x') }]);
+  assert.is(archive.toString('latin1', 0, 6), '070701');
+  assert.ok(archive.toString('latin1').includes('TRAILER!!!'));
+  assert.is(archive.length % 4, 0);
+});
+
+test('guest boots, creates a netkit pair and reports back through the share', async () => {
+  const availability = await vmAvailability();
+  if (!availability.ok) {
+    console.warn(`skipping VM boot test: ${availability.reason}`);
+    return;
+  }
+  const share = await mkdtemp(path.join(tmpdir(), 'nkb-vm-test-'));
+  try {
+    const out = path.join(share, 'netkit.txt');
+    const script = `ip link add nkb-vmt-a type netkit peer name nkb-vmt-b && ip -d link show nkb-vmt-a > ${shellQuote(out)}; exit 7`;
+    const result = await runInVm({
+      argv: ['/bin/sh', '-c', script],
+      cwd: '/',
+      shareDir: share,
+      consoleLogPath: path.join(share, 'console.log'),
+      timeoutMs: 50_000,
+    });
+    assert.is(result.exitCode, 7);
+    assert.match(result.kernelRelease, /^6\.12\./);
+    assert.ok(result.bootMs > 0 && result.bootMs < 30_000, `bootMs ${result.bootMs}`);
+    const details = await readFile(out, 'utf8');
+    assert.match(details, /nkb-vmt-a@nkb-vmt-b/);
+    assert.match(details, /netkit mode l3 type primary/);
+    assert.equal((await readdir(share)).sort(), ['console.log', 'netkit.txt'], 'job folder removed');
+    console.log(`  vm: ${result.accel}, boot ${result.bootMs} ms, kernel ${result.kernelRelease}`);
+  } finally {
+    await rm(share, { recursive: true, force: true });
+  }
+});
+
+test.run();
