@@ -7,7 +7,7 @@ import type { Accel } from './accel.ts';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
 import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
 import { removeStaleJobDirs } from './stale-jobs.ts';
-import { newRunId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
+import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
 
 export interface RunInVmOptions extends VmAssetOptions {
   argv: string[];
@@ -42,7 +42,7 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
   options.signal?.throwIfAborted();
   await mkdir(path.dirname(consoleLogPath), { recursive: true });
   await removeStaleJobDirs(shareDir);
-  const runId = newRunId();
+  const runId = newVmJobId();
   const jobName = `.nkb-vm-${runId}`;
   const env = { ...BASE_GUEST_ENV, ...options.env };
   const jobDir = await writeJobDir(shareDir, jobName, { argv: options.argv, cwd: options.cwd, env, sharePath: shareDir });

@@ -6,7 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
 import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
-import { newRunId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
+import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
 
 export interface VmShellOptions extends VmAssetOptions {
   /** Writable host folder mounted at the same path; a temporary one (removed afterwards) if omitted. */
@@ -21,7 +21,7 @@ export interface VmShellOptions extends VmAssetOptions {
 export async function openVmShell(options: VmShellOptions = {}): Promise<number> {
   const temporaryShare = options.shareDir ? undefined : await mkdtemp(path.join(tmpdir(), 'nkb-vm-shell-'));
   const shareDir = await realpath(options.shareDir ?? temporaryShare!);
-  const runId = newRunId();
+  const runId = newVmJobId();
   const jobName = `.nkb-vm-${runId}`;
   let jobDir: string | undefined;
   try {

@@ -2,7 +2,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** `.nkb-vm-<time36>-<pid36>-<random>`, see newRunId(). */
+/** `.nkb-vm-<time36>-<pid36>-<random>`, see newVmJobId(). */
 const JOB_DIR = /^\.nkb-vm-[0-9a-z]+-([0-9a-z]+)-[0-9a-z]+$/;
 
 function processAlive(pid: number): boolean {

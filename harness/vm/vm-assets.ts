@@ -33,7 +33,7 @@ export async function prepareVmAssets(options: VmAssetOptions = {}): Promise<VmA
   return { kernel, kernelImagePath, initrdPath, accel };
 }
 
-/** Unique, grep-able run id: the qemu -name is `nkb-<id>`, the share job folder `.nkb-vm-<id>`. */
-export function newRunId(): string {
+/** Unique, grep-able job id (not a bench run id; it carries the pid so stale jobs can be found): the qemu -name is `nkb-<id>`, the share job folder `.nkb-vm-<id>`. */
+export function newVmJobId(): string {
   return `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
