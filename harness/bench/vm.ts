@@ -34,7 +34,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   // Later flags win in commander, so appending overrides whatever the user gave for these.
   const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
-  const console = followFile(consoleLogPath, (line) => {
+  const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
   });
   const vm = await runInVm({
@@ -45,7 +45,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
     consoleLogPath,
     timeoutMs: vmTimeoutMs(opts, accel),
     signal: io.signal,
-  }).finally(() => console.stop());
+  }).finally(() => guestLog.stop());
   const results = await readResults(join(runDir, 'results.json'));
   if (!results) {
     io.err(`the guest wrote no results (exit ${vm.exitCode}); see ${consoleLogPath}`);
