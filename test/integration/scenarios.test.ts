@@ -38,7 +38,7 @@ for (const scenario of SCENARIOS) {
       const forwarded = await ipForwarded(namespaceName(runId, 'node0'));
       if (scenario.name === 'host') assert.is(forwarded, 0);
       else if (scenario.programs.length > 0) assert.ok(forwarded < 100, `node0 forwarded ${forwarded} packets`);
-      else assert.ok(forwarded > 10_000, `node0 forwarded only ${forwarded} packets`);
+      else assert.ok(forwarded > 1_000, `node0 forwarded only ${forwarded} packets`);
       for (const p of scenario.programs) {
         const stats = await readProgramStats(p, runId, BPFFS);
         assert.ok(stats.counters.redirected! > 0, `${p.name} redirected nothing: ${JSON.stringify(stats.counters)}`);

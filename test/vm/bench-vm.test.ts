@@ -1,0 +1,37 @@
+// One `bench --vm always --quick` run: all five scenarios measured in one guest kernel, recorded
+// as a VM run, nothing left on the host.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli } from '../helpers/cli.ts';
+import { added, leftovers } from '../helpers/host-state.ts';
+import { execa } from 'execa';
+
+test('bench --vm always --quick: rows for host, veth, veth-bpf, netkit, netkit-l2', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-vmbench-'));
+  const before = await leftovers();
+  try {
+    const r = await cli(['bench', '--vm', 'always', '--quick', '--workloads', 'tcp_stream', '--out', out], { timeoutMs: 900_000 });
+    assert.is(r.exitCode, 0, `${r.stdout}\n${r.stderr}`);
+    const runId = /run ([a-z0-9]{6})/.exec(String(r.stderr))![1]!;
+    const csv = await readFile(join(out, runId, 'results.csv'), 'utf8');
+    for (const scenario of ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']) {
+      assert.match(csv, new RegExp(`^${runId},vm-(tcg|kvm),${scenario},tcp_stream,throughputGbps,Gbit/s,2,[0-9.]+`, 'm'), scenario);
+    }
+    const results = JSON.parse(await readFile(join(out, runId, 'results.json'), 'utf8'));
+    assert.ok(results.complete);
+    assert.match(results.environment.kernelRelease, /^6\.12\./);
+    assert.ok(results.environment.vm.bootMs > 0);
+    assert.match(String(r.stdout), /only ratios between scenarios|compare ratios/);
+    assert.equal(added(before, await leftovers()), []);
+    // The run folder is qemu's writable share, so it names this run's qemu and no other.
+    const qemu = await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false });
+    assert.is(qemu.stdout.trim(), '', 'no qemu left');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test.run();

@@ -1,0 +1,33 @@
+// Inside the built-in kernel VM (which has netkit), run the real scenario integration test:
+// every scenario, netkit and netkit-l2 included, is built, passes traffic, shows its BPF counters
+// on the path and leaves nothing behind in the guest.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { PROJECT_ROOT } from '../../harness/paths.ts';
+import { runInVm } from '../../harness/vm/qemu.ts';
+
+test('netkit and netkit-l2 pass traffic through their BPF programs in the guest', async () => {
+  const share = await mkdtemp(join(tmpdir(), 'nkb-vmtest-'));
+  const consoleLogPath = join(share, 'console.log');
+  try {
+    const result = await runInVm({
+      argv: [process.execPath, '--import', 'tsx', join(PROJECT_ROOT, 'node_modules/uvu/bin.js'), 'test/integration', 'scenarios\\.test\\.ts$'],
+      cwd: PROJECT_ROOT,
+      env: { PATH: `${dirname(process.execPath)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` },
+      shareDir: share,
+      consoleLogPath,
+      timeoutMs: 600_000,
+    });
+    const log = (await readFile(consoleLogPath, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '');
+    assert.is(result.exitCode, 0, `guest test run failed:\n${log.slice(-3000)}`);
+    assert.match(log, /Skipped:\s+0/, 'no scenario may be skipped in the guest');
+    assert.match(log, /Passed:\s+6/);
+  } finally {
+    await rm(share, { recursive: true, force: true });
+  }
+});
+
+test.run();
