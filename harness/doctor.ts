@@ -6,6 +6,7 @@ import { newRunId } from './naming.ts';
 import { BPFFS } from './paths.ts';
 import { isBpffsMounted, kernelRelease, readSysctl } from './system.ts';
 import { access } from 'node:fs/promises';
+import { vmAvailability, type VmAvailability } from './vm/doctor.ts';
 
 export interface DoctorReport {
   kernelRelease: string;
@@ -15,6 +16,7 @@ export interface DoctorReport {
   bpfStatsEnabled: string;
   tools: Record<string, string>;
   scenarios: { name: string; runnable: boolean; reason?: string }[];
+  vm: VmAvailability;
 }
 
 export async function doctor(): Promise<DoctorReport> {
@@ -30,6 +32,7 @@ export async function doctor(): Promise<DoctorReport> {
       const reason = whyNotRunnable(s, features);
       return reason ? { name: s.name, runnable: false, reason } : { name: s.name, runnable: true };
     }),
+    vm: await vmAvailability(),
   };
 }
 
@@ -43,7 +46,9 @@ export function renderDoctor(r: DoctorReport): string {
     `bpf_stats     kernel.bpf_stats_enabled=${r.bpfStatsEnabled} (a run turns it on and restores it)`,
     ...Object.entries(r.tools).map(([t, v]) => `${t.padEnd(13)} ${v}`),
     'scenarios:',
-    ...r.scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.runnable ? 'runs here' : `cannot run natively: ${s.reason}`}`),
+    ...r.scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.runnable ? 'runs here' : `cannot run natively: ${s.reason}${r.vm.ok ? '; runs in the built-in VM' : ''}`}`),
+    `built-in VM   ${r.vm.ok ? `can run (${r.vm.accel.toUpperCase()}${r.vm.accel === 'tcg' ? ', emulated: compare ratios only' : ''})` : `cannot run: ${r.vm.reason}`}`,
+    ...[r.vm.qemuVersion, r.vm.kernelPackage, ...r.vm.notes].filter(Boolean).map((n) => `              ${n}`),
   ];
   return lines.join('\n');
 }
