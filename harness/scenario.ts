@@ -45,6 +45,8 @@ export interface ProgramSpec {
   role: string;
   /** `const volatile` tunables. A value `@role` is the ifindex of that device, resolved by the loader. */
   set: Record<string, string>;
+  /** Attach in front of the hook's chain instead of at its end (tcx/netkit multi-program order). */
+  first?: boolean;
 }
 
 export interface Scenario {

@@ -79,7 +79,7 @@ function programStep(p: ProgramSpec, ctx: PlanContext, ns: (n: string) => string
   return {
     describe: `BPF ${p.name} (${p.hook} on ${p.role}@${p.node})`,
     run: {
-      argv: [loader, 'attach', '--obj', `${ctx.bpfBuild}/${p.object}.bpf.o`, '--prog', p.program, '--hook', p.hook, '--dev', dev(p.role), '--pin-dir', pins, ...sets],
+      argv: [loader, 'attach', '--obj', `${ctx.bpfBuild}/${p.object}.bpf.o`, '--prog', p.program, '--hook', p.hook, '--dev', dev(p.role), '--pin-dir', pins, ...sets, ...(p.first ? ['--first'] : [])],
       netns: ns(p.node),
     },
     undo: { argv: [loader, 'detach', '--pin-dir', pins] },

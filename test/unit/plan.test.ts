@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { planTopology, type Step } from '../../harness/topology/plan.ts';
+import { withInjectedCost } from '../../scenarios/inject-cost.ts';
 
 const ctx = { runId: 'abc123', bpffs: '/sys/fs/bpf', bpfBuild: '/b' };
 const plan = (name: string): Step[] => planTopology(SCENARIOS.find((s) => s.name === name)!, ctx);
@@ -73,6 +74,19 @@ test('netkit-l2: L2 mode with MACs and a static gateway neighbour', () => {
   assert.ok(lines.some((l) => l.includes('type netkit mode l2')));
   assert.ok(lines.some((l) => l.includes('neigh replace 198.18.1.1 lladdr 02:6e:6b:01:00:01')));
   assert.ok(lines.includes('ip -n nkb-abc123-pod0 route add default via 198.18.1.1 dev nkb-abc123-c0 onlink'));
+});
+
+test('--inject-cost: a tax in front of the server wire\'s chain, in every scenario', () => {
+  for (const s of SCENARIOS) {
+    const taxed = withInjectedCost(s, 5000);
+    const steps = planTopology(taxed, ctx);
+    const tax = steps.find((st) => st.run.argv.includes('/sys/fs/bpf/nkb-abc123/server-wire-tax'))!;
+    assert.ok(tax, s.name);
+    assert.is(tax.run.netns, 'nkb-abc123-node1');
+    assert.ok(tax.run.argv.includes('--first') && tax.run.argv.includes('iterations=5000') && tax.run.argv.includes('nkb-abc123-w1'));
+    assert.ok(taxed.requires.includes('tcx'));
+  }
+  assert.is(withInjectedCost(SCENARIOS[0]!, 0), SCENARIOS[0]);
 });
 
 test.run();
