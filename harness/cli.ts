@@ -5,11 +5,14 @@ import { SCENARIOS } from '../scenarios/index.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from './errors.ts';
-import { DEFAULT_RESULTS } from './paths.ts';
-import { WORKLOADS } from './workloads/index.ts';
+import { DEFAULT_RESULTS, PROJECT_ROOT } from './paths.ts';
+import { openVmShell } from './vm/shell.ts';
+import { DEFAULT_WORKLOADS, WORKLOADS } from './workloads/index.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from './workloads/params.ts';
 import { resolveBenchOptions, type RawBenchFlags } from './bench/options.ts';
 import { runBench } from './bench/run.ts';
 import { checkRoot } from './bench/preflight.ts';
+import { registerReportCommands } from './cli-report.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -24,13 +27,22 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .command('bench')
     .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')})`)
-    .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')})`)
-    .option('--duration <seconds>', 'seconds per measurement (default 5, quick 2)')
-    .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2)')
-    .option('--quick', 'short smoke run')
+    .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
+    .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')
+    .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')
+    .option('--quick', 'short smoke run (CI, emulated VM)')
+    .option('--full', 'every workload, 10 s x 10 repetitions')
+    .option('--streams <n>', `parallel streams of tcp_stream_multi (default ${DEFAULT_WORKLOAD_PARAMS.streams})`)
+    .option('--rr-size <bytes>', `request and response size of tcp_rr and udp_rr (default ${DEFAULT_WORKLOAD_PARAMS.rrSizeBytes})`)
+    .option('--crr-size <bytes>', `request and response size of tcp_crr (default ${DEFAULT_WORKLOAD_PARAMS.crrSizeBytes})`)
+    .option('--udp-size <bytes>', `datagram payload of udp_stream (default ${DEFAULT_WORKLOAD_PARAMS.udpSizeBytes})`)
+    .option('--udp-rate <rate>', `udp_stream offered load in bits/s (200M, 2G) or max (default ${DEFAULT_WORKLOAD_PARAMS.udpRate})`)
+    .option('--max-loss-pct <pct>', `a measurement losing more datagrams/messages is invalid (default ${DEFAULT_WORKLOAD_PARAMS.maxLossPct})`)
+    .option('--max-retransmit-pct <pct>', `a TCP measurement retransmitting more of its bytes is invalid (default ${DEFAULT_WORKLOAD_PARAMS.maxRetransmitPct})`)
     .option('--out <dir>', 'results folder (a run writes <dir>/<run-id>/)', DEFAULT_RESULTS)
     .option('--dry-run', 'print every command it would run, change nothing')
     .option('--verbose', 'progress and full errors')
+    .option('--no-isolate', 'do not run in private mount/PID namespaces (lets you inspect the run from another shell; `clean` is then the safety net)')
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))
     .addOption(new Option('--run-id <id>').hideHelp())
@@ -71,6 +83,14 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
       for (const f of r.failures) err(`could not remove: ${f}`);
       setExit(r.failures.length ? EXIT_FAILED : EXIT_OK);
     });
+  const vm = program.command('vm').description('the built-in kernel VM (Debian 6.12 with netkit, under qemu)');
+  vm.command('shell')
+    .description('boot the VM with a shell on this terminal, project tree at the same path (Ctrl-A x quits)')
+    .action(async () => {
+      checkRoot();
+      setExit(await openVmShell({ cwd: PROJECT_ROOT }));
+    });
+  registerReportCommands(program, setExit);
   return program;
 }
 

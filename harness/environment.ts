@@ -1,12 +1,24 @@
 // The facts a reader needs to trust or reproduce a run (flent records the same kind of thing).
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { run } from './exec.ts';
 import { BPF_BUILD, PROJECT_ROOT } from './paths.ts';
 import type { Environment, Where } from './results/schema.ts';
-import { kernelRelease } from './system.ts';
+import type { Scenario } from './scenario.ts';
+import { scenarioFacts } from './scenario-facts.ts';
+import { scenariosSha256 } from './scenario-hash.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
+import { kernelConfig } from './kernel-config.ts';
+import { kernelRelease, readSysctl } from './system.ts';
+
+/** Root-namespace settings that move datapath figures (buffers, backlog, congestion control, BPF JIT). */
+export const RECORDED_SYSCTLS = [
+  'net.core.rmem_default', 'net.core.rmem_max', 'net.core.wmem_default', 'net.core.wmem_max', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
+  'net.core.netdev_max_backlog', 'net.core.netdev_budget', 'net.core.default_qdisc', 'net.ipv4.tcp_congestion_control', 'net.ipv4.tcp_timestamps',
+  'net.ipv4.tcp_sack', 'net.core.busy_poll', 'net.core.busy_read', 'net.core.bpf_jit_enable', 'net.core.bpf_jit_harden', 'kernel.bpf_stats_enabled',
+];
 
 async function firstLine(step: string, argv: string[]): Promise<string> {
   try {
@@ -18,36 +30,62 @@ async function firstLine(step: string, argv: string[]): Promise<string> {
 }
 
 export async function toolVersions(): Promise<Record<string, string>> {
+  const tinybench = await readFile(join(PROJECT_ROOT, 'node_modules', 'tinybench', 'package.json'), 'utf8').then((t) => `tinybench ${JSON.parse(t).version}`, () => 'missing');
   return {
     ip: await firstLine('ip version', ['ip', '-V']),
     iperf3: await firstLine('iperf3 version', ['iperf3', '--version']),
+    sockperf: await firstLine('sockperf version', ['sockperf', '--version']),
     bpftool: await firstLine('bpftool version', ['bpftool', 'version']),
     clang: await firstLine('clang version', ['clang', '--version']),
+    tinybench,
   };
 }
 
-async function bpfObjectsSha256(): Promise<string> {
+async function bpfObjects(): Promise<{ combined: string; each: Record<string, string> }> {
   const hash = createHash('sha256');
+  const each: Record<string, string> = {};
   try {
     for (const f of (await readdir(BPF_BUILD)).filter((f) => f.endsWith('.bpf.o')).sort()) {
-      hash.update(f).update(await readFile(join(BPF_BUILD, f)));
+      const bytes = await readFile(join(BPF_BUILD, f));
+      hash.update(f).update(bytes);
+      each[f] = createHash('sha256').update(bytes).digest('hex');
     }
   } catch {
-    return 'not built';
+    return { combined: 'not built', each };
   }
-  return hash.digest('hex');
+  return { combined: hash.digest('hex'), each };
 }
 
-export async function collectEnvironment(where: Where): Promise<Environment> {
-  const git = await run('git revision', ['git', '-C', PROJECT_ROOT, 'rev-parse', '--short', 'HEAD'], { reject: false }).catch(() => undefined);
+const readOr = (read: () => Promise<string>) => read().then((v) => v.trim(), () => 'unavailable');
+
+async function git(args: string[]): Promise<string | undefined> {
+  const r = await run('git', ['git', '-C', PROJECT_ROOT, ...args], { reject: false }).catch(() => undefined);
+  return r && !r.failed ? r.stdout.trim() : undefined;
+}
+
+export async function collectEnvironment(where: Where, scenarios: readonly Scenario[] = []): Promise<Environment> {
+  const objects = await bpfObjects();
+  const status = await git(['status', '--porcelain', '--untracked-files=no']);
+  const release = await kernelRelease();
+  const config = await kernelConfig(release);
   return {
     where,
-    kernelRelease: await kernelRelease(),
+    kernelRelease: release,
+    kernelVersion: await readOr(() => readFile('/proc/sys/kernel/version', 'utf8')),
+    ...(config ? { kernelConfig: config } : {}),
     cpuModel: cpus()[0]?.model ?? 'unknown',
     cpuCount: cpus().length,
+    cpuGovernor: await readOr(() => readFile('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor', 'utf8')),
+    loadAverage1m: loadavg()[0] ?? NaN,
     nodeVersion: process.version,
     tools: await toolVersions(),
-    gitRevision: git && !git.failed ? git.stdout.trim() : 'unknown',
-    bpfObjectsSha256: await bpfObjectsSha256(),
+    gitRevision: (await git(['rev-parse', '--short', 'HEAD'])) ?? 'unknown',
+    ...(status === undefined ? {} : { gitDirty: status !== '' }),
+    bpfObjectsSha256: objects.combined,
+    bpfObjects: objects.each,
+    sysctls: Object.fromEntries(await Promise.all(RECORDED_SYSCTLS.map(async (k) => [k, await readOr(() => readSysctl(k))] as const))),
+    scenarios: Object.fromEntries(scenarios.map((s) => [s.name, scenarioFacts(s)])),
+    // Every registered scenario, not only the measured ones: compare checks those two runs share.
+    scenariosSha256: scenariosSha256(SCENARIOS),
   };
 }

@@ -1,14 +1,65 @@
-// What each metric means: its unit and which direction is better. Names carry their unit.
+// What each metric means: its unit, which direction is better, and how the summary turns the
+// repetitions into one figure. Names carry their unit. Readers (CSV, table, charts) call
+// metricInfo(name) and never guess from the name.
 
-export interface MetricInfo { unit: string; better: 'higher' | 'lower'; description: string }
+export interface MetricInfo {
+  unit: string;
+  better: 'higher' | 'lower';
+  description: string;
+  /** Shown in the terminal table; every metric is in the files. */
+  headline?: boolean;
+  /**
+   * How the summary's `value` is formed: the median over repetitions (default); a quantile of
+   * every repetition's raw samples merged (`samples`); or the largest per-repetition value
+   * (`max`, exact for the merged maximum even when samples were subsampled).
+   */
+  pooled?: { samples: string; quantile: number } | 'max';
+}
+
+const LATENCY = 'latencyUs';
+const pct = (q: number, label: string): MetricInfo => ({
+  unit: 'µs', better: 'lower', headline: q === 0.5 || q === 0.99, pooled: { samples: LATENCY, quantile: q },
+  description: `${label} round-trip time (request sent to response received), from every request's sample`,
+});
 
 export const METRICS: Record<string, MetricInfo> = {
-  throughputGbps: { unit: 'Gbit/s', better: 'higher', description: 'TCP goodput at the receiver' },
-  retransmits: { unit: 'count', better: 'lower', description: 'TCP retransmits counted by the sender' },
-  clientCpuPct: { unit: '%', better: 'lower', description: "iperf3's CPU use of the client process" },
-  serverCpuPct: { unit: '%', better: 'lower', description: "iperf3's CPU use of the server process" },
+  throughputGbps: { unit: 'Gbit/s', better: 'higher', headline: true, description: 'goodput at the receiver (iperf3), first second omitted for TCP' },
+  retransmits: { unit: 'count', better: 'lower', headline: true, description: 'TCP segments retransmitted by the sender' },
+  retransmitPct: { unit: '%', better: 'lower', description: 'retransmitted bytes (segments x MSS) as a share of bytes sent; gated by --max-retransmit-pct' },
+  lossPct: { unit: '%', better: 'lower', headline: true, description: 'datagrams or messages sent but never received; gated by --max-loss-pct' },
+  jitterMs: { unit: 'ms', better: 'lower', headline: true, description: "iperf3's UDP jitter (RFC 3550 smoothed inter-arrival variation)" },
+  transactionsPerS: { unit: '1/s', better: 'higher', headline: true, description: 'request/response round trips per second, one at a time' },
+  connectionsPerS: { unit: '1/s', better: 'higher', headline: true, description: 'connect, request, response, close: completed connections per second, one at a time' },
+  p50Us: pct(0.5, 'median'),
+  p90Us: pct(0.9, '90th percentile'),
+  p99Us: pct(0.99, '99th percentile'),
+  p999Us: pct(0.999, '99.9th percentile'),
+  maxUs: { unit: 'µs', better: 'lower', pooled: 'max', description: 'largest round-trip time of any request' },
+  cpuBusyPct: { unit: '%', better: 'lower', description: 'whole-machine CPU busy time (user, system, irq, softirq) during the measurement, as a share of all CPUs' },
+  softirqPct: { unit: '%', better: 'lower', description: 'whole-machine softirq time during the measurement, as a share of all CPUs' },
+  cpuCoreSecondsPerGB: { unit: 'core-s/GB', better: 'lower', headline: true, description: 'whole-machine busy CPU time per 10^9 bytes received' },
+  cpuUsPerTransaction: { unit: 'core-µs', better: 'lower', headline: true, description: 'whole-machine busy CPU time per transaction (per connection for tcp_crr)' },
+  clientCpuPct: { unit: '%', better: 'lower', description: "iperf3's own CPU figure for the client process (100 = one core)" },
+  serverCpuPct: { unit: '%', better: 'lower', description: "iperf3's own CPU figure for the server process (100 = one core)" },
 };
 
+/** Per-program BPF cost: run_time_ns / run_cnt of one attached program during the measurement. */
+export const BPF_NS_PER_PACKET = 'bpfNsPerPacket:';
+
+export function bpfMetricName(program: string): string {
+  return `${BPF_NS_PER_PACKET}${program}`;
+}
+
 export function metricInfo(name: string): MetricInfo {
+  if (name.startsWith(BPF_NS_PER_PACKET)) {
+    return { unit: 'ns', better: 'lower', headline: true, description: `time in BPF program ${name.slice(BPF_NS_PER_PACKET.length)} per run (one run per skb; a GSO skb carries several packets)` };
+  }
   return METRICS[name] ?? { unit: '', better: 'higher', description: name };
+}
+
+/** Metrics in registry order, then BPF programs by name, then anything unknown. */
+export function metricOrder(name: string): number {
+  const i = Object.keys(METRICS).indexOf(name);
+  if (i >= 0) return i;
+  return name.startsWith(BPF_NS_PER_PACKET) ? 1000 : 2000;
 }

@@ -11,7 +11,7 @@ die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
 
 # Packages and the versions that matter: ip must know netkit (iproute2 >= 6.8), libbpf must have
 # bpf_program__attach_netkit (>= 1.3).
-APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git)
+APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git chromium)
 APT_NEW=(iproute2 bpftool libbpf-dev linux-libc-dev qemu-system-x86)
 
 missing_packages() {

@@ -7,7 +7,9 @@ import type { Measurement } from '../results/schema.ts';
 import type { Scenario } from '../scenario.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
+import type { WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
+import { bpfCostMetrics } from './bpf-cost.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
@@ -17,8 +19,11 @@ export interface MatrixContext {
   repeats: number;
   clientCpu: number;
   serverCpu: number;
+  params?: Partial<WorkloadParams>;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** Called as each measurement starts (the progress line). */
+  onStart?: (scenario: string, workload: Workload, repetition: number) => void;
   onMeasurement: (m: Measurement) => Promise<void>;
 }
 
@@ -53,6 +58,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
       for (const workload of ctx.workloads) {
         if (ctx.signal.aborted) return;
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
+        ctx.onStart?.(scenario.name, workload, repetition);
         const startedAt = new Date();
         const outcome = await workload.run({
           clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
@@ -61,17 +67,20 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
           durationS: ctx.durationS,
           clientCpu: ctx.clientCpu,
           serverCpu: ctx.serverCpu,
+          params: ctx.params,
           signal: ctx.signal,
         });
         if (ctx.signal.aborted) return;
+        const programs = await bpf.take();
         await record({
           scenario: scenario.name,
           workload: workload.name,
           repetition,
           ...outcome,
+          metrics: { ...outcome.metrics, ...(outcome.state === 'failed' ? {} : bpfCostMetrics(programs)) },
           startedAt: startedAt.toISOString(),
           elapsedS: (Date.now() - startedAt.getTime()) / 1000,
-          bpf: await bpf.take(),
+          bpf: programs,
         });
       }
     }, { log: ctx.log, signal: ctx.signal });

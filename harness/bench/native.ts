@@ -16,6 +16,8 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
+import { progressLine } from './progress.ts';
+import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 
 export interface BenchIo {
   out: (line: string) => void;
@@ -26,7 +28,7 @@ export interface BenchIo {
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
   const runDir = join(resolve(opts.outDir), runId);
-  const log = (line: string) => (opts.verbose ? io.err(line) : undefined);
+  const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
   const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
   const skipped = selected.flatMap((s) => {
@@ -34,8 +36,13 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     return reason ? [{ scenario: s.name, reason }] : [];
   });
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
-  const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
-  const environment = await collectEnvironment(where);
+  const progress = progressLine((t) => process.stderr.write(t), process.stderr.isTTY === true, { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
+  const err = (line: string) => {
+    progress.clear();
+    io.err(line);
+  };
+  const log = (line: string) => (opts.verbose ? err(line) : undefined);
+  const environment = await collectEnvironment(where, runnable);
   const serverCpu = environment.cpuCount > 1 ? 1 : 0;
   const results: ResultsFile = {
     schema: RESULTS_SCHEMA,
@@ -45,7 +52,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     startedAt: new Date().toISOString(),
     finishedAt: null,
     complete: false,
-    options: { scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu },
+    options: {
+      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu,
+      preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP,
+    },
     environment,
     skipped,
     measurements: [],
@@ -56,6 +66,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   io.err(`netkit-bench run ${runId}: ${runnable.map((s) => s.name).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
 
+  const order = { scenarios: SCENARIOS.map((s) => s.name), workloads: WORKLOADS.map((w) => w.name) };
   const undo = new UndoStack();
   try {
     if (runnable.some((s) => s.programs.length > 0)) await prepareBpf(undo);
@@ -67,23 +78,28 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       repeats: opts.repeats,
       clientCpu: results.options.clientCpu,
       serverCpu: results.options.serverCpu,
+      params: opts.params,
       signal: io.signal,
       log,
+      onStart: progress.begin,
       onMeasurement: async (m) => {
         results.measurements.push(m);
-        results.summary = summarize(results.measurements, BASELINE);
-        if (m.state !== 'ok') io.err(`${m.scenario} ${m.workload} #${m.repetition}: ${m.state}: ${m.reason ?? ''}`);
+        // Intervals (bootstrap) only at the end: redoing them after every measurement would cost
+        // CPU between measurements for nothing the partial file needs.
+        results.summary = summarize(results.measurements, BASELINE, { bootstrap: { ...DEFAULT_BOOTSTRAP, resamples: 0 }, order });
+        if (m.state !== 'ok') err(`${m.scenario} ${m.workload} #${m.repetition}: ${m.state}: ${m.reason ?? ''}`);
         await writeResults(runDir, results);
       },
     });
   } finally {
+    progress.clear();
     for (const f of await undo.unwind()) io.err(`teardown: ${f}`);
     results.finishedAt = new Date().toISOString();
     results.complete = !io.signal.aborted;
-    results.summary = summarize(results.measurements, BASELINE);
+    results.summary = summarize(results.measurements, BASELINE, { order });
     await writeResults(runDir, results);
   }
-  io.out(renderTable(results));
+  io.out(renderTable(results, { all: opts.verbose }));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
   const bad = results.measurements.filter((m) => m.state !== 'ok').length;
   if (bad > 0 && !opts.allowInvalid) {

@@ -4,6 +4,9 @@ import { UsageError, quote } from '../errors.ts';
 import { checkRunId } from '../naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
+import type { WorkloadParams } from '../workloads/params.ts';
+import { PRESETS, type PresetName } from './presets.ts';
+import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 
 export type VmMode = 'auto' | 'always' | 'never';
 
@@ -18,6 +21,10 @@ export interface BenchOptions {
   vm: VmMode;
   runId?: string;
   allowInvalid: boolean;
+  /** Run inside private mount and PID namespaces (harness/isolate.ts); --no-isolate for debugging. */
+  isolate: boolean;
+  preset: PresetName;
+  params: WorkloadParams;
 }
 
 export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
@@ -45,33 +52,44 @@ export function parseVmMode(value: string): VmMode {
 export const ALL_SCENARIOS = SCENARIOS.map((s) => s.name);
 export const ALL_WORKLOADS = WORKLOADS.map((w) => w.name);
 
-export interface RawBenchFlags {
+export interface RawBenchFlags extends RawWorkloadFlags {
   scenarios?: string;
   workloads?: string;
   duration?: string;
   repeats?: string;
   quick?: boolean;
+  full?: boolean;
   out: string;
   dryRun?: boolean;
   verbose?: boolean;
   vm: string;
   runId?: string;
   allowInvalid?: boolean;
+  isolate?: boolean;
 }
 
-/** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI. */
+function presetOf(flags: RawBenchFlags): PresetName {
+  if (flags.quick && flags.full) throw new UsageError('--quick and --full cannot be combined');
+  return flags.quick ? 'quick' : flags.full ? 'full' : 'default';
+}
+
+/** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI (presets.ts). */
 export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
-  const quick = flags.quick === true;
+  const preset = presetOf(flags);
+  const p = PRESETS[preset];
   return {
     scenarios: flags.scenarios === undefined ? ALL_SCENARIOS : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
-    workloads: flags.workloads === undefined ? ALL_WORKLOADS : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
-    durationS: flags.duration === undefined ? (quick ? 2 : 5) : parsePositive('--duration', flags.duration, { integer: true }),
-    repeats: flags.repeats === undefined ? (quick ? 2 : 5) : parsePositive('--repeats', flags.repeats, { integer: true }),
+    workloads: flags.workloads === undefined ? [...p.workloads] : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
+    durationS: flags.duration === undefined ? p.durationS : parsePositive('--duration', flags.duration, { integer: true }),
+    repeats: flags.repeats === undefined ? p.repeats : parsePositive('--repeats', flags.repeats, { integer: true }),
     outDir: flags.out,
     dryRun: flags.dryRun === true,
     verbose: flags.verbose === true,
     vm: parseVmMode(flags.vm),
     runId: flags.runId === undefined ? undefined : checkRunId(flags.runId),
     allowInvalid: flags.allowInvalid === true,
+    isolate: flags.isolate !== false,
+    preset,
+    params: resolveWorkloadParams(flags),
   };
 }

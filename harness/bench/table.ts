@@ -1,16 +1,42 @@
-// The terminal summary: one line per scenario x workload x metric.
-import type { ResultsFile } from '../results/schema.ts';
+// The terminal summary: one line per scenario x workload x headline metric (every metric with
+// `all`), with the figure, its 95% interval, the ratio to host with its interval, and validity.
+import { metricInfo } from '../metrics.ts';
+import type { ResultsFile, SummaryRow } from '../results/schema.ts';
 
-function fmt(x: number | null, digits = 3): string {
-  return x === null || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
+function fmt(x: number | null | undefined, digits = 3): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
 }
 
-export function renderTable(results: ResultsFile): string {
-  const header = ['scenario', 'workload', 'metric', 'n', 'median', 'cv%', 'ratio to host', 'state'];
-  const rows = results.summary.map((r) => [r.scenario, r.workload, `${r.metric}`, String(r.n), `${fmt(r.median)} ${r.unit}`, fmt(r.cvPct, 2), fmt(r.ratioToHost), r.state]);
-  for (const s of results.skipped) rows.push([s.scenario, '-', '-', '0', '-', '-', '-', `skipped: ${s.reason}`]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === header.length - 1 ? 0 : r[i]!.length))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const where = results.environment.where === 'vm-tcg' ? ' (VM under TCG emulation: compare ratios between scenarios, not absolute figures)' : '';
-  return [`run ${results.runId} on ${results.environment.kernelRelease}, ${results.environment.where}${where}`, line(header), ...rows.map(line)].join('\n');
+function interval(low: number | null, high: number | null): string {
+  return low === null || high === null ? '-' : `${fmt(low)}..${fmt(high)}`;
+}
+
+function validity(r: SummaryRow): string {
+  if (r.state === 'ok') return 'ok';
+  const bad = r.attempted - r.n;
+  return `${r.state} ${bad}/${r.attempted}${r.reasons[0] ? `: ${r.reasons[0]}` : ''}`;
+}
+
+const HEADER = ['scenario', 'workload', 'metric', 'value', '95% CI', 'vs host', '95% CI', 'cv%', 'n', 'validity'];
+
+function cells(r: SummaryRow): string[] {
+  return [
+    r.scenario, r.workload, r.metric, Number.isFinite(r.value) ? `${fmt(r.value)} ${r.unit}`.trim() : '-', interval(r.ciLow, r.ciHigh),
+    fmt(r.ratioToHost), interval(r.ratioCiLow, r.ratioCiHigh), fmt(r.cvPct, 2), String(r.n), validity(r),
+  ];
+}
+
+export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}): string {
+  const shown = results.summary.filter((r) => opts.all || r.metric === '-' || metricInfo(r.metric).headline);
+  const rows = shown.map(cells);
+  for (const s of results.skipped) rows.push([s.scenario, '-', '-', '-', '-', '-', '-', '-', '0', `skipped: ${s.reason}`]);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === HEADER.length - 1 ? 0 : r[i]!.length))));
+  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join('  ');
+  const env = results.environment;
+  const where = env.where === 'vm-tcg' ? ' (VM under TCG emulation: compare ratios between scenarios, not absolute figures)' : '';
+  const notes = [
+    'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
+    `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
+  ];
+  return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, client CPU ${results.options.clientCpu}, server CPU ${results.options.serverCpu}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
 }

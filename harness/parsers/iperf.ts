@@ -1,16 +1,19 @@
-// Reads iperf3's `-J` report. Only the fields the harness uses are validated; anything else in
-// the report is ignored, so newer iperf3 versions that add fields still parse.
+// Reads iperf3's `-J` report of a TCP test. Only the fields the harness uses are validated;
+// anything else in the report is ignored, so newer iperf3 versions that add fields still parse.
 import { z } from 'zod';
+import type { ParseOutcome } from './outcome.ts';
+
+export type { ParseOutcome } from './outcome.ts';
 
 const sum = z.object({
   seconds: z.number(),
   bytes: z.number(),
   bits_per_second: z.number(),
   retransmits: z.number().optional(),
-});
+}).passthrough(); // UDP reports add jitter and loss here (iperf-udp.ts)
 
 const report = z.object({
-  start: z.object({ version: z.string().optional(), system_info: z.string().optional() }).passthrough(),
+  start: z.object({ version: z.string().optional(), tcp_mss_default: z.number().optional() }).passthrough(),
   end: z
     .object({
       sum_sent: sum.optional(),
@@ -21,21 +24,10 @@ const report = z.object({
   error: z.string().optional(),
 });
 
-export interface IperfTcpResult {
-  /** Goodput seen by the receiver, the figure iperf3 users quote. */
-  throughputGbps: number;
-  sentGbps: number;
-  retransmits: number;
-  durationS: number;
-  bytesReceived: number;
-  clientCpuPct: number;
-  serverCpuPct: number;
-  iperfVersion: string;
-}
+export type IperfReport = z.infer<typeof report>;
 
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-export function parseIperfJson(text: string): ParseOutcome<IperfTcpResult> {
+/** The report as JSON of the expected shape, or why not (including iperf3's own error). */
+export function loadIperfReport(text: string): ParseOutcome<IperfReport> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -44,18 +36,43 @@ export function parseIperfJson(text: string): ParseOutcome<IperfTcpResult> {
   }
   const parsed = report.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: `iperf3 JSON has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
-  const r = parsed.data;
-  if (r.error) return { ok: false, reason: `iperf3: ${r.error}` };
+  if (parsed.data.error) return { ok: false, reason: `iperf3: ${parsed.data.error}` };
+  return { ok: true, value: parsed.data };
+}
+
+export interface IperfTcpResult {
+  /** Goodput seen by the receiver, the figure iperf3 users quote. */
+  throughputGbps: number;
+  sentGbps: number;
+  retransmits: number;
+  /** Retransmitted segments x MSS over bytes sent, in percent; NaN when the MSS is unknown. */
+  retransmitPct: number;
+  durationS: number;
+  bytesReceived: number;
+  bytesSent: number;
+  clientCpuPct: number;
+  serverCpuPct: number;
+  iperfVersion: string;
+}
+
+export function parseIperfJson(text: string): ParseOutcome<IperfTcpResult> {
+  const loaded = loadIperfReport(text);
+  if (!loaded.ok) return loaded;
+  const r = loaded.value;
   const { sum_sent: sent, sum_received: received } = r.end;
   if (!sent || !received) return { ok: false, reason: 'iperf3 JSON has no end.sum_sent/sum_received' };
+  const retransmits = sent.retransmits ?? 0;
+  const mss = r.start.tcp_mss_default;
   return {
     ok: true,
     value: {
       throughputGbps: received.bits_per_second / 1e9,
       sentGbps: sent.bits_per_second / 1e9,
-      retransmits: sent.retransmits ?? 0,
+      retransmits,
+      retransmitPct: mss && sent.bytes > 0 ? ((retransmits * mss) / sent.bytes) * 100 : NaN,
       durationS: received.seconds,
       bytesReceived: received.bytes,
+      bytesSent: sent.bytes,
       clientCpuPct: r.end.cpu_utilization_percent?.host_total ?? NaN,
       serverCpuPct: r.end.cpu_utilization_percent?.remote_total ?? NaN,
       iperfVersion: r.start.version ?? 'unknown',

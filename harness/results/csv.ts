@@ -1,21 +1,41 @@
-// results.csv: one row per scenario x workload x metric. Column names are stable and documented in
-// the README; add columns at the end, never rename.
+// results.csv: one row per scenario x workload x metric, from the summary (schema.ts SummaryRow
+// says what each figure is). Column names are stable; new columns go at the end, never renamed:
+//
+//   run_id, where                  the run; native, vm-kvm or vm-tcg
+//   scenario, workload, metric     what was measured; metric names carry their unit
+//   unit                           the metric's unit (harness/metrics.ts)
+//   n                              valid repetitions
+//   median, mean, stddev, cv_pct,  over the valid repetitions' values (cv_pct = stddev/mean in %)
+//   min, max
+//   ratio_to_host                  value / the host scenario's value, same workload and metric
+//   state                          ok, invalid, failed, or "skipped: <reason>"
+//   ci_low, ci_high                95% bootstrap interval of value (empty when n < 3)
+//   ratio_ci_low, ratio_ci_high    95% bootstrap interval of ratio_to_host, paired by repetition
+//   value                          the figure to quote: the median, or for latency percentiles
+//                                  the percentile of all repetitions' samples merged
+//   estimator                      median or pooled: how value was formed
+//   better                         higher or lower
+//   attempted                      repetitions measured, valid or not
+//   reasons                        why repetitions were not valid, "; "-separated
 import { stringify } from 'csv-stringify/sync';
 import type { ResultsFile } from './schema.ts';
 
 export const CSV_COLUMNS = [
   'run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state',
+  'ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons',
 ] as const;
 
-function num(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
+function num(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
 }
 
 export function resultsCsv(results: ResultsFile): string {
   const rows = results.summary.map((r) => [
     results.runId, results.environment.where, r.scenario, r.workload, r.metric, r.unit, String(r.n),
     num(r.median), num(r.mean), num(r.stddev), num(r.cvPct), num(r.min), num(r.max), num(r.ratioToHost), r.state,
+    num(r.ciLow), num(r.ciHigh), num(r.ratioCiLow), num(r.ratioCiHigh), num(r.value), r.estimator, r.better, String(r.attempted), r.reasons.join('; '),
   ]);
-  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`]);
+  const blank = CSV_COLUMNS.length - 15;
+  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill('')]);
   return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -1,5 +1,8 @@
 // The one results schema (results.json). Every exporter (CSV, table, charts) reads this and nothing
-// else. Bump RESULTS_VERSION when a field changes meaning.
+// else. Bump RESULTS_VERSION when a field changes meaning (nothing is released yet: version 1
+// has grown fields, all documented here; fields marked optional may be absent in early files).
+import type { CpuUsage } from '../cpu/usage.ts';
+import type { WorkloadParams } from '../workloads/params.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
 export const RESULTS_VERSION = 1;
@@ -22,30 +25,75 @@ export interface Measurement {
   scenario: string;
   workload: string;
   repetition: number;
+  /** ok; invalid: ran but failed a validity gate (no data, loss or retransmits over the limit); failed: a tool failed. */
   state: MeasurementState;
+  /** Why it is not ok: the first gate it failed, or the tool's error. */
   reason?: string;
   startedAt: string;
   elapsedS: number;
-  /** Metric name (with its unit in the name) to value; see harness/metrics.ts. */
+  /**
+   * Metric name (with its unit in the name) to value; see harness/metrics.ts. Includes one
+   * `bpfNsPerPacket:<program>` per attached program that ran (run_time_ns / run_cnt of `bpf`).
+   * Latency percentiles here are this measurement's own, from all its requests.
+   */
   metrics: Record<string, number>;
   bpf: BpfProgramStats[];
+  /**
+   * Raw per-request samples by name: `latencyUs` is every request's round-trip time in µs
+   * (send order for sockperf; sorted for the built-in probe), uniformly subsampled to at most
+   * 20,000 (every (n/20000)-th sample) so a file stays small; `sampleCounts` says how many there were.
+   */
+  samples?: Record<string, number[]>;
+  sampleCounts?: Record<string, { collected: number; kept: number }>;
+  /** Whole-machine CPU use (/proc/stat) during the measured phase, after the warmup. */
+  cpu?: CpuUsage;
+  /** The tool that measured and its version: iperf 3.12, sockperf 3.7, netkit-bench probe. */
+  tool?: string;
+  /** The exact commands run (nsenter and taskset included), server first. */
+  commands?: string[];
 }
 
+/**
+ * One scenario x workload x metric. n, median, mean, stddev, cvPct, min and max are over the
+ * valid repetitions' values (for a latency percentile: each repetition's own percentile, which
+ * shows run-to-run spread). `value` is the figure to quote and compare:
+ *   estimator "median": the median over repetitions (every metric but the latency ones);
+ *   estimator "pooled": the percentile of all valid repetitions' latency samples merged
+ *     (p50Us..p999Us; never an average of per-run percentiles), or for maxUs the largest of any.
+ * ciLow/ciHigh: 95% percentile-bootstrap interval of `value`, resampling repetitions (2,000
+ * resamples, seeded from scenario/workload/metric so the same data always gives the same
+ * interval); null when n < 3. ratioToHost = value / value of the baseline (host) for the same
+ * workload and metric; ratioCiLow/ratioCiHigh its interval, resampling repetition numbers
+ * present in both so each draw pairs the runs made back to back; null with < 3 such pairs.
+ * Per-program BPF cost is in rows with metric `bpfNsPerPacket:<program>` (no ratio: host runs none).
+ */
 export interface SummaryRow {
   scenario: string;
   workload: string;
   metric: string;
   unit: string;
+  /** 'higher' or 'lower' is better, from harness/metrics.ts. */
+  better: 'higher' | 'lower';
   n: number;
+  /** Measurements attempted (valid or not); n counts the valid ones. */
+  attempted: number;
   median: number;
   mean: number;
   stddev: number;
   cvPct: number;
   min: number;
   max: number;
-  /** median(scenario) / median(baseline) for the same workload and metric; null without a baseline. */
+  value: number;
+  estimator: 'median' | 'pooled';
+  ciLow: number | null;
+  ciHigh: number | null;
   ratioToHost: number | null;
+  ratioCiLow: number | null;
+  ratioCiHigh: number | null;
+  /** ok: every repetition valid; invalid: some were not (reasons in `reasons`); failed: none valid and one failed. */
   state: MeasurementState;
+  /** Distinct reasons of the repetitions that were not ok. */
+  reasons: string[];
 }
 
 export type Where = 'native' | 'vm-kvm' | 'vm-tcg';
@@ -53,12 +101,35 @@ export type Where = 'native' | 'vm-kvm' | 'vm-tcg';
 export interface Environment {
   where: Where;
   kernelRelease: string;
+  /** uname -v: build number and date, which the release alone does not pin down. */
+  kernelVersion?: string;
+  /**
+   * Build options behind the figures (harness/kernel-config.ts): CONFIG_HZ and the CPU accounting
+   * mode (with CONFIG_TICK_CPU_ACCOUNTING and no CONFIG_IRQ_TIME_ACCOUNTING, cpu/softirq figures
+   * are sampled at the tick), preemption, NETKIT. Absent when the kernel exposes no config.
+   */
+  kernelConfig?: Record<string, string>;
   cpuModel: string;
   cpuCount: number;
+  /** cpufreq governor of CPU 0, or "unavailable" (most VMs). */
+  cpuGovernor?: string;
+  /** 1-minute load average when the run started: well above 0 means something else is running. */
+  loadAverage1m?: number;
   nodeVersion: string;
+  /** First line of each tool's version output; "missing" when not installed. */
   tools: Record<string, string>;
   gitRevision: string;
+  /** Uncommitted changes to tracked files when the run started. */
+  gitDirty?: boolean;
+  /** One hash over every bpf/build/*.bpf.o; bpfObjects has each object's own sha256. */
   bpfObjectsSha256: string;
+  bpfObjects?: Record<string, string>;
+  /** Root-namespace sysctls that move datapath figures, as read at the start (environment.ts). */
+  sysctls?: Record<string, string>;
+  /** Each measured scenario's facts: netkit mode and policy, links, BPF programs and their hooks. */
+  scenarios?: Record<string, Record<string, string>>;
+  /** Scenario name to the sha256 of its definition (harness/scenario-hash.ts); absent in older files. */
+  scenariosSha256?: Record<string, string>;
   vm?: { accel: string; bootMs: number; note: string };
 }
 
@@ -67,8 +138,15 @@ export interface RunOptions {
   workloads: string[];
   durationS: number;
   repeats: number;
+  /** The CPUs client and server were pinned to (taskset). */
   clientCpu: number;
   serverCpu: number;
+  /** quick, default or full: where durationS, repeats and workloads came from unless given. */
+  preset?: string;
+  /** Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). */
+  workloadParams?: WorkloadParams;
+  /** How the summary's intervals were computed. */
+  bootstrap?: { resamples: number; confidence: number; seed: number };
 }
 
 export interface ResultsFile {

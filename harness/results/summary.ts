@@ -1,33 +1,85 @@
-// Folds measurements into one row per scenario x workload x metric, with the ratio to the baseline.
-import { metricInfo } from '../metrics.ts';
+// Folds measurements into one row per scenario x workload x metric (see SummaryRow in schema.ts
+// for what each field means). Only valid measurements count; the others are named in `reasons`.
+import { metricInfo, metricOrder } from '../metrics.ts';
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from '../stats/bootstrap.ts';
+import { seedOf } from '../stats/random.ts';
 import { computeStatistics } from '../stats.ts';
+import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { Measurement, MeasurementState, SummaryRow } from './schema.ts';
 
-export function summarize(measurements: readonly Measurement[], baseline: string): SummaryRow[] {
+export interface SummaryOptions {
+  /** Resamples 0 skips the intervals (cheap enough to redo after every measurement). */
+  bootstrap?: BootstrapOptions;
+  /** Display order of scenarios and workloads; anything unlisted sorts after, by name. */
+  order?: { scenarios?: readonly string[]; workloads?: readonly string[] };
+}
+
+const key = (...parts: string[]) => parts.join('\u0000');
+
+function repetitions(ok: readonly Measurement[], metric: string): Repetition[] {
+  const info = metricInfo(metric);
+  const sampleName = typeof info.pooled === 'object' ? info.pooled.samples : undefined;
+  return ok.flatMap((m) => {
+    const value = m.metrics[metric];
+    if (value === undefined || !Number.isFinite(value)) return [];
+    return [{ repetition: m.repetition, value, samples: sampleName ? m.samples?.[sampleName] : undefined }];
+  });
+}
+
+function groupState(group: readonly Measurement[]): MeasurementState {
+  const ok = group.filter((m) => m.state === 'ok').length;
+  if (ok === group.length) return 'ok';
+  return ok === 0 && group.some((m) => m.state === 'failed') ? 'failed' : 'invalid';
+}
+
+export function summarize(measurements: readonly Measurement[], baseline: string, opts: SummaryOptions = {}): SummaryRow[] {
+  const bootstrap = opts.bootstrap ?? DEFAULT_BOOTSTRAP;
+  const pools: PoolCache = new Map();
   const groups = new Map<string, Measurement[]>();
   for (const m of measurements) {
-    const key = `${m.scenario}\u0000${m.workload}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const k = key(m.scenario, m.workload);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(m);
   }
   const rows: SummaryRow[] = [];
+  const repsOf = new Map<string, Repetition[]>();
   for (const group of groups.values()) {
     const { scenario, workload } = group[0]!;
     const ok = group.filter((m) => m.state === 'ok');
-    const state: MeasurementState = ok.length === group.length ? 'ok' : ok.length === 0 ? worst(group) : 'invalid';
+    const base = { scenario, workload, attempted: group.length, state: groupState(group), reasons: [...new Set(group.flatMap((m) => (m.reason ? [m.reason] : [])))] };
     const metricNames = [...new Set(group.flatMap((m) => Object.keys(m.metrics)))];
     for (const metric of metricNames) {
-      const stats = computeStatistics(ok.map((m) => m.metrics[metric]).filter((v): v is number => v !== undefined));
-      rows.push({ scenario, workload, metric, unit: metricInfo(metric).unit, ...stats, ratioToHost: null, state });
+      const info = metricInfo(metric);
+      const reps = repetitions(ok, metric);
+      repsOf.set(key(scenario, workload, metric), reps);
+      const e = estimate(info, reps, { ...bootstrap, seed: seedOf(key(scenario, workload, metric), bootstrap.seed) }, pools);
+      rows.push({
+        ...base, metric, unit: info.unit, better: info.better, ...computeStatistics(reps.map((r) => r.value)),
+        value: e.value, estimator: e.estimator, ciLow: e.ci?.low ?? null, ciHigh: e.ci?.high ?? null,
+        ratioToHost: null, ratioCiLow: null, ratioCiHigh: null,
+      });
     }
-    if (metricNames.length === 0) rows.push({ scenario, workload, metric: '-', unit: '', ...computeStatistics([]), ratioToHost: null, state });
+    if (metricNames.length === 0) {
+      rows.push({ ...base, metric: '-', unit: '', better: 'higher', ...computeStatistics([]), value: NaN, estimator: 'median', ciLow: null, ciHigh: null, ratioToHost: null, ratioCiLow: null, ratioCiHigh: null });
+    }
   }
   for (const row of rows) {
-    const base = rows.find((r) => r.scenario === baseline && r.workload === row.workload && r.metric === row.metric);
-    if (base && Number.isFinite(base.median) && base.median !== 0 && Number.isFinite(row.median)) row.ratioToHost = row.median / base.median;
+    const b = rows.find((r) => r.scenario === baseline && r.workload === row.workload && r.metric === row.metric);
+    if (!b || !Number.isFinite(b.value) || b.value === 0 || !Number.isFinite(row.value)) continue;
+    row.ratioToHost = row.value / b.value;
+    const ci = ratioInterval(metricInfo(row.metric), repsOf.get(key(row.scenario, row.workload, row.metric))!, repsOf.get(key(baseline, row.workload, row.metric))!, {
+      ...bootstrap, seed: seedOf(key(row.scenario, row.workload, row.metric, 'ratio'), bootstrap.seed),
+    }, pools);
+    row.ratioCiLow = ci?.low ?? null;
+    row.ratioCiHigh = ci?.high ?? null;
   }
-  return rows;
+  return rows.sort(byOrder(baseline, opts.order));
 }
 
-function worst(group: Measurement[]): MeasurementState {
-  return group.some((m) => m.state === 'failed') ? 'failed' : 'invalid';
+function byOrder(baseline: string, order: SummaryOptions['order'] = {}) {
+  const rank = (list: readonly string[] | undefined, name: string, first?: string) => (name === first ? -1 : list?.includes(name) ? list.indexOf(name) : Infinity);
+  return (a: SummaryRow, b: SummaryRow) =>
+    rank(order.scenarios, a.scenario, baseline) - rank(order.scenarios, b.scenario, baseline) || a.scenario.localeCompare(b.scenario) ||
+    rank(order.workloads, a.workload) - rank(order.workloads, b.workload) || a.workload.localeCompare(b.workload) ||
+    metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric);
 }

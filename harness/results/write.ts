@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { ResultsFile } from './schema.ts';
 import { resultsCsv } from './csv.ts';
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, content);

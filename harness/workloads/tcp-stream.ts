@@ -1,39 +1,55 @@
 // TCP stream throughput with iperf3, client and server pinned to different CPUs, the first second
-// (slow start) omitted from the figures.
-import { run } from '../exec.ts';
+// (slow start, the warmup) omitted from iperf3's figures and from the CPU window.
 import { parseIperfJson } from '../parsers/iperf.ts';
-import { startServer } from './server.ts';
+import { runClientServer } from './client-server.ts';
+import { cpuMetrics } from './cpu-metrics.ts';
+import { workloadParams } from './params.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
+import { judge } from './validity.ts';
 
 const PORT = '5201';
 const OMIT_S = 1;
+/** Kept clear of connection setup at the start and the report exchange at the end. */
+const EDGE_MS = 150;
+
+async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadOutcome> {
+  const p = workloadParams(ctx.params);
+  const client = ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-P', String(streams), '-J'];
+  const r = await runClientServer(ctx, {
+    server: { argv: ['iperf3', '-s', '-p', PORT, '--forceflush'], ready: /Server listening/ },
+    client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },
+    window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
+  });
+  if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
+  const parsed = parseIperfJson(r.client.stdout);
+  if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands, cpu: r.cpu };
+  const v = parsed.value;
+  const metrics = {
+    throughputGbps: v.throughputGbps, retransmits: v.retransmits, retransmitPct: v.retransmitPct,
+    clientCpuPct: v.clientCpuPct, serverCpuPct: v.serverCpuPct,
+    ...cpuMetrics(r.cpu, { bytesPerS: (v.throughputGbps * 1e9) / 8 }),
+  };
+  const verdict = judge(metrics, [
+    { metric: 'throughputGbps', positive: true },
+    { metric: 'retransmitPct', max: p.maxRetransmitPct, option: '--max-retransmit-pct' },
+  ]);
+  return { ...verdict, metrics, cpu: r.cpu, tool: v.iperfVersion, commands: r.commands };
+}
+
+const expectedS = (durationS: number) => durationS + OMIT_S + 0.5;
 
 export const tcpStream: Workload = {
   name: 'tcp_stream',
-  description: 'iperf3 TCP throughput, one stream, first second omitted',
+  description: 'iperf3 TCP throughput, one stream, first second omitted; retransmits, CPU per GB',
   tools: ['iperf3'],
-  async run(ctx: WorkloadContext): Promise<WorkloadOutcome> {
-    let server;
-    try {
-      server = await startServer(['iperf3', '-s', '-1', '-p', PORT, '--forceflush'], /Server listening/, { netns: ctx.serverNetns, cpu: ctx.serverCpu, readyTimeoutMs: 10_000 });
-    } catch (err) {
-      return { state: 'failed', reason: (err as Error).message, metrics: {} };
-    }
-    try {
-      const client = await run('iperf3 client', ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-J'], {
-        netns: ctx.clientNetns,
-        cpu: ctx.clientCpu,
-        timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000,
-        reject: false,
-      });
-      const parsed = parseIperfJson(client.stdout);
-      if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {} };
-      const r = parsed.value;
-      const metrics = { throughputGbps: r.throughputGbps, retransmits: r.retransmits, clientCpuPct: r.clientCpuPct, serverCpuPct: r.serverCpuPct };
-      if (!(r.throughputGbps > 0)) return { state: 'invalid', reason: 'no data received', metrics };
-      return { state: 'ok', metrics };
-    } finally {
-      await server.stop();
-    }
-  },
+  expectedS,
+  run: (ctx) => measure(ctx, 1),
+};
+
+export const tcpStreamMulti: Workload = {
+  name: 'tcp_stream_multi',
+  description: 'iperf3 TCP throughput, --streams parallel streams (default 4), first second omitted',
+  tools: ['iperf3'],
+  expectedS,
+  run: (ctx) => measure(ctx, workloadParams(ctx.params).streams),
 };

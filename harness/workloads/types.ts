@@ -1,4 +1,6 @@
+import type { CpuUsage } from '../cpu/usage.ts';
 import type { MeasurementState } from '../results/schema.ts';
+import type { WorkloadParams } from './params.ts';
 
 export interface WorkloadContext {
   clientNetns: string;
@@ -8,12 +10,24 @@ export interface WorkloadContext {
   clientCpu: number;
   serverCpu: number;
   signal?: AbortSignal;
+  /** Message sizes, stream count, UDP rate, validity thresholds; defaults for anything left out. */
+  params?: Partial<WorkloadParams>;
 }
 
 export interface WorkloadOutcome {
   state: MeasurementState;
   reason?: string;
   metrics: Record<string, number>;
+  /** Raw per-request samples by name (latencyUs), uniformly subsampled to at most 20,000. */
+  samples?: Record<string, number[]>;
+  /** How many samples the tool produced and how many were kept, by the same names. */
+  sampleCounts?: Record<string, { collected: number; kept: number }>;
+  /** Whole-machine CPU use during the measured phase. */
+  cpu?: CpuUsage;
+  /** The tool that measured, with its version (iperf 3.12, sockperf 3.7, netkit-bench probe). */
+  tool?: string;
+  /** The exact commands run, namespace and CPU pinning included. */
+  commands?: string[];
 }
 
 export interface Workload {
@@ -21,5 +35,7 @@ export interface Workload {
   description: string;
   /** Executables it needs on PATH. */
   tools: string[];
+  /** Wall-clock seconds one measurement takes, roughly, for the progress line's time left. */
+  expectedS(durationS: number): number;
   run(ctx: WorkloadContext): Promise<WorkloadOutcome>;
 }

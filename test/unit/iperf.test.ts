@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { parseIperfJson } from '../../harness/parsers/iperf.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const close = (a: number, b: number, eps: number) => assert.ok(Math.abs(a - b) < eps, `${a} != ${b}`);
 
 test('one TCP stream: receiver goodput, retransmits, CPU', () => {
   const r = parseIperfJson(fixture('iperf3-tcp-stream.json'));
@@ -14,6 +15,16 @@ test('one TCP stream: receiver goodput, retransmits, CPU', () => {
   assert.is(r.value.iperfVersion, 'iperf 3.12');
   assert.ok(r.value.clientCpuPct > 90 && r.value.clientCpuPct < 100);
   assert.ok(Number.isInteger(r.value.retransmits));
+});
+
+test('over a 1500-byte MTU veth: retransmitted share of bytes from the MSS', () => {
+  const r = parseIperfJson(fixture('iperf3-tcp-veth.json'));
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  close(r.value.throughputGbps, 27.737583514874853, 1e-9);
+  assert.is(r.value.retransmits, 505);
+  assert.is(r.value.bytesSent, 10402398208);
+  close(r.value.retransmitPct, (505 * 1448 * 100) / 10402398208, 1e-12);
 });
 
 test('-P 2: the sum over streams', () => {

@@ -1,0 +1,21 @@
+// The three sizes of run. Anything given on the command line overrides its preset.
+//   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions
+//   default  `npm run bench`: tcp_stream, tcp_rr, tcp_crr (nothing needed beyond iperf3 and node),
+//            five repetitions (enough for bootstrap intervals): about 3 minutes for the three
+//            scenarios a netkit-less kernel runs, about 5 for all five
+//   full     every workload, longer measurements, ten repetitions: for figures to publish
+import { DEFAULT_WORKLOADS, FULL_WORKLOADS } from '../workloads/index.ts';
+
+export type PresetName = 'quick' | 'default' | 'full';
+
+export interface Preset {
+  durationS: number;
+  repeats: number;
+  workloads: readonly string[];
+}
+
+export const PRESETS: Record<PresetName, Preset> = {
+  quick: { durationS: 1, repeats: 2, workloads: DEFAULT_WORKLOADS },
+  default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS },
+  full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS },
+};

@@ -1,0 +1,49 @@
+// The progress line of a long run: which scenario, workload and repetition is measuring, how far
+// through the matrix it is, and the time left, estimated from each workload's expected length
+// scaled by how long the finished measurements really took. On a terminal it is one line
+// rewritten in place; otherwise one line per measurement.
+import type { Workload } from '../workloads/types.ts';
+
+export interface ProgressPlan {
+  scenarios: number;
+  workloads: readonly Workload[];
+  repeats: number;
+  durationS: number;
+}
+
+/** Building and tearing down one scenario's topology, roughly. */
+const TOPOLOGY_S = 1;
+
+export function formatSeconds(s: number): string {
+  const t = Math.max(0, Math.round(s));
+  return t >= 60 ? `${Math.floor(t / 60)}m${String(t % 60).padStart(2, '0')}s` : `${t}s`;
+}
+
+export function progressLine(write: (text: string) => void, isTTY: boolean, plan: ProgressPlan) {
+  const perScenarioS = TOPOLOGY_S + plan.workloads.reduce((s, w) => s + w.expectedS(plan.durationS), 0);
+  const total = plan.scenarios * plan.workloads.length * plan.repeats;
+  const expectedTotalS = plan.scenarios * plan.repeats * perScenarioS;
+  let done = 0;
+  let expectedDoneS = 0;
+  const started = Date.now();
+  let shown = false;
+  const clear = () => {
+    if (isTTY && shown) write('\r\x1b[K');
+    shown = false;
+  };
+  return {
+    begin(scenario: string, workload: Workload, repetition: number): void {
+      const actualS = (Date.now() - started) / 1000;
+      const scale = expectedDoneS > 0 ? actualS / expectedDoneS : 1;
+      const left = (expectedTotalS - expectedDoneS) * scale;
+      const text = `[${done + 1}/${total}] ${scenario} ${workload.name} repetition ${repetition}/${plan.repeats}, about ${formatSeconds(left)} left`;
+      clear();
+      write(isTTY ? text : `${text}\n`);
+      shown = true;
+      expectedDoneS += workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length;
+      done += 1;
+    },
+    /** Call before writing anything else to the same stream, so lines do not run together. */
+    clear,
+  };
+}

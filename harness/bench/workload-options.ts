@@ -1,0 +1,49 @@
+// The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
+import { UsageError, quote } from '../errors.ts';
+import { DEFAULT_WORKLOAD_PARAMS, type WorkloadParams } from '../workloads/params.ts';
+
+export interface RawWorkloadFlags {
+  streams?: string;
+  rrSize?: string;
+  crrSize?: string;
+  udpSize?: string;
+  udpRate?: string;
+  maxLossPct?: string;
+  maxRetransmitPct?: string;
+}
+
+function integer(option: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option} ${quote(value)} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function percent(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${option} ${quote(value)} must be a percentage from 0 to 100`);
+  return n;
+}
+
+/** iperf3's -b syntax: a number with an optional K, M or G suffix (bits per second), or "max". */
+export function parseUdpRate(value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value === 'max') return value;
+  const m = /^(\d+(?:\.\d+)?)([KMG]?)$/i.exec(value.trim());
+  if (!m || !(Number(m[1]) > 0)) throw new UsageError(`--udp-rate ${quote(value)} must be a rate such as 500M or 2G (bits/s), or max`);
+  return `${m[1]}${m[2]!.toUpperCase()}`;
+}
+
+export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
+  const d = DEFAULT_WORKLOAD_PARAMS;
+  return {
+    streams: integer('--streams', flags.streams, 1, 128, d.streams),
+    rrSizeBytes: integer('--rr-size', flags.rrSize, 14, 65_000, d.rrSizeBytes),
+    crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),
+    udpSizeBytes: integer('--udp-size', flags.udpSize, 16, 65_507, d.udpSizeBytes),
+    udpRate: parseUdpRate(flags.udpRate, d.udpRate),
+    maxLossPct: percent('--max-loss-pct', flags.maxLossPct, d.maxLossPct),
+    maxRetransmitPct: percent('--max-retransmit-pct', flags.maxRetransmitPct, d.maxRetransmitPct),
+  };
+}

@@ -1,0 +1,34 @@
+// Whole-machine CPU use over a window placed inside a measurement's steady phase (after the
+// tool's warmup, before its wind-down), so start-up and teardown do not dilute the figures.
+// /proc/stat is global, so it is read from the harness, whatever namespace the workload is in.
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseProcStat, type ProcStat } from '../parsers/proc-stat.ts';
+import { cpuUsage, type CpuUsage } from './usage.ts';
+
+export async function readProcStat(): Promise<ProcStat> {
+  const parsed = parseProcStat(await readFile('/proc/stat', 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+export interface WindowPlan {
+  startAfterMs: number;
+  lengthMs: number;
+}
+
+/**
+ * Snapshots /proc/stat at startAfterMs and again lengthMs later. If `done` settles first (the
+ * tool exited early or failed) the window is abandoned: undefined, never a figure that mixes
+ * idle time into a measurement.
+ */
+export async function cpuDuring(plan: WindowPlan, done: Promise<unknown>): Promise<CpuUsage | undefined> {
+  let finished = false;
+  void done.finally(() => (finished = true)).catch(() => undefined);
+  await sleep(plan.startAfterMs);
+  if (finished || plan.lengthMs <= 0) return undefined;
+  const before = await readProcStat();
+  await sleep(plan.lengthMs);
+  if (finished) return undefined;
+  return cpuUsage(before, await readProcStat());
+}

@@ -1,0 +1,16 @@
+// What a results file records about each scenario it measured: the scenario's own details
+// (netkit mode and policy) and facts read off its definition (pod link kinds and modes, and which
+// BPF program sits on which hook), so a reader does not need the source at that revision.
+import type { Scenario } from './scenario.ts';
+
+export function scenarioFacts(s: Scenario): Record<string, string> {
+  const links = s.links.map((l) => (l.kind === 'veth' ? `veth ${l.a.role}@${l.a.node}<->${l.b.role}@${l.b.node}` : `netkit ${l.mode} ${l.primary.role}@${l.primary.node}(${l.primary.policy}, scrub ${l.primary.scrub})<->${l.peer.role}@${l.peer.node}(${l.peer.policy}, scrub ${l.peer.scrub})`));
+  const programs = s.programs.map((p) => `${p.name}=${p.object}.${p.program} on ${p.hook} of ${p.role}@${p.node}`);
+  return {
+    ...s.details,
+    client: s.client.node,
+    server: `${s.server.node} ${s.server.address}`,
+    links: links.join('; '),
+    bpfPrograms: programs.join('; ') || 'none',
+  };
+}

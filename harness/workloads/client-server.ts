@@ -1,0 +1,69 @@
+// The shape every workload shares: start the server pinned in the server namespace and wait for
+// it to listen, optionally run an unmeasured warmup client, run the measured client pinned in
+// the client namespace while the CPU window is taken, then stop the server whatever happened.
+// Every failure comes back as a value naming what failed.
+import { cpuDuring, type WindowPlan } from '../cpu/window.ts';
+import type { CpuUsage } from '../cpu/usage.ts';
+import type { ResultPromise } from 'execa';
+import { run, spawn, wrapArgv, type RunResult } from '../exec.ts';
+import { startServer } from './server.ts';
+import type { WorkloadContext } from './types.ts';
+
+export interface ClientServerPlan {
+  server: { argv: string[]; ready: RegExp };
+  warmup?: { argv: string[]; timeoutMs: number };
+  client: { argv: string[]; timeoutMs: number };
+  /** Where the CPU window sits, from the measured client's start (or from the first stdout match
+   * of startOn); none when the tool reports its own CPU snapshots. */
+  window?: WindowPlan & { startOn?: RegExp };
+}
+
+export type ClientServerResult =
+  | { ok: true; client: RunResult; cpu?: CpuUsage; commands: string[] }
+  | { ok: false; reason: string; commands: string[] };
+
+export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPlan): Promise<ClientServerResult> {
+  const onServer = { netns: ctx.serverNetns, cpu: ctx.serverCpu };
+  const onClient = { netns: ctx.clientNetns, cpu: ctx.clientCpu };
+  const commands = [plan.server.argv, ...(plan.warmup ? [plan.warmup.argv] : []), plan.client.argv].map((a, i) => wrapArgv(a, i === 0 ? onServer : onClient).join(' '));
+  let server;
+  try {
+    server = await startServer(plan.server.argv, plan.server.ready, { ...onServer, readyTimeoutMs: 15_000 });
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message, commands };
+  }
+  try {
+    if (plan.warmup) {
+      const w = await run('warmup client', plan.warmup.argv, { ...onClient, timeoutMs: plan.warmup.timeoutMs, reject: false });
+      if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
+    }
+    const proc = spawn(plan.client.argv, { ...onClient, timeoutMs: plan.client.timeoutMs });
+    const window = plan.window;
+    const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc) : undefined)).catch(() => undefined) : undefined;
+    const r = await proc;
+    const client: RunResult = { stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), exitCode: r.exitCode ?? -1, failed: r.failed };
+    return { ok: true, client, cpu: await cpu, commands };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message, commands };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** True once the client prints `pattern` (at once without one), false if it exits first. */
+function started(proc: ResultPromise, pattern: RegExp | undefined): Promise<boolean> {
+  if (!pattern) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) resolve(true);
+    });
+    proc.then(() => resolve(false), () => resolve(false));
+  });
+}
+
+export function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1] ?? '';
+}

@@ -1,0 +1,61 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
+import { formatSeconds, progressLine } from '../../harness/bench/progress.ts';
+import { METRICS, metricInfo } from '../../harness/metrics.ts';
+import { pickConfig } from '../../harness/kernel-config.ts';
+import { cpuMetrics } from '../../harness/workloads/cpu-metrics.ts';
+import { judge } from '../../harness/workloads/validity.ts';
+import type { Workload } from '../../harness/workloads/types.ts';
+import { DEFAULT_WORKLOADS, WORKLOADS } from '../../harness/workloads/index.ts';
+
+test('every metric says its unit and direction; BPF programs get theirs from the prefix', () => {
+  for (const [name, info] of Object.entries(METRICS)) assert.ok(info.unit && info.description && (info.better === 'higher' || info.better === 'lower'), name);
+  assert.equal([metricInfo('bpfNsPerPacket:node0-pod-egress').unit, metricInfo('bpfNsPerPacket:x').better], ['ns', 'lower']);
+  assert.equal(metricInfo('p999Us').pooled, { samples: 'latencyUs', quantile: 0.999 });
+});
+
+test('validity gates: missing, zero, over the threshold, in that order', () => {
+  assert.equal(judge({ a: 1 }, [{ metric: 'a', positive: true }]), { state: 'ok' });
+  assert.equal(judge({}, [{ metric: 'a' }]), { state: 'invalid', reason: 'no a figure' });
+  assert.equal(judge({ a: NaN }, [{ metric: 'a' }]), { state: 'invalid', reason: 'no a figure' });
+  assert.equal(judge({ a: 0 }, [{ metric: 'a', positive: true }]), { state: 'invalid', reason: 'a is 0: no data moved' });
+  assert.equal(judge({ lossPct: 2.345 }, [{ metric: 'lossPct', max: 1, option: '--max-loss-pct' }]), { state: 'invalid', reason: 'lossPct 2.35 is above --max-loss-pct 1' });
+});
+
+test('CPU per GB and per transaction from busy cores and the work rate', () => {
+  const cpu = { windowS: 1, cpuCount: 2, busyPct: 75, softirqPct: 10, stealPct: 0, busyCores: 1.5, perCpu: [] };
+  assert.equal(cpuMetrics(cpu, { bytesPerS: 3e9 }), { cpuBusyPct: 75, softirqPct: 10, cpuCoreSecondsPerGB: 0.5 });
+  assert.equal(cpuMetrics(cpu, { transactionsPerS: 30_000 }), { cpuBusyPct: 75, softirqPct: 10, cpuUsPerTransaction: 50 });
+  assert.equal(cpuMetrics(undefined, { bytesPerS: 1 }), {});
+  // Tick-sampled accounting saw no busy tick: below resolution, no figure rather than a zero.
+  assert.equal(cpuMetrics({ ...cpu, busyPct: 0, busyCores: 0 }, { bytesPerS: 1 }), {});
+});
+
+test('kernel config: recorded options, "n" for unset ones, nothing else', () => {
+  const text = '# comment\nCONFIG_HZ=250\n# CONFIG_IRQ_TIME_ACCOUNTING is not set\nCONFIG_TICK_CPU_ACCOUNTING=y\nCONFIG_FOO=y\n';
+  assert.equal(pickConfig(text), { CONFIG_HZ: '250', CONFIG_IRQ_TIME_ACCOUNTING: 'n', CONFIG_TICK_CPU_ACCOUNTING: 'y' });
+});
+
+test('BPF ns per packet per program; none for a program that did not run', () => {
+  const p = (name: string, runCnt: number, runTimeNs: number) => ({ name, hook: 'tcx_ingress', node: 'node0', counters: {}, runCnt, runTimeNs });
+  assert.equal(bpfCostMetrics([p('a', 1000, 50_000), p('b', 0, 0)]), { 'bpfNsPerPacket:a': 50 });
+});
+
+test('progress: position, repetition and time left, one line per measurement off a terminal', () => {
+  assert.equal([formatSeconds(5.4), formatSeconds(75), formatSeconds(-1)], ['5s', '1m15s', '0s']);
+  const w = (name: string): Workload => ({ name, description: '', tools: [], expectedS: (d) => d + 1, run: async () => ({ state: 'ok', metrics: {} }) });
+  const out: string[] = [];
+  const p = progressLine((t) => out.push(t), false, { scenarios: 2, workloads: [w('a'), w('b')], repeats: 3, durationS: 2 });
+  p.begin('host', w('a'), 1);
+  // 2 scenarios x 3 repetitions x (1 s topology + 2 x 3 s) = 42 s before anything ran
+  assert.equal(out, ['[1/12] host a repetition 1/3, about 42s left\n']);
+});
+
+test('the default workloads need nothing beyond iperf3 (tcp_rr falls back to the built-in probe)', () => {
+  const tools = WORKLOADS.filter((w) => DEFAULT_WORKLOADS.includes(w.name)).flatMap((w) => w.tools);
+  assert.equal([...new Set(tools)], ['iperf3']);
+  assert.equal(WORKLOADS.find((w) => w.name === 'udp_rr')!.tools, ['sockperf']);
+});
+
+test.run();
