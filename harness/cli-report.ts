@@ -1,0 +1,81 @@
+// The report, compare, history and gate-power commands. harness/cli.ts calls
+// registerReportCommands once; each action validates its flags up front (exit 2 on bad input).
+import type { Command } from 'commander';
+import { runCompare } from './compare/command.ts';
+import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from './compare/options.ts';
+import { runGatePower } from './compare/power-command.ts';
+import { DEFAULT_GATE } from './compare/verdict.ts';
+import { historyAdd, historyList } from './history/command.ts';
+import { DEFAULT_HISTORY } from './history/store.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+interface CompareFlags { threshold: string; alpha: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; format: string; save?: string }
+interface ReportFlags { format?: string; out?: string; history?: string | boolean; threshold: string; historyRuns: string }
+
+export function registerReportCommands(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('charts (SVG, PNG), a self-contained HTML report and a Markdown summary of a run, in <run-dir>/report/')
+    .argument('<run-dir>', 'a run folder (results/<run-id>) or its results.json')
+    .option('--format <list>', 'comma-separated: svg,png,html,md (default: all)')
+    .option('--out <dir>', 'output folder (default: <run-dir>/report)')
+    .option('--history [dir]', `add a trend chart per metric from the history folder (default ${DEFAULT_HISTORY})`)
+    .option('--threshold <pct>', 'regression threshold drawn as the band of the trend charts', String(DEFAULT_GATE.thresholdPct))
+    .option('--history-runs <n>', 'earlier runs whose median is the centre of the trend band', '7')
+    .action(async (runDir: string, f: ReportFlags) => {
+      const historyDir = f.history === undefined ? undefined : typeof f.history === 'string' ? f.history : DEFAULT_HISTORY;
+      const req = { runDir, format: f.format, out: f.out, historyDir, thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseRunCount('--history-runs', f.historyRuns) };
+      // Vega, resvg and fontkit take a second or two to load: only the report command pays for them.
+      const { runReport } = await import('./report/command.ts');
+      setExit(await runReport(req, out));
+    });
+
+  program
+    .command('compare')
+    .description('verdict per scenario, workload and metric: improved, regressed, unchanged or inconclusive; exit 1 if anything regressed')
+    .argument('[runs...]', '<baseline> <candidate> run folders, or one <candidate> with --against-history')
+    .option('--threshold <pct>', 'smallest change of the median that counts, in percent', String(DEFAULT_GATE.thresholdPct))
+    .option('--alpha <p>', 'significance level of the two-sided Mann-Whitney U test', String(DEFAULT_GATE.alpha))
+    .option('--metric <names>', 'metrics to compare: names (comma-separated, repeatable), all, or headline (default: the headline metrics)', collectMetrics)
+    .option('--against-history <n>', 'baseline: the last N runs in the history folder, pooled')
+    .option('--history-dir <dir>', 'history folder', DEFAULT_HISTORY)
+    .option('--force', 'compare even when kernel, CPU, where it ran or a scenario definition differ')
+    .option('--format <format>', 'text, md or json', 'text')
+    .option('--save <file>', 'also write the comparison as JSON to this file')
+    .action(async (runs: string[], f: CompareFlags) => {
+      const req = {
+        runs,
+        againstHistory: f.againstHistory === undefined ? undefined : parseRunCount('--against-history', f.againstHistory),
+        historyDir: f.historyDir,
+        gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha) },
+        metrics: metricSelection(f.metric),
+        force: f.force === true,
+        format: parseChoices('--format', f.format, ['text', 'md', 'json'] as const)[0]!,
+        saveJson: f.save,
+      };
+      setExit(await runCompare(req, out, err));
+    });
+
+  const history = program.command('history').description('the record of earlier runs that compare --against-history and report --history read');
+  history
+    .command('add')
+    .description('keep a compact record of a run (its samples and medians) in the history folder')
+    .argument('<run-dir>', 'a run folder or its results.json')
+    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
+    .action(async (runDir: string, f: { dir: string }) => setExit(await historyAdd(runDir, f.dir, out, err)));
+  history
+    .command('list')
+    .description('the runs in the history folder, oldest first')
+    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
+    .action(async (f: { dir: string }) => setExit(await historyList(f.dir, out)));
+
+  program
+    .command('gate-power')
+    .description('false-alarm and detection rates from the A/A and A/B comparisons saved by scripts/gate-power.sh')
+    .argument('<dir>', 'folder of aa-*.json and ab-*.json (compare --save)')
+    .option('--injected <label>', 'what the A/B candidates carried, e.g. "inject-cost 200"')
+    .option('--json', 'machine-readable')
+    .action(async (dir: string, f: { injected?: string; json?: boolean }) => setExit(await runGatePower(dir, f.injected, f.json === true, out)));
+}

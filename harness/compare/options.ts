@@ -1,0 +1,51 @@
+// Flags of report, compare and history, checked once with errors that quote the bad value.
+import { UsageError, quote } from '../errors.ts';
+import { BPF_NS_PER_PACKET, METRICS } from '../metrics.ts';
+import type { MetricSelection } from './compare.ts';
+
+export function parseThresholdPct(value: string): number {
+  const n = Number(value.replace(/%$/, ''));
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n >= 1000) throw new UsageError(`--threshold ${quote(value)} must be a percentage from 0 to 1000`);
+  return n;
+}
+
+export function parseAlpha(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n > 0 && n < 1)) throw new UsageError(`--alpha ${quote(value)} must be a number between 0 and 1`);
+  return n;
+}
+
+export function parseRunCount(option: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n <= 0) throw new UsageError(`${option} ${quote(value)} must be a positive integer`);
+  return n;
+}
+
+/** --metric a,b and --metric a --metric b both work. A name must be a known metric or appear in a run. */
+export function collectMetrics(value: string, previous: string[] = []): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--metric ${quote(value)} names no metric`);
+  return [...new Set([...previous, ...names])];
+}
+
+/** No --metric: the headline metrics; `all` or `headline` among the names: that set. */
+export function metricSelection(names: readonly string[] | undefined): MetricSelection {
+  if (names === undefined || names.includes('headline')) return 'headline';
+  return names.includes('all') ? 'all' : names;
+}
+
+export function checkMetricsKnown(metrics: MetricSelection, seen: ReadonlySet<string>): void {
+  if (typeof metrics === 'string') return;
+  for (const m of metrics) {
+    if (!(m in METRICS) && !m.startsWith(BPF_NS_PER_PACKET) && !seen.has(m)) throw new UsageError(`unknown metric ${quote(m)} (known: all, headline, ${[...new Set([...Object.keys(METRICS), ...seen])].join(', ')})`);
+  }
+}
+
+export function parseChoices<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`${option} ${quote(value)} names nothing (choose from ${allowed.join(', ')})`);
+  for (const n of names) {
+    if (!allowed.includes(n as T)) throw new UsageError(`${option}: unknown value ${quote(n)} (choose from ${allowed.join(', ')})`);
+  }
+  return [...new Set(names)] as T[];
+}

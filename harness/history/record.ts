@@ -1,0 +1,59 @@
+// The compact record of one run kept in the history folder: enough to be a baseline (the raw
+// repetitions of every metric) and to draw a trend (the medians), without raw latency samples or
+// per-measurement detail. One JSON file per run.
+import { z } from 'zod';
+import { medianOf, samplesOfResults, type MetricSamples } from '../compare/samples.ts';
+import type { Environment, ResultsFile } from '../results/schema.ts';
+import { resultsFileSchema } from '../results/validate.ts';
+
+export const HISTORY_KIND = 'netkit-bench.history';
+export const HISTORY_VERSION = 1;
+
+export interface HistoryRow extends MetricSamples {
+  median: number;
+}
+
+export interface HistoryRecord {
+  kind: typeof HISTORY_KIND;
+  version: typeof HISTORY_VERSION;
+  runId: string;
+  startedAt: string;
+  complete: boolean;
+  command: string[];
+  options: Record<string, unknown>;
+  environment: Environment;
+  rows: HistoryRow[];
+}
+
+export function toHistoryRecord(results: ResultsFile): HistoryRecord {
+  return {
+    kind: HISTORY_KIND,
+    version: HISTORY_VERSION,
+    runId: results.runId,
+    startedAt: results.startedAt,
+    complete: results.complete,
+    command: results.command,
+    options: { ...results.options },
+    environment: results.environment,
+    rows: samplesOfResults(results).map((s) => ({ ...s, median: medianOf(s.values) })),
+  };
+}
+
+export const historyRecordSchema = z.looseObject({
+  kind: z.literal(HISTORY_KIND),
+  version: z.literal(HISTORY_VERSION),
+  runId: z.string(),
+  startedAt: z.string(),
+  complete: z.boolean(),
+  command: z.array(z.string()),
+  options: z.record(z.string(), z.unknown()),
+  environment: resultsFileSchema.shape.environment,
+  rows: z.array(z.object({
+    scenario: z.string(),
+    workload: z.string(),
+    metric: z.string(),
+    unit: z.string(),
+    values: z.array(z.number()),
+    median: z.number().nullable().transform((x) => x ?? NaN),
+  })),
+});

@@ -1,0 +1,52 @@
+// The history folder: one file per run, named <startedAt>-<runId>.json so a plain listing sorts
+// oldest first. Adding the same run again replaces its file, so `history add` can be retried.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError, quote } from '../errors.ts';
+import { DEFAULT_RESULTS } from '../paths.ts';
+import { writeFileAtomic } from '../results/write.ts';
+import { historyRecordSchema, type HistoryRecord } from './record.ts';
+
+export const DEFAULT_HISTORY = join(DEFAULT_RESULTS, 'history');
+
+export function historyFileName(record: Pick<HistoryRecord, 'startedAt' | 'runId'>): string {
+  return `${record.startedAt.replace(/[:.]/g, '-')}-${record.runId}.json`;
+}
+
+export async function addToHistory(dir: string, record: HistoryRecord): Promise<string> {
+  const name = historyFileName(record);
+  const stale = (await listFiles(dir)).filter((f) => f.endsWith(`-${record.runId}.json`) && f !== name);
+  await writeFileAtomic(join(dir, name), `${JSON.stringify(record)}\n`);
+  for (const f of stale) await rm(join(dir, f), { force: true });
+  return join(dir, name);
+}
+
+/** Every record, oldest first. A folder that does not exist yet is an empty history. */
+export async function readHistory(dir: string): Promise<HistoryRecord[]> {
+  const records: HistoryRecord[] = [];
+  for (const f of await listFiles(dir)) {
+    const path = join(dir, f);
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(path, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`history file ${quote(path)} is not valid JSON (${(e as Error).message})`);
+    }
+    const parsed = historyRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`history file ${quote(path)} is malformed at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+    }
+    records.push(parsed.data as unknown as HistoryRecord);
+  }
+  return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UsageError(`cannot read history folder ${quote(dir)}: ${(e as NodeJS.ErrnoException).code}`);
+  }
+}

@@ -1,0 +1,75 @@
+// The data behind the charts, read only from a results file. Rows carry what the charts need and
+// nothing the file does not say: the summary's quoted value (median over repetitions, or the pooled
+// percentile for latency), its recorded 95% CI (or min-max in files without one), ratios, and the
+// raw latency samples.
+import { BPF_NS_PER_PACKET } from '../metrics.ts';
+import type { Measurement, ResultsFile, SummaryRow } from '../results/schema.ts';
+import { scenarioOrder } from './scenario-colors.ts';
+
+export interface BarDatum {
+  scenario: string;
+  workload: string;
+  metric: string;
+  value: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export type Whiskers = 'ci' | 'min-max';
+
+const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
+export const isBpfMetric = (metric: string) => metric.startsWith(BPF_NS_PER_PACKET);
+export const bpfProgramOf = (metric: string) => metric.slice(BPF_NS_PER_PACKET.length);
+
+/** Rows of the matching metrics with a value, scenarios in registry order. */
+export function summaryRows(results: ResultsFile, metric: (name: string) => boolean): SummaryRow[] {
+  const order = scenarioOrder(results.summary.map((r) => r.scenario));
+  return results.summary
+    .filter((r) => metric(r.metric) && finite(r.value))
+    .sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario));
+}
+
+/** Bars with whiskers: the recorded 95% CI when every row has one, else min-max of the repetitions. */
+export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiskers: Whiskers } {
+  const whiskers: Whiskers = rows.length > 0 && rows.every((r) => finite(r.ciLow) && finite(r.ciHigh)) ? 'ci' : 'min-max';
+  const data = rows.map((r) => ({
+    scenario: r.scenario,
+    workload: r.workload,
+    metric: r.metric,
+    value: r.value,
+    lo: whiskers === 'ci' ? r.ciLow : finite(r.min) ? r.min : null,
+    hi: whiskers === 'ci' ? r.ciHigh : finite(r.max) ? r.max : null,
+  }));
+  return { data, whiskers };
+}
+
+export interface LatencyDatum { scenario: string; workload: string; latencyUs: number }
+
+/**
+ * Raw per-request latencies pooled over valid repetitions. Above maxPerGroup values a group is
+ * thinned to every k-th value of the sorted sample, which keeps its distribution (and so the CDF)
+ * while keeping the chart's data small.
+ */
+export function latencyData(results: ResultsFile, maxPerGroup = 20_000): LatencyDatum[] {
+  const groups = new Map<string, { scenario: string; workload: string; values: number[] }>();
+  for (const m of results.measurements as (Measurement & { samples?: Record<string, number[]> })[]) {
+    const values = m.state === 'ok' ? m.samples?.latencyUs : undefined;
+    if (!values?.length) continue;
+    const key = `${m.scenario}\u0000${m.workload}`;
+    const g = groups.get(key) ?? { scenario: m.scenario, workload: m.workload, values: [] };
+    for (const v of values) if (finite(v) && v > 0) g.values.push(v);
+    groups.set(key, g);
+  }
+  return [...groups.values()].flatMap((g) => {
+    const sorted = g.values.sort((a, b) => a - b);
+    const step = Math.max(1, Math.ceil(sorted.length / maxPerGroup));
+    return sorted.filter((_, i) => i % step === 0).map((latencyUs) => ({ scenario: g.scenario, workload: g.workload, latencyUs }));
+  });
+}
+
+/** Workloads in the order the run was asked for, then any others the summary holds. */
+export function workloadOrder(results: ResultsFile): string[] {
+  const present = [...new Set(results.summary.map((r) => r.workload))];
+  return [...results.options.workloads.filter((w) => present.includes(w)), ...present.filter((w) => !results.options.workloads.includes(w))];
+}

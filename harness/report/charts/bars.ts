@@ -1,0 +1,59 @@
+// Bars of one metric per scenario with whiskers, one panel per workload: throughput, transaction
+// and connection rates, CPU cost, and the small multiples of every other metric.
+import type { TopLevelSpec } from 'vega-lite';
+import { metricInfo } from '../../metrics.ts';
+import type { ResultsFile } from '../../results/schema.ts';
+import { barData, summaryRows, workloadOrder, type BarDatum, type Whiskers } from '../chart-data.ts';
+import { scenarioEncodings } from '../scenario-colors.ts';
+import { wrappedFacet } from './facet.ts';
+import type { Chart } from './types.ts';
+
+export const WHISKER_NOTE: Record<Whiskers, string> = { ci: 'whiskers: 95% CI', 'min-max': 'whiskers: min to max of the repetitions' };
+
+const unitSuffix = (metric: string) => (metricInfo(metric).unit ? ` (${metricInfo(metric).unit})` : '');
+
+/** Bars and whiskers of `value`, faceted by `panelField`, each panel's scenarios side by side. */
+function barsSpec(data: readonly BarDatum[], panelField: string, panels: string[], yTitle: string | null, title: TopLevelSpec['title']): TopLevelSpec {
+  const enc = scenarioEncodings(data.map((d) => d.scenario));
+  const width = Math.max(120, 40 * new Set(data.map((d) => d.scenario)).size);
+  return {
+    title,
+    data: { values: [...data] },
+    ...wrappedFacet(panelField, panels, width),
+    spec: {
+      width,
+      height: 200,
+      layer: [
+        { mark: 'bar', encoding: { x: enc.x, y: { field: 'value', type: 'quantitative', title: yTitle }, color: enc.color } },
+        {
+          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+          mark: { type: 'errorbar', ticks: true, color: '#111827' },
+          encoding: { x: enc.x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
+        },
+      ],
+    },
+  };
+}
+
+export function metricBarsChart(results: ResultsFile, metric: string, id: string, title: string): Chart | undefined {
+  const { data, whiskers } = barData(summaryRows(results, (m) => m === metric));
+  if (data.length === 0) return undefined;
+  const info = metricInfo(metric);
+  const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
+  const subtitle = `per scenario; ${WHISKER_NOTE[whiskers]}; ${info.better} is better`;
+  const spec = barsSpec(data, 'workload', panels, `${metric}${unitSuffix(metric)}`, { text: title, subtitle });
+  return { id, title, caption: `${info.description}, by scenario and workload.`, spec };
+}
+
+/** Every metric no dedicated chart shows, one small panel each with its own scale. */
+export function otherMetricsChart(results: ResultsFile, shown: (metric: string) => boolean): Chart | undefined {
+  const { data, whiskers } = barData(summaryRows(results, (m) => !shown(m) && m !== '-'));
+  if (data.length === 0) return undefined;
+  const order = workloadOrder(results);
+  const withPanel = data
+    .map((d) => ({ ...d, panel: `${d.workload} · ${d.metric}${unitSuffix(d.metric)}` }))
+    .sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
+  const panels = [...new Set(withPanel.map((d) => d.panel))];
+  const spec = barsSpec(withPanel, 'panel', panels, null, { text: 'Other metrics', subtitle: `per scenario; ${WHISKER_NOTE[whiskers]}; each panel on its own scale` });
+  return { id: 'other-metrics', title: 'Other metrics', caption: 'Retransmits, loss, CPU use and the remaining metrics, each on its own scale.', spec };
+}

@@ -1,0 +1,37 @@
+// What each BPF program costs per run (one run per skb; a GSO skb carries several packets), from
+// the kernel's own run statistics: the summary's bpfNsPerPacket:<program> rows.
+import type { TopLevelSpec } from 'vega-lite';
+import type { ResultsFile } from '../../results/schema.ts';
+import { barData, bpfProgramOf, isBpfMetric, summaryRows, workloadOrder } from '../chart-data.ts';
+import { scenarioEncodings } from '../scenario-colors.ts';
+import { WHISKER_NOTE } from './bars.ts';
+import { wrappedFacet } from './facet.ts';
+import type { Chart } from './types.ts';
+
+export function bpfCostChart(results: ResultsFile): Chart | undefined {
+  const { data, whiskers } = barData(summaryRows(results, isBpfMetric));
+  if (data.length === 0) return undefined;
+  const values = data.map((d) => ({ ...d, program: bpfProgramOf(d.metric) }));
+  const enc = scenarioEncodings(values.map((d) => d.scenario));
+  const x = { field: 'program', type: 'nominal' as const, title: 'program', sort: [...new Set(values.map((v) => v.program))].sort(), axis: { labelAngle: -30 } };
+  const width = Math.max(160, 28 * new Set(values.map((v) => `${v.program}/${v.scenario}`)).size);
+  const panels = workloadOrder(results).filter((w) => values.some((v) => v.workload === w));
+  const spec: TopLevelSpec = {
+    title: { text: 'BPF cost per packet', subtitle: `run time / run count of each attached program; ${WHISKER_NOTE[whiskers]}; lower is better` },
+    data: { values },
+    ...wrappedFacet('workload', panels, width),
+    spec: {
+      width,
+      height: 200,
+      layer: [
+        { mark: 'bar', encoding: { x, xOffset: enc.xOffset, y: { field: 'value', type: 'quantitative', title: 'ns per packet' }, color: enc.color } },
+        {
+          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+          mark: { type: 'errorbar', ticks: true, color: '#111827' },
+          encoding: { x, xOffset: enc.xOffset, y: { field: 'lo', type: 'quantitative', title: 'ns per packet' }, y2: { field: 'hi' } },
+        },
+      ],
+    },
+  };
+  return { id: 'bpf-ns-per-packet', title: 'BPF cost per packet', caption: 'Nanoseconds each attached BPF program spends per run, by program, scenario and workload.', spec };
+}

@@ -1,0 +1,48 @@
+// The Markdown summary for a CI job summary or a PR comment: per workload, one row per scenario and
+// one column per metric, each cell the median with its ratio to host (and the 95% CI when the run
+// recorded one). Charts are not embedded: job summaries and comments cannot show local files.
+import { join } from 'node:path';
+import { BASELINE } from '../../scenarios/index.ts';
+import { metricInfo, metricOrder } from '../metrics.ts';
+import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { writeFileAtomic } from '../results/write.ts';
+import { isBpfMetric, workloadOrder } from './chart-data.ts';
+import { fmtNumber, markdownTable } from './format.ts';
+import { commandLine } from './html-escape.ts';
+import { scenarioOrder } from './scenario-colors.ts';
+
+function cell(r: SummaryRow | undefined): string {
+  if (!r || !Number.isFinite(r.value)) return '-';
+  const ci = typeof r.ciLow === 'number' && typeof r.ciHigh === 'number' ? ` [${fmtNumber(r.ciLow)}–${fmtNumber(r.ciHigh)}]` : '';
+  const ratio = r.ratioToHost !== null && r.scenario !== BASELINE ? ` (×${fmtNumber(r.ratioToHost)})` : '';
+  return `${fmtNumber(r.value)}${ci}${ratio}${r.state === 'ok' ? '' : ` ⚠️ ${r.state}`}`;
+}
+
+export function reportMarkdown(results: ResultsFile): string {
+  const env = results.environment;
+  // The headline metrics only (metrics.ts): a PR comment is read, not searched; the HTML has every row.
+  const rows = results.summary.filter((r) => metricInfo(r.metric).headline && !isBpfMetric(r.metric));
+  const out = [
+    `## netkit-bench run \`${results.runId}\``, '',
+    `${env.where} · kernel ${env.kernelRelease} · ${env.cpuModel} × ${env.cpuCount} · git ${env.gitRevision}${results.complete ? '' : ' · **incomplete (interrupted)**'}`, '',
+  ];
+  for (const workload of workloadOrder(results)) {
+    const inWorkload = rows.filter((r) => r.workload === workload && r.metric !== '-');
+    const metrics = [...new Set(inWorkload.map((r) => r.metric))].sort((a, b) => metricOrder(a) - metricOrder(b));
+    if (metrics.length === 0) continue;
+    const header = ['scenario', ...metrics.map((m) => `${m}${metricInfo(m).unit && metricInfo(m).unit !== 'count' ? ` (${metricInfo(m).unit})` : ''} ${metricInfo(m).better === 'higher' ? '↑' : '↓'}`)];
+    const body = scenarioOrder(inWorkload.map((r) => r.scenario)).map((s) => [s, ...metrics.map((m) => cell(inWorkload.find((r) => r.scenario === s && r.metric === m)))]);
+    out.push(`### ${workload}`, '', markdownTable(header, body, ['l', ...metrics.map(() => 'r' as const)]), '');
+  }
+  out.push(`Headline metrics; the value is the median over repetitions (latency percentiles: all requests pooled); [a–b] its 95% CI; (×r) the ratio to ${BASELINE}; ↑/↓ which way is better.`, '');
+  for (const s of results.skipped) out.push(`- skipped **${s.scenario}**: ${s.reason}`);
+  if (results.skipped.length) out.push('');
+  out.push('```', commandLine(results.command), '```', '');
+  return out.join('\n');
+}
+
+export async function exportMarkdown(results: ResultsFile, outDir: string): Promise<string> {
+  const path = join(outDir, 'summary.md');
+  await writeFileAtomic(path, reportMarkdown(results));
+  return path;
+}

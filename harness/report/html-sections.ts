@@ -1,0 +1,58 @@
+// The parts of the HTML report other than the charts: summary table, environment and command.
+import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { workloadOrder } from './chart-data.ts';
+import { fmtNumber } from './format.ts';
+import { commandLine, escapeHtml as h, swatchClass } from './html-escape.ts';
+import { scenarioOrder } from './scenario-colors.ts';
+
+const num = (x: number | null | undefined) => h(fmtNumber(x));
+const range = (lo: number | null | undefined, hi: number | null | undefined) => (lo == null || hi == null ? '-' : `${num(lo)} – ${num(hi)}`);
+
+/** Grouped by workload and metric, scenarios in registry order inside: the rows to compare sit together. */
+export function orderedSummary(results: ResultsFile): SummaryRow[] {
+  const scenarios = scenarioOrder(results.summary.map((r) => r.scenario));
+  const workloads = workloadOrder(results);
+  const metrics = [...new Set(results.summary.map((r) => r.metric))];
+  const rank = (r: SummaryRow) => (workloads.indexOf(r.workload) * 1000 + metrics.indexOf(r.metric)) * 100 + scenarios.indexOf(r.scenario);
+  return [...results.summary].sort((a, b) => rank(a) - rank(b));
+}
+
+export function summaryTableHtml(results: ResultsFile): string {
+  const head = ['scenario', 'workload', 'metric', 'n', 'value', '95% CI', 'min – max', 'cv %', 'ratio to host', 'ratio 95% CI', 'state'];
+  const body = orderedSummary(results).map((r) => [
+    `<td><span class="swatch ${swatchClass(r.scenario)}"></span>${h(r.scenario)}</td>`, `<td>${h(r.workload)}</td>`, `<td>${h(r.metric)}</td>`,
+    `<td class="n">${r.n}/${r.attempted}</td>`,
+    `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : r.unit)}${r.estimator === 'pooled' ? '*' : ''}</td>`,
+    `<td class="n">${range(r.ciLow, r.ciHigh)}</td>`, `<td class="n">${range(r.min, r.max)}</td>`, `<td class="n">${num(r.cvPct)}</td>`,
+    `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${range(r.ratioCiLow, r.ratioCiHigh)}</td>`,
+    `<td class="state-${h(r.state)}" title="${h(r.reasons.join('; '))}">${h(r.state)}</td>`,
+  ].join(''));
+  const skipped = results.skipped.map((s) => `<tr><td>${h(s.scenario)}</td><td colspan="${head.length - 2}">skipped: ${h(s.reason)}</td><td>skipped</td></tr>`);
+  return [
+    `<table class="summary"><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${[...body.map((b) => `<tr>${b}</tr>`), ...skipped].join('')}</tbody></table>`,
+    '<p class="note">value: median over the valid repetitions; * the percentile of every request of the valid repetitions pooled. n: valid/attempted repetitions.</p>',
+  ].join('\n');
+}
+
+export function environmentHtml(results: ResultsFile): string {
+  const env = results.environment;
+  const facts: [string, string][] = [
+    ['where it ran', env.where + (env.vm ? ` (${env.vm.accel}; ${env.vm.note})` : '')],
+    ['kernel', `${env.kernelRelease}${env.kernelVersion ? ` ${env.kernelVersion}` : ''}`],
+    ['CPU', `${env.cpuModel} × ${env.cpuCount}${env.cpuGovernor ? `, governor ${env.cpuGovernor}` : ''}`],
+    ['Node.js', env.nodeVersion],
+    ['git revision', `${env.gitRevision}${env.gitDirty ? ' (with uncommitted changes)' : ''}`],
+    ['BPF objects sha256', env.bpfObjectsSha256],
+    ...Object.entries(env.tools).map(([tool, version]): [string, string] => [tool, version]),
+    ...Object.entries(env.sysctls ?? {}).map(([k, v]): [string, string] => [k, v]),
+    ['started', results.startedAt],
+    ['finished', results.finishedAt ?? 'not finished (interrupted)'],
+    ['options', Object.entries(results.options).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('  ')],
+  ];
+  return `<dl class="env">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
+}
+
+export function commandHtml(results: ResultsFile): string {
+  return `<pre class="command"><code>${h(commandLine(results.command))}</code></pre>`;
+}

@@ -1,0 +1,122 @@
+// The zod mirror of schema.ts, for files read back from disk. Fields that version 1 grew after the
+// first runs were written (value and estimator, CIs, raw samples, scenario hashes) are optional
+// here and filled in with what older files meant, so every reader sees one shape; unknown fields
+// pass through untouched so a newer writer's additions reach the charts.
+// JSON has no NaN: the writer's NaN statistics come back as null, and are turned back into NaN here.
+import { z } from 'zod';
+import { metricInfo } from '../metrics.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from './schema.ts';
+
+const nanable = z.number().nullable().transform((x) => x ?? NaN);
+const optionalBound = z.number().nullable().optional();
+const state = z.enum(['ok', 'invalid', 'failed']);
+
+const bpfProgram = z.looseObject({
+  name: z.string(),
+  hook: z.string().optional().default(''),
+  node: z.string().optional().default(''),
+  counters: z.record(z.string(), z.number().nullable()).transform(dropNulls),
+  runCnt: z.number(),
+  runTimeNs: z.number(),
+});
+
+const measurement = z.looseObject({
+  scenario: z.string(),
+  workload: z.string(),
+  repetition: z.number(),
+  state,
+  reason: z.string().optional(),
+  startedAt: z.string(),
+  elapsedS: z.number(),
+  metrics: z.record(z.string(), z.number().nullable()).transform(dropNulls),
+  bpf: z.array(bpfProgram).optional().default([]),
+  samples: z.record(z.string(), z.array(z.number())).optional(),
+});
+
+const summaryRow = z
+  .looseObject({
+    scenario: z.string(),
+    workload: z.string(),
+    metric: z.string(),
+    unit: z.string(),
+    better: z.enum(['higher', 'lower']).optional(),
+    n: z.number(),
+    attempted: z.number().optional(),
+    median: nanable,
+    mean: nanable,
+    stddev: nanable,
+    cvPct: nanable,
+    min: nanable,
+    max: nanable,
+    value: nanable.optional(),
+    estimator: z.enum(['median', 'pooled']).optional(),
+    ciLow: optionalBound,
+    ciHigh: optionalBound,
+    ratioToHost: z.number().nullable(),
+    ratioCiLow: optionalBound,
+    ratioCiHigh: optionalBound,
+    state,
+    reasons: z.array(z.string()).optional(),
+  })
+  // Files from before `value` existed quoted the median; before CIs, had none.
+  .transform((r) => ({
+    ...r,
+    better: r.better ?? metricInfo(r.metric).better,
+    attempted: r.attempted ?? r.n,
+    value: r.value ?? r.median,
+    estimator: r.estimator ?? ('median' as const),
+    ciLow: r.ciLow ?? null,
+    ciHigh: r.ciHigh ?? null,
+    ratioCiLow: r.ratioCiLow ?? null,
+    ratioCiHigh: r.ratioCiHigh ?? null,
+    reasons: r.reasons ?? [],
+  }));
+
+const environment = z.looseObject({
+  where: z.enum(['native', 'vm-kvm', 'vm-tcg']),
+  kernelRelease: z.string(),
+  cpuModel: z.string(),
+  cpuCount: z.number(),
+  nodeVersion: z.string(),
+  tools: z.record(z.string(), z.string()),
+  gitRevision: z.string(),
+  bpfObjectsSha256: z.string(),
+  scenariosSha256: z.record(z.string(), z.string()).optional(),
+});
+
+export const resultsFileSchema = z.looseObject({
+  schema: z.literal(RESULTS_SCHEMA),
+  version: z.literal(RESULTS_VERSION),
+  runId: z.string(),
+  command: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  complete: z.boolean(),
+  options: z.looseObject({
+    scenarios: z.array(z.string()),
+    workloads: z.array(z.string()),
+    durationS: z.number(),
+    repeats: z.number(),
+  }),
+  environment,
+  skipped: z.array(z.object({ scenario: z.string(), reason: z.string() })),
+  measurements: z.array(measurement),
+  summary: z.array(summaryRow),
+});
+
+function dropNulls(record: Record<string, number | null>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== null));
+}
+
+/** Zod's inferred type is structurally the schema's; the cast only narrows the loose extras away. */
+export function parseResults(value: unknown): { ok: true; results: ResultsFile } | { ok: false; problem: string } {
+  const parsed = resultsFileSchema.safeParse(value);
+  if (parsed.success) return { ok: true, results: parsed.data as unknown as ResultsFile };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, problem: `${fieldPath(issue.path)}: ${issue.message}` };
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the top level';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}

@@ -1,0 +1,104 @@
+// compare on synthetic results with known answers: the verdicts, the direction of latency metrics,
+// and the refusal to compare across environments.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compareSides } from '../../harness/compare/compare.ts';
+import { refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
+import { sideOfResults } from '../../harness/compare/sides.ts';
+import { compareSamples, DEFAULT_GATE } from '../../harness/compare/verdict.ts';
+import { UsageError } from '../../harness/errors.ts';
+import type { ResultsFile } from '../../harness/results/schema.ts';
+import { metricRun, prng } from '../helpers/synthetic-results.ts';
+
+const around = (centre: number, spreadPct: number, n = 5, seed = 1) => {
+  const rnd = prng(seed);
+  return Array.from({ length: n }, () => centre * (1 + (rnd() - 0.5) * 2 * (spreadPct / 100)));
+};
+
+function verdicts(baseline: ResultsFile, candidate: ResultsFile, metrics: 'all' | 'headline' = 'all') {
+  const report = compareSides(sideOfResults(baseline, 'a'), sideOfResults(candidate, 'b'), DEFAULT_GATE, metrics);
+  return { report, by: Object.fromEntries(report.rows.map((r) => [`${r.scenario}/${r.metric}`, r.verdict])) };
+}
+
+test('identical runs: every row unchanged, exit 0', () => {
+  const run = metricRun('aaaaaa', 'throughputGbps', { host: around(20, 3), veth: around(15, 3, 5, 2) });
+  const { report } = verdicts(run, run);
+  assert.equal(report.rows.map((r) => r.verdict), ['unchanged', 'unchanged']);
+  assert.is(report.exitCode, 0);
+  assert.is(report.rows[0]!.changePct, 0);
+});
+
+test('a clear 20% throughput drop is a regression (exit 1); the other scenario stays unchanged', () => {
+  const base = metricRun('aaaaaa', 'throughputGbps', { host: around(20, 2), veth: around(15, 2, 5, 2) });
+  const cand = metricRun('bbbbbb', 'throughputGbps', { host: around(20, 2, 5, 3), veth: around(12, 2, 5, 4) });
+  const { report, by } = verdicts(base, cand);
+  assert.is(by['veth/throughputGbps'], 'regressed');
+  assert.is(by['host/throughputGbps'], 'unchanged');
+  assert.is(report.exitCode, 1);
+  const veth = report.rows.find((r) => r.scenario === 'veth')!;
+  assert.ok(veth.changePct < -15 && veth.changePct > -25, String(veth.changePct));
+  assert.ok(veth.pValue < 0.05);
+});
+
+test('a 20% rise in throughput is an improvement, not a regression (exit 0)', () => {
+  const { report, by } = verdicts(metricRun('a', 'throughputGbps', { veth: around(10, 2) }), metricRun('b', 'throughputGbps', { veth: around(12, 2, 5, 9) }));
+  assert.is(by['veth/throughputGbps'], 'improved');
+  assert.is(report.exitCode, 0);
+});
+
+test('latency is lower-better: p99 up 20% regresses, down 20% improves', () => {
+  const base = metricRun('a', 'p99Us', { veth: around(100, 2) }, 'tcp_rr');
+  assert.is(verdicts(base, metricRun('b', 'p99Us', { veth: around(120, 2, 5, 5) }, 'tcp_rr')).by['veth/p99Us'], 'regressed');
+  assert.is(verdicts(base, metricRun('c', 'p99Us', { veth: around(80, 2, 5, 6) }, 'tcp_rr')).by['veth/p99Us'], 'improved');
+});
+
+test('noisy, overlapping samples: unchanged or inconclusive, never a regression', () => {
+  const base = metricRun('a', 'throughputGbps', { veth: [10, 14, 8, 16, 12] });
+  const cand = metricRun('b', 'throughputGbps', { veth: [9, 15, 7, 13, 11] });
+  const { by } = verdicts(base, cand);
+  assert.ok(['unchanged', 'inconclusive'].includes(by['veth/throughputGbps']!), by['veth/throughputGbps']);
+});
+
+test('a significant change within the threshold does not count', () => {
+  const r = compareSamples([100, 100.2, 99.9, 100.1, 100], [97, 97.1, 96.9, 97.2, 97], 'higher');
+  assert.ok(r.pValue < 0.05);
+  assert.is(r.verdict, 'unchanged');
+  assert.match(r.why, '5%');
+});
+
+test('three repetitions against three can never reach p < 0.05: inconclusive, even for a big drop', () => {
+  const r = compareSamples([20, 20.1, 19.9], [10, 10.1, 9.9], 'higher');
+  assert.is(r.verdict, 'inconclusive');
+  assert.match(r.why, 'cannot reach');
+  assert.is(compareSamples([], [1, 2, 3, 4], 'higher').verdict, 'inconclusive');
+});
+
+test('rows only one run has are counted, not compared; headline selection drops the others', () => {
+  const base = metricRun('a', 'throughputGbps', { host: around(20, 2) });
+  const cand = metricRun('b', 'throughputGbps', { host: around(20, 2, 5, 8), veth: around(15, 2) });
+  const { report } = verdicts(base, cand);
+  assert.equal(report.unmatched, { baselineOnly: 0, candidateOnly: 1 });
+  assert.is(report.rows.length, 1);
+  const cpu = metricRun('c', 'clientCpuPct', { host: [1, 2, 3, 4, 5] });
+  assert.is(verdicts(cpu, cpu, 'headline').report.rows.length, 0, 'clientCpuPct is not a headline metric');
+});
+
+test('refuses runs from different environments, naming the field; --force lets it through', () => {
+  const base = metricRun('a', 'throughputGbps', { host: around(20, 2) });
+  const cand = metricRun('b', 'throughputGbps', { host: around(20, 2) });
+  cand.environment = { ...cand.environment, kernelRelease: '6.12.0-other' };
+  const { report } = verdicts(base, cand);
+  assert.throws(() => refuseIfIncomparable(report.differences, false), (e: Error) => e instanceof UsageError && /kernelRelease differs \("6.8.0-test" vs "6.12.0-other"\)/.test(e.message));
+  refuseIfIncomparable(report.differences, true);
+});
+
+test('a changed scenario definition blocks; a changed git revision is only a note', () => {
+  const base = metricRun('a', 'throughputGbps', { veth: around(20, 2) });
+  const cand = metricRun('b', 'throughputGbps', { veth: around(20, 2) });
+  cand.environment = { ...cand.environment, gitRevision: 'def5678', scenariosSha256: { veth: 'e'.repeat(64) } };
+  const diffs = verdicts(base, cand).report.differences;
+  assert.ok(diffs.find((d) => d.field === 'gitRevision' && !d.blocking));
+  assert.throws(() => refuseIfIncomparable(diffs, false), /scenario definition of veth differs/);
+});
+
+test.run();

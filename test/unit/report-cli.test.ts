@@ -1,0 +1,89 @@
+// The report, compare and history commands through the real CLI: exit codes (0, 1 regressed,
+// 2 bad input with one line naming it), and files written only when the input is good.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeResults } from '../../harness/results/write.ts';
+import { cli } from '../helpers/cli.ts';
+import { metricRun } from '../helpers/synthetic-results.ts';
+
+const CURRENT = fileURLToPath(new URL('../fixtures/results/v1-host-veth-tcp-stream.json', import.meta.url));
+
+async function runs() {
+  const dir = await mkdtemp(join(tmpdir(), 'nkb-report-cli-'));
+  const put = async (name: string, veth: number[], kernel?: string) => {
+    const r = metricRun(name, 'throughputGbps', { host: [20, 20.2, 19.9, 20.1, 20], veth });
+    if (kernel) r.environment.kernelRelease = kernel;
+    await writeResults(join(dir, name), r);
+    return join(dir, name);
+  };
+  return {
+    dir,
+    base: await put('base00', [15, 15.1, 14.9, 15.2, 15]),
+    same: await put('same00', [15.1, 15, 14.8, 15.2, 15.1]),
+    slow: await put('slow00', [12, 12.1, 11.9, 12.2, 12]),
+    other: await put('othr00', [15, 15.1, 14.9, 15.2, 15], '6.12.0-elsewhere'),
+  };
+}
+
+function oneLine(r: { exitCode?: number; stderr: string }, pattern: RegExp) {
+  assert.is(r.exitCode, 2, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.is(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, pattern);
+}
+
+test('compare: 0 when unchanged, 1 when a scenario regressed; names the test it used', async () => {
+  const { base, same, slow } = await runs();
+  const ok = await cli(['compare', base, same]);
+  assert.is(ok.exitCode, 0, ok.stderr);
+  assert.match(ok.stdout, 'Mann-Whitney U test, two-sided, alpha 0.05');
+  const bad = await cli(['compare', base, slow, '--format', 'md']);
+  assert.is(bad.exitCode, 1, bad.stderr);
+  assert.match(bad.stdout, /\| veth \| tcp_stream \| throughputGbps \| higher \|.*\| -20\.\d% \|.*❌ regressed/);
+});
+
+test('compare: bad input is one line and exit 2', async () => {
+  const { base, same, other, dir } = await runs();
+  oneLine(await cli(['compare', base]), /takes a baseline and a candidate run, got 1/);
+  oneLine(await cli(['compare', base, same, '--threshold', 'five']), /--threshold "five" must be a percentage/);
+  oneLine(await cli(['compare', base, same, '--format', 'xml']), /--format: unknown value "xml"/);
+  oneLine(await cli(['compare', base, same, '--metric', 'goodput']), /unknown metric "goodput"/);
+  oneLine(await cli(['compare', base, other]), /refusing to compare runs from different environments: kernelRelease differs \("6.8.0-test" vs "6.12.0-elsewhere"\); use --force/);
+  assert.is((await cli(['compare', base, other, '--force'])).exitCode, 0);
+  const truncated = join(dir, 'truncated.json');
+  await writeFile(truncated, (await readFile(CURRENT, 'utf8')).slice(0, 5000));
+  oneLine(await cli(['compare', base, truncated]), /truncated.json" is not valid JSON/);
+});
+
+test('history add, then compare --against-history: the candidate is never its own baseline', async () => {
+  const { base, same, slow, dir } = await runs();
+  const history = join(dir, 'history');
+  for (const run of [base, same, slow]) assert.is((await cli(['history', 'add', run, '--dir', history])).exitCode, 0);
+  assert.is((await readdir(history)).length, 3);
+  const list = await cli(['history', 'list', '--dir', history]);
+  assert.is(list.stdout.trim().split('\n').length, 3);
+  const r = await cli(['compare', slow, '--against-history', '2', '--history-dir', history, '--save', join(dir, 'c.json')]);
+  assert.is(r.exitCode, 1, r.stdout + r.stderr);
+  const saved = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
+  assert.equal(saved.baseline.runIds, ['base00', 'same00']);
+  oneLine(await cli(['compare', slow, '--against-history', '0', '--history-dir', history]), /--against-history "0" must be a positive integer/);
+});
+
+test('report: every format from a real results file; a bad format creates nothing', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nkb-report-cli-'));
+  await writeFile(join(dir, 'results.json'), await readFile(CURRENT));
+  oneLine(await cli(['report', dir, '--format', 'svg,pdf']), /--format: unknown value "pdf"/);
+  assert.equal(await readdir(dir), ['results.json']);
+  const r = await cli(['report', dir]);
+  assert.is(r.exitCode, 0, r.stderr);
+  const files = await readdir(join(dir, 'report'));
+  for (const f of ['throughput.svg', 'throughput.png', 'ratio-to-host.svg', 'report.html', 'summary.md']) assert.ok(files.includes(f), `${f} in ${files}`);
+  const png = await readFile(join(dir, 'report', 'throughput.png'));
+  assert.equal([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+});
+
+test.run();
