@@ -42,6 +42,8 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--out <dir>', 'results folder (a run writes <dir>/<run-id>/)', DEFAULT_RESULTS)
     .option('--dry-run', 'print every command it would run, change nothing')
     .option('--verbose', 'progress and full errors')
+    .option('--no-report', 'skip report.html, the charts and summary.md at the end')
+    .option('--inject-cost <iterations>', 'testing aid: a BPF tax burning this many bpf_loop iterations per packet on the server wire')
     .option('--no-isolate', 'do not run in private mount/PID namespaces (lets you inspect the run from another shell; `clean` is then the safety net)')
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))

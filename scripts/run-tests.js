@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const uvu = join(root, 'node_modules', 'uvu', 'bin.js');
 const requested = process.argv.slice(2);
-const suites = requested.length > 0 ? requested : ['test/unit', 'test/integration', 'test/vm'];
+const suites = requested.length > 0 ? requested : ['test/unit', 'test/integration', 'test/report', 'test/vm'];
 
 function runSuite(dir) {
   return new Promise((resolve) => {

@@ -16,6 +16,8 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
+import { reportRun } from './report.ts';
+import { withInjectedCost } from '../../scenarios/inject-cost.ts';
 import { progressLine } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 
@@ -30,7 +32,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const runDir = join(resolve(opts.outDir), runId);
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
-  const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
+  const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => withInjectedCost(s, opts.injectCost));
   const skipped = selected.flatMap((s) => {
     const reason = whyNotRunnable(s, caps);
     return reason ? [{ scenario: s.name, reason }] : [];
@@ -101,6 +103,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   }
   io.out(renderTable(results, { all: opts.verbose }));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
+  if (opts.report) await reportRun(runDir, io);
   const bad = results.measurements.filter((m) => m.state !== 'ok').length;
   if (bad > 0 && !opts.allowInvalid) {
     io.err(`${bad} measurement(s) invalid or failed (use --allow-invalid to exit 0 anyway)`);

@@ -23,6 +23,10 @@ export interface BenchOptions {
   allowInvalid: boolean;
   /** Run inside private mount and PID namespaces (harness/isolate.ts); --no-isolate for debugging. */
   isolate: boolean;
+  /** Write report.html, charts and summary.md into the run folder at the end. */
+  report: boolean;
+  /** bpf_loop iterations of the tax program on the server wire (0: none); a testing aid for the gate. */
+  injectCost: number;
   preset: PresetName;
   params: WorkloadParams;
 }
@@ -66,6 +70,8 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   runId?: string;
   allowInvalid?: boolean;
   isolate?: boolean;
+  report?: boolean;
+  injectCost?: string;
 }
 
 function presetOf(flags: RawBenchFlags): PresetName {
@@ -89,6 +95,8 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     runId: flags.runId === undefined ? undefined : checkRunId(flags.runId),
     allowInvalid: flags.allowInvalid === true,
     isolate: flags.isolate !== false,
+    report: flags.report !== false,
+    injectCost: flags.injectCost === undefined ? 0 : parsePositive('--inject-cost', flags.injectCost, { integer: true }),
     preset,
     params: resolveWorkloadParams(flags),
   };

@@ -11,6 +11,7 @@ import { benchNative } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
+import { enterIsolation, isIsolated, runIsolated } from '../isolate.ts';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
 
@@ -26,6 +27,7 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   await checkOutputFolder(opts.outDir);
   const scenarios = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
   await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)));
+  if (opts.isolate && !isIsolated()) return runIsolated([...io.argv, '--run-id', runId]);
 
   const controller = new AbortController();
   let received: string | undefined;
@@ -38,6 +40,7 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    if (isIsolated()) await enterIsolation(controller);
     const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (await needsVm(opts, runId)));
     const benchIo = { ...io, signal: controller.signal };
     const code = useVm ? await benchInVm(opts, runId, benchIo) : await benchNative(opts, runId, whereFromEnv(), benchIo);

@@ -14,6 +14,7 @@ import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { renderTable } from './table.ts';
+import { reportRun } from './report.ts';
 
 const TCG_NOTE = 'emulated CPU (qemu TCG): absolute figures are not hardware figures; only ratios between scenarios carry meaning';
 
@@ -32,7 +33,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   const consoleLogPath = join(runDir, 'vm-console.log');
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}); guest console: ${consoleLogPath}`);
   // Later flags win in commander, so appending overrides whatever the user gave for these.
-  const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir];
+  // The host writes the report: charts in an emulated guest would only be slower.
+  const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir, '--no-report'];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
   const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
@@ -55,6 +57,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   await writeResults(runDir, results);
   io.out(renderTable(results));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);
+  if (opts.report) await reportRun(runDir, io);
   return vm.exitCode;
 }
 
