@@ -1,0 +1,127 @@
+// Faults a root benchmark harness must survive: each leaves the host exactly as found.
+import { execa } from 'execa';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BIN, cli } from '../helpers/cli.ts';
+import { added, leftovers, rootNamespaceState } from '../helpers/host-state.ts';
+import { childPids, resultsWith, waitFor } from '../helpers/wait.ts';
+
+const outDir = () => mkdtemp(join(tmpdir(), 'nkb-fault-'));
+const start = (out: string, extra: string[] = []) =>
+  execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--out', out, ...extra], { reject: false });
+
+async function expectHostAsFound(before: { state: string; names: string[] }) {
+  // Namespace teardown is asynchronous in the kernel (cleanup_net); give it a moment.
+  await waitFor('host state restored', async () => ((await rootNamespaceState()) === before.state ? true : undefined), 10_000).catch(() => undefined);
+  assert.is(await rootNamespaceState(), before.state, 'root namespace links, addresses, routes, sysctls');
+  assert.equal(added(before.names, await leftovers()), []);
+  assert.is((await execa('pgrep', ['-f', 'iperf3 -s '], { reject: false })).stdout, '', 'no iperf3 server left');
+}
+
+const snapshot = async () => ({ state: await rootNamespaceState(), names: await leftovers() });
+
+test('SIGINT mid-run: teardown, results kept and marked incomplete, exit 130', async () => {
+  const before = await snapshot();
+  const out = await outDir();
+  const bench = start(out);
+  await waitFor('a first measurement', () => resultsWith(out, 1));
+  bench.kill('SIGINT');
+  const r = await bench;
+  assert.is(r.exitCode, 130, String(r.stderr));
+  const { results } = (await resultsWith(out, 1))!;
+  assert.is(results.complete, false);
+  assert.ok(results.measurements.length >= 1 && results.measurements.length < 4);
+  await expectHostAsFound(before);
+});
+
+test('SIGKILL of the process the user started: the run notices, tears down, nothing left', async () => {
+  const before = await snapshot();
+  const out = await outDir();
+  const bench = start(out);
+  await waitFor('a first measurement', () => resultsWith(out, 1));
+  const [unshare] = await childPids(bench.pid!);
+  bench.kill('SIGKILL');
+  await bench;
+  await waitFor('the isolated run to end', async () => ((await childPids(unshare!)).length === 0 && (await execa('kill', ['-0', String(unshare)], { reject: false })).exitCode !== 0 ? true : undefined));
+  const clean = await cli(['clean']);
+  assert.is(clean.exitCode, 0);
+  await expectHostAsFound(before);
+});
+
+test('SIGKILL of the run itself (PID 1 of its namespace): the kernel removes everything', async () => {
+  const before = await snapshot();
+  const out = await outDir();
+  const bench = start(out);
+  await waitFor('a first measurement', () => resultsWith(out, 1));
+  const [unshare] = await childPids(bench.pid!);
+  const [inner] = await childPids(unshare!);
+  process.kill(inner!, 'SIGKILL');
+  const r = await bench;
+  assert.is.not(r.exitCode, 0);
+  const results = JSON.parse(await readFile(join(out, (await resultsWith(out, 1))!.runId, 'results.json'), 'utf8'));
+  assert.is(results.complete, false, 'what was measured is kept, whole');
+  await expectHostAsFound(before);
+});
+
+test('a server that dies mid-measurement: that measurement fails, the run carries on', async () => {
+  const before = await snapshot();
+  const out = await outDir();
+  const bench = start(out, ['--repeats', '2', '--duration', '4']);
+  const server = await waitFor('the iperf3 server', async () => {
+    const p = await execa('pgrep', ['-f', 'iperf3 -s '], { reject: false });
+    return p.stdout.trim() ? Number(p.stdout.trim().split('\n')[0]) : undefined;
+  });
+  await new Promise((r) => setTimeout(r, 2500));
+  process.kill(server, 'SIGKILL');
+  const r = await bench;
+  assert.is(r.exitCode, 1, String(r.stderr));
+  const { results } = (await resultsWith(out, 2))!;
+  const states = results.measurements.map((m: { state: string }) => m.state);
+  assert.ok(states.includes('failed') || states.includes('invalid'), states.join(','));
+  assert.ok(states.includes('ok'), `the next measurement ran: ${states.join(',')}`);
+  assert.is(results.complete, true);
+  await expectHostAsFound(before);
+});
+
+test('two runs at once do not interfere', async () => {
+  const before = await snapshot();
+  const [a, b] = [await outDir(), await outDir()];
+  const [ra, rb] = await Promise.all([start(a, ['--repeats', '2', '--duration', '2']), start(b, ['--repeats', '2', '--duration', '2'])]);
+  assert.is(ra.exitCode, 0, String(ra.stderr));
+  assert.is(rb.exitCode, 0, String(rb.stderr));
+  assert.is((await resultsWith(a, 2))!.results.measurements.length, 2);
+  assert.is((await resultsWith(b, 2))!.results.measurements.length, 2);
+  await expectHostAsFound(before);
+});
+
+test('a namespace name already taken on the host is neither used nor removed', async () => {
+  const before = await snapshot();
+  const runId = 'taken1';
+  await execa('ip', ['netns', 'add', `nkb-${runId}-node0`]);
+  try {
+    const out = await outDir();
+    const r = await execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--quick', '--run-id', runId, '--out', out], { reject: false });
+    assert.is(r.exitCode, 0, String(r.stderr));
+    const unisolated = await execa(process.execPath, [BIN, 'bench', '--no-isolate', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--quick', '--run-id', runId, '--out', await outDir()], { reject: false });
+    assert.is(unisolated.exitCode, 1, 'without isolation the taken name fails the measurement');
+    assert.match(String(unisolated.stderr), /nkb-taken1-node0/);
+    assert.ok((await execa('ip', ['netns', 'list'])).stdout.includes(`nkb-${runId}-node0`), 'still there');
+  } finally {
+    await execa('ip', ['netns', 'del', `nkb-${runId}-node0`]);
+  }
+  await expectHostAsFound(before);
+});
+
+test('bpffs not mounted on the host: the run mounts a private one and leaves the host without', async () => {
+  const out = await outDir();
+  // A private mount namespace stands in for a host without bpffs, without unmounting the real one.
+  const r = await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c',
+    `umount /sys/fs/bpf 2>/dev/null; grep -c ' /sys/fs/bpf bpf ' /proc/self/mounts; "$0" "${BIN}" bench --vm never --scenarios veth-bpf --workloads tcp_stream --quick --out "${out}"; rc=$?; grep -c ' /sys/fs/bpf bpf ' /proc/self/mounts; exit $rc`, process.execPath], { reject: false });
+  assert.is(r.exitCode, 0, String(r.stderr));
+  assert.equal(String(r.stdout).split('\n').filter((l) => /^\d+$/.test(l)), ['0', '0']);
+});
+
+test.run();
