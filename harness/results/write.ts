@@ -12,7 +12,14 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   await rename(tmp, path);
 }
 
+const NUMBER_ARRAY = /\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g;
+
+/** Indented for people, but arrays of numbers (raw latency samples) on one line each. */
+export function resultsJson(results: ResultsFile): string {
+  return `${JSON.stringify(results, null, 2).replace(NUMBER_ARRAY, (_, body: string) => `[${body.replace(/\s+/g, '')}]`)}\n`;
+}
+
 export async function writeResults(runDir: string, results: ResultsFile): Promise<void> {
-  await writeFileAtomic(join(runDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFileAtomic(join(runDir, 'results.json'), resultsJson(results));
   await writeFileAtomic(join(runDir, 'results.csv'), resultsCsv(results));
 }
