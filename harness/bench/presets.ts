@@ -19,3 +19,7 @@ export const PRESETS: Record<PresetName, Preset> = {
   default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS },
   full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS },
 };
+
+/** Repetitions of the default preset in a TCG-emulated VM: 3 keeps `npm run bench` within minutes
+ * there (everything runs ~10x slower) and still gives bootstrap intervals (n >= 3). */
+export const EMULATED_DEFAULT_REPEATS = 3;

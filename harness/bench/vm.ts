@@ -13,6 +13,7 @@ import { runInVm } from '../vm/qemu.ts';
 import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
+import { EMULATED_DEFAULT_REPEATS } from './presets.ts';
 import { renderTable } from './table.ts';
 import { reportRun } from './report.ts';
 
@@ -34,7 +35,9 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}); guest console: ${consoleLogPath}`);
   // Later flags win in commander, so appending overrides whatever the user gave for these.
   // The host writes the report: charts in an emulated guest would only be slower.
-  const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir, '--no-report'];
+  const emulatedDefault = accel === 'tcg' && opts.preset === 'default' && !io.argv.includes('--repeats');
+  const repeats = emulatedDefault ? EMULATED_DEFAULT_REPEATS : opts.repeats;
+  const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
   const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
@@ -45,7 +48,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
     env: { NKB_WHERE: `vm-${accel}`, PATH: `${dirname(process.execPath)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` },
     shareDir: runDir,
     consoleLogPath,
-    timeoutMs: vmTimeoutMs(opts, accel),
+    timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel),
     signal: io.signal,
   }).finally(() => guestLog.stop());
   const results = await readResults(join(runDir, 'results.json'));
