@@ -3,6 +3,7 @@
 // has grown fields, all documented here; fields marked optional may be absent in early files).
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
+import type { Statistics } from '../stats.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
 export const RESULTS_VERSION = 1;
@@ -67,22 +68,16 @@ export interface Measurement {
  * present in both so each draw pairs the runs made back to back; null with < 3 such pairs.
  * Per-program BPF cost is in rows with metric `bpfNsPerPacket:<program>` (no ratio: host runs none).
  */
-export interface SummaryRow {
+/** n, median, mean, stddev, cvPct, min and max are over the valid repetitions (harness/stats.ts). */
+export interface SummaryRow extends Statistics {
   scenario: string;
   workload: string;
   metric: string;
   unit: string;
   /** 'higher' or 'lower' is better, from harness/metrics.ts. */
   better: 'higher' | 'lower';
-  n: number;
   /** Measurements attempted (valid or not); n counts the valid ones. */
   attempted: number;
-  median: number;
-  mean: number;
-  stddev: number;
-  cvPct: number;
-  min: number;
-  max: number;
   value: number;
   estimator: 'median' | 'pooled';
   ciLow: number | null;

@@ -2,17 +2,10 @@
 // through the same schema as a real run's file; only the numbers are made up, from a seeded PRNG.
 import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
 import { summarize } from '../../harness/results/summary.ts';
+import { seededRandom } from '../../harness/stats/random.ts';
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator the bootstrap uses. */
+export const prng = seededRandom;
 
 export function resultsFile(runId: string, measurements: Measurement[], extra: Partial<ResultsFile> = {}): ResultsFile {
   const scenarios = [...new Set(measurements.map((m) => m.scenario))];

@@ -7,6 +7,7 @@ import { barData, summaryRows, workloadOrder, type BarDatum, type Whiskers } fro
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
+import { barsWithWhiskers } from './layers.ts';
 
 export const WHISKER_NOTE: Record<Whiskers, string> = { ci: 'whiskers: 95% CI', 'min-max': 'whiskers: min to max of the repetitions' };
 
@@ -24,12 +25,7 @@ function barsSpec(data: readonly BarDatum[], panelField: string, panels: string[
       width,
       height: 200,
       layer: [
-        { mark: 'bar', encoding: { x: enc.x, y: { field: 'value', type: 'quantitative', title: yTitle }, color: enc.color } },
-        {
-          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
-          mark: { type: 'errorbar', ticks: true, color: '#111827' },
-          encoding: { x: enc.x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
-        },
+        ...barsWithWhiskers({ x: enc.x, color: enc.color }, 'value', yTitle),
       ],
     },
   };

@@ -7,6 +7,7 @@ import { scenarioEncodings } from '../scenario-colors.ts';
 import { WHISKER_NOTE } from './bars.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
+import { barsWithWhiskers } from './layers.ts';
 
 export function bpfCostChart(results: ResultsFile): Chart | undefined {
   const { data, whiskers } = barData(summaryRows(results, isBpfMetric));
@@ -24,12 +25,7 @@ export function bpfCostChart(results: ResultsFile): Chart | undefined {
       width,
       height: 200,
       layer: [
-        { mark: 'bar', encoding: { x, xOffset: enc.xOffset, y: { field: 'value', type: 'quantitative', title: 'ns per packet' }, color: enc.color } },
-        {
-          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
-          mark: { type: 'errorbar', ticks: true, color: '#111827' },
-          encoding: { x, xOffset: enc.xOffset, y: { field: 'lo', type: 'quantitative', title: 'ns per packet' }, y2: { field: 'hi' } },
-        },
+        ...barsWithWhiskers({ x, xOffset: enc.xOffset, color: enc.color }, 'value', 'ns per packet'),
       ],
     },
   };

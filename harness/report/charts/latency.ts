@@ -8,6 +8,7 @@ import { scenarioEncodings } from '../scenario-colors.ts';
 import { WHISKER_NOTE } from './bars.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
+import { barsWithWhiskers } from './layers.ts';
 
 export const PERCENTILE_METRICS: Record<string, string> = { p50Us: 'p50', p90Us: 'p90', p99Us: 'p99', p999Us: 'p99.9' };
 
@@ -28,12 +29,7 @@ export function latencyPercentilesChart(results: ResultsFile): Chart | undefined
       width,
       height: 200,
       layer: [
-        { mark: 'bar', encoding: { x, xOffset: enc.xOffset, y: { field: 'value', type: 'quantitative', title: 'latency (µs)' }, color: enc.color } },
-        {
-          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
-          mark: { type: 'errorbar', ticks: true, color: '#111827' },
-          encoding: { x, xOffset: enc.xOffset, y: { field: 'lo', type: 'quantitative', title: 'latency (µs)' }, y2: { field: 'hi' } },
-        },
+        ...barsWithWhiskers({ x, xOffset: enc.xOffset, color: enc.color }, 'value', 'latency (µs)'),
       ],
     },
   };

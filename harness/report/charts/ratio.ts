@@ -7,6 +7,7 @@ import { summaryRows, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
+import { barsWithWhiskers } from './layers.ts';
 
 /** The figures per workload a reader compares first. */
 export const HEADLINE_METRICS = ['throughputGbps', 'transactionsPerS', 'connectionsPerS', 'p99Us'];
@@ -37,12 +38,7 @@ export function ratioChart(results: ResultsFile, baseline: string): Chart | unde
       width,
       height: 200,
       layer: [
-        { mark: 'bar', encoding: { x: enc.x, y: { field: 'ratio', type: 'quantitative', title: yTitle }, color: enc.color } },
-        {
-          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
-          mark: { type: 'errorbar', ticks: true, color: '#111827' },
-          encoding: { x: enc.x, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
-        },
+        ...barsWithWhiskers({ x: enc.x, color: enc.color }, 'ratio', yTitle),
         { mark: { type: 'rule', color: '#111827', strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { y: { datum: 1 } } },
       ],
     },
