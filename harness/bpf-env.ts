@@ -1,8 +1,10 @@
-// What BPF scenarios need from the host for the length of a run: bpffs mounted, and program run
-// statistics switched on. Both are put back as found through the caller's undo stack.
-import { run } from './exec.ts';
-import { BPFFS } from './paths.ts';
-import { isBpffsMounted, readSysctl } from './system.ts';
+// What BPF scenarios need for the length of a run: bpffs mounted, and program run statistics on.
+// Statistics are switched on with BPF_ENABLE_STATS through `nkb-loader hold-stats`, not with the
+// kernel.bpf_stats_enabled sysctl: the kernel counts holders, so concurrent runs cannot switch
+// each other's off, and a run that dies (its holder with it) cannot leave them on.
+import { run, spawn } from './exec.ts';
+import { BPFFS, LOADER } from './paths.ts';
+import { isBpffsMounted } from './system.ts';
 import type { UndoStack } from './undo.ts';
 
 export async function prepareBpf(undo: UndoStack): Promise<void> {
@@ -10,9 +12,24 @@ export async function prepareBpf(undo: UndoStack): Promise<void> {
     await run('mount bpffs', ['mount', '-t', 'bpf', 'bpf', BPFFS]);
     undo.push('mount bpffs', async () => void (await run('unmount bpffs', ['umount', BPFFS])));
   }
-  const before = await readSysctl('kernel.bpf_stats_enabled');
-  if (before !== '1') {
-    await run('enable BPF run statistics', ['sysctl', '-q', '-w', 'kernel.bpf_stats_enabled=1']);
-    undo.push('enable BPF run statistics', async () => void (await run('restore kernel.bpf_stats_enabled', ['sysctl', '-q', '-w', `kernel.bpf_stats_enabled=${before}`])));
+  await holdBpfStats(undo);
+}
+
+async function holdBpfStats(undo: UndoStack): Promise<void> {
+  const holder = spawn([LOADER, 'hold-stats']);
+  const release = async () => {
+    holder.stdin?.end();
+    const timer = setTimeout(() => holder.kill('SIGKILL'), 5_000);
+    await holder.catch(() => undefined);
+    clearTimeout(timer);
+  };
+  const ready = await new Promise<boolean>((resolve) => {
+    holder.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('"enabled":true') && resolve(true));
+    holder.then(() => resolve(false), () => resolve(false));
+  });
+  if (!ready) {
+    const r = await holder.catch((e: unknown) => e as { stderr?: string });
+    throw new Error(`BPF run statistics: \`${LOADER} hold-stats\` failed: ${String(r?.stderr ?? '').trim()}`);
   }
+  undo.push('BPF run statistics', release);
 }

@@ -43,7 +43,7 @@ export function renderDoctor(r: DoctorReport): string {
     ...Object.entries(r.features).map(([f, s]) => `${f.padEnd(13)} ${s.ok ? 'yes' : `no: ${s.reason}`}`),
     `BTF           ${yes(r.btf)}`,
     `bpffs         ${r.bpffsMounted ? `mounted at ${BPFFS}` : 'not mounted (a run mounts it and unmounts it after)'}`,
-    `bpf_stats     kernel.bpf_stats_enabled=${r.bpfStatsEnabled} (a run turns it on and restores it)`,
+    `bpf_stats     kernel.bpf_stats_enabled=${r.bpfStatsEnabled} (left as it is: a run holds statistics on with BPF_ENABLE_STATS instead)`,
     ...Object.entries(r.tools).map(([t, v]) => `${t.padEnd(13)} ${v}`),
     'scenarios:',
     ...r.scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.runnable ? 'runs here' : `cannot run natively: ${s.reason}${r.vm.ok ? '; runs in the built-in VM' : ''}`}`),

@@ -1,5 +1,5 @@
 // Per-program BPF cost for one measurement: time in the program per run, from the kernel's own
-// run_time_ns / run_cnt (kernel.bpf_stats_enabled=1 while the run lasts). A program that did not
+// run_time_ns / run_cnt (statistics held on by `nkb-loader hold-stats` while the run lasts). A program that did not
 // run (or ran with statistics off) has no figure rather than a zero.
 import { bpfMetricName } from '../metrics.ts';
 import type { BpfProgramStats } from '../results/schema.ts';

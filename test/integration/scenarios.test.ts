@@ -42,6 +42,7 @@ for (const scenario of SCENARIOS) {
       for (const p of scenario.programs) {
         const stats = await readProgramStats(p, runId, BPFFS);
         assert.ok(stats.counters.redirected! > 0, `${p.name} redirected nothing: ${JSON.stringify(stats.counters)}`);
+        assert.ok(stats.runCnt > 0 && stats.runTimeNs > 0, `${p.name}: no run statistics (hold-stats)`);
       }
     });
     assert.equal(await leftovers(runId), []);

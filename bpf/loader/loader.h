@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR MIT) */
+/*
+ * What nkb-loader's files share: exit codes, the error-line helpers, the hooks, and each
+ * command's entry point. Internal to the loader; the BPF programs never see it.
+ *
+ * Every step reports its own failure (one line on stderr through failf or usagef) and returns
+ * the exit code, so a caller only passes a non-zero result up.
+ */
+#ifndef NKB_LOADER_H
+#define NKB_LOADER_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <bpf/libbpf.h>
+
+#define EXIT_STEP 1
+#define EXIT_USAGE 2
+#define MAX_SETS 32
+
+/* ---- errors.c: error lines, JSON, libbpf's log */
+
+extern const char *command;	/* the command word, for error lines */
+extern bool verbose;		/* -v / NKB_LOADER_VERBOSE: let libbpf print its log */
+
+/* "nkb-loader: <command>: <message>[: <errno text>]"; returns EXIT_STEP. err: -errno or 0. */
+int failf(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "nkb-loader: <command>: <message> (see nkb-loader --help)"; returns EXIT_USAGE. */
+int usagef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void json_string(FILE *out, const char *s);
+int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap);
+
+/* ---- hooks.c: where a program can go */
+
+struct hook {
+	const char *name;
+	enum bpf_attach_type type;
+	bool netkit;
+};
+
+const struct hook *hook_by_name(const char *name);
+const struct hook *hook_by_type(enum bpf_attach_type type);
+/* A likely cause for an attach failure at H, or "". */
+const char *attach_hint(const struct hook *h, int err);
+
+/* ---- tunables.c, values.c: --set VAR=VALUE into .rodata */
+
+/* What a `const volatile` variable in .rodata looks like, as far as --set cares. */
+struct tunable {
+	const char *name;
+	__u32 offset;
+	__u32 size;
+	bool is_int;	/* an integer or enum (through typedefs and qualifiers) */
+	bool is_bytes;	/* an array of 1-byte elements (a MAC) */
+};
+
+/* A parsed VALUE: an integer (decimal, hex, or @IFNAME's ifindex) or raw bytes in wire order. */
+struct value {
+	enum { VAL_INT, VAL_IPV4, VAL_MAC } kind;
+	unsigned long long num;
+	__u8 bytes[6];
+};
+
+/* Applies one VAR=VALUE to the object's .rodata image; must run before bpf_object__load(). */
+int set_tunable(struct bpf_object *obj, const char *assignment);
+int parse_value(const char *text, struct value *v);
+int store_value(void *rodata, const struct tunable *t, const struct value *v, const char *text);
+
+/* ---- attach.c */
+
+struct attach_args {
+	const char *obj_path;
+	const char *prog_name;
+	const char *dev;
+	const char *pin_dir;
+	const struct hook *hook;
+	const char *sets[MAX_SETS];
+	int nsets;
+	bool first;
+};
+
+struct attached {
+	struct bpf_object *obj;
+	struct bpf_program *prog;
+	struct bpf_map *counters;
+	struct bpf_link *link;
+	int ifindex;
+	__u32 prog_id, link_id, map_id;
+};
+
+int do_attach(const struct attach_args *a);
+
+/* ---- pins.c: the pin folder DIR (DIR/link, DIR/prog, DIR/counters) */
+
+#define PIN_LEAVES { "link", "prog", "counters" }
+
+void pin_path(char *out, size_t len, const char *dir, const char *leaf);
+int check_bpffs(const char *dir);
+int make_dirs(const char *dir, bool *created);
+int check_unused(const char *dir);
+int pin_all(const struct attach_args *a, struct attached *at);
+int open_pin(const char *dir, const char *leaf, int *fd);
+
+/* ---- detach.c, stats.c, hold_stats.c */
+
+int do_detach(const char *dir);
+int do_stats(const char *dir);
+int do_hold_stats(void);
+
+#endif /* NKB_LOADER_H */

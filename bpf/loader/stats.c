@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: (GPL-2.0 OR MIT)
+/*
+ * stats: the program's run_cnt/run_time_ns (counted only while run-time statistics are on; see
+ * hold_stats.c) and its `counters` map, each slot summed over all CPUs and named as in
+ * nkb_counters.h.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+
+#include "loader.h"
+#include "nkb_counters.h"
+
+/* Sums every slot of the per-CPU counters over all possible CPUs, and prints them by name. */
+static int print_counters(FILE *out, int map_fd)
+{
+	static const char *const names[] = NKB_COUNTER_NAMES;
+	struct bpf_map_info info = {};
+	__u32 len = sizeof(info);
+	int ncpus = libbpf_num_possible_cpus();
+	__u64 *values;
+	int err;
+
+	err = bpf_map_get_info_by_fd(map_fd, &info, &len);
+	if (err)
+		return failf(err, "read counters map info");
+	if (info.type != BPF_MAP_TYPE_PERCPU_ARRAY || info.value_size != sizeof(__u64))
+		return failf(0, "counters map is not a per-CPU array of u64");
+	if (ncpus < 0)
+		return failf(ncpus, "count possible CPUs");
+	values = calloc(ncpus, sizeof(__u64));
+	if (!values)
+		return failf(-ENOMEM, "allocate per-CPU values");
+
+	fprintf(out, "\"counters\":{");
+	for (__u32 key = 0; key < info.max_entries; key++) {
+		__u64 sum = 0;
+
+		err = bpf_map_lookup_elem(map_fd, &key, values);
+		if (err) {
+			free(values);
+			return failf(-errno, "read counter slot %u", key);
+		}
+		for (int cpu = 0; cpu < ncpus; cpu++)
+			sum += values[cpu];
+		if (key < sizeof(names) / sizeof(names[0]))
+			fprintf(out, "%s\"%s\":%llu", key ? "," : "", names[key], (unsigned long long)sum);
+		else
+			fprintf(out, "%s\"slot%u\":%llu", key ? "," : "", key, (unsigned long long)sum);
+	}
+	fprintf(out, "}");
+	free(values);
+	return 0;
+}
+
+int do_stats(const char *dir)
+{
+	struct bpf_prog_info info = {};
+	__u32 len = sizeof(info);
+	int prog_fd, map_fd, err;
+	size_t linelen = 0;
+	char *line = NULL;
+	FILE *out;
+
+	err = open_pin(dir, "prog", &prog_fd);
+	if (err)
+		return err;
+	err = bpf_prog_get_info_by_fd(prog_fd, &info, &len);
+	close(prog_fd);
+	if (err)
+		return failf(err, "read program info");
+	err = open_pin(dir, "counters", &map_fd);
+	if (err)
+		return err;
+
+	/* Built in memory first, so a failure half-way leaves stdout empty, not half a line. */
+	out = open_memstream(&line, &linelen);
+	if (!out) {
+		close(map_fd);
+		return failf(-ENOMEM, "buffer output");
+	}
+	fprintf(out, "{\"prog_id\":%u,\"run_cnt\":%llu,\"run_time_ns\":%llu,", info.id,
+		(unsigned long long)info.run_cnt, (unsigned long long)info.run_time_ns);
+	err = print_counters(out, map_fd);
+	fprintf(out, "}\n");
+	fclose(out);
+	close(map_fd);
+	if (!err)
+		fputs(line, stdout);
+	free(line);
+	return err;
+}
