@@ -56,7 +56,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     complete: false,
     options: {
       scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu,
-      preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP,
+      preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP, injectCost: opts.injectCost,
     },
     environment,
     skipped,

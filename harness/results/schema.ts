@@ -142,6 +142,8 @@ export interface RunOptions {
   workloadParams?: WorkloadParams;
   /** How the summary's intervals were computed. */
   bootstrap?: { resamples: number; confidence: number; seed: number };
+  /** bpf_loop iterations of the injected tax on the server wire (--inject-cost); absent or 0: none. */
+  injectCost?: number;
 }
 
 export interface ResultsFile {
