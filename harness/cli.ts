@@ -110,7 +110,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (e instanceof UsageError) {
-      err(`netkit-bench: ${e.message}`);
+      // One line, whatever a message quoted (a tool's output, a file's contents).
+      err(`netkit-bench: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
       return EXIT_USAGE;
     }
     err(`netkit-bench: ${e instanceof StepError ? e.message : String((e as Error)?.message ?? e)}`);

@@ -27,7 +27,7 @@ export function parseResultsText(text: string, path: string): ResultsFile {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const hint = text.trim() === '' ? 'it is empty' : `${(e as Error).message}; truncated?`;
+    const hint = text.trim() === '' ? 'it is empty' : `${(e as Error).message.replace(/\s+/g, ' ')}; truncated?`;
     throw new UsageError(`${quote(path)} is not valid JSON (${hint})`);
   }
   const head = (value ?? {}) as { schema?: unknown; version?: unknown };
