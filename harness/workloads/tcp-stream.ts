@@ -1,5 +1,6 @@
 // TCP stream throughput with iperf3, client and server pinned to different CPUs, the first second
 // (slow start, the warmup) omitted from iperf3's figures and from the CPU window.
+import { iperfServer } from './iperf-server.ts';
 import { parseIperfJson } from '../parsers/iperf.ts';
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
@@ -16,7 +17,7 @@ async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadO
   const p = workloadParams(ctx.params);
   const client = ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-P', String(streams), '-J'];
   const r = await runClientServer(ctx, {
-    server: { argv: ['iperf3', '-s', '-p', PORT, '--forceflush'], ready: /Server listening/ },
+    server: iperfServer(PORT),
     client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },
     window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
   });

@@ -1,6 +1,7 @@
 // UDP stream with iperf3 at a set rate (--udp-rate, default 200M) or flat out (max): goodput,
 // loss and jitter at the receiver. iperf3 3.12 miscounts loss with --omit, so the warmup is a
 // separate one-second run against the same server instead.
+import { iperfServer } from './iperf-server.ts';
 import { parseIperfUdpJson } from '../parsers/iperf-udp.ts';
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
@@ -20,7 +21,7 @@ async function measure(ctx: WorkloadContext): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
   const base = ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-u', '-b', iperfRate(p.udpRate), '-l', String(p.udpSizeBytes)];
   const r = await runClientServer(ctx, {
-    server: { argv: ['iperf3', '-s', '-p', PORT, '--forceflush'], ready: /Server listening/ },
+    server: iperfServer(PORT),
     warmup: { argv: [...base, '-t', String(WARMUP_S)], timeoutMs: (WARMUP_S + 20) * 1000 },
     client: { argv: [...base, '-t', String(ctx.durationS), '-J'], timeoutMs: (ctx.durationS + 20) * 1000 },
     window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
