@@ -48,12 +48,14 @@ export function renderJobScript(spec: JobSpec): string {
   ].join('\n');
 }
 
-/** Creates <share>/<name>/ with job.sh and share-path; returns its host path. */
+/** Creates <share>/<name>/ with job.sh, share-path and cwd-path; returns its host path. */
 export async function writeJobDir(shareDir: string, name: string, spec: JobSpec): Promise<string> {
   if (/[\n\0]/.test(spec.sharePath)) throw new Error('runInVm: shareDir must not contain newlines');
   const dir = path.join(shareDir, name);
   await mkdir(dir);
   await writeFile(path.join(dir, 'share-path'), spec.sharePath + '\n');
+  if (/[\n\0]/.test(spec.cwd)) throw new Error('runInVm: cwd must not contain newlines');
+  await writeFile(path.join(dir, 'cwd-path'), spec.cwd + '\n');
   await writeFile(path.join(dir, 'job.sh'), renderJobScript(spec));
   return dir;
 }
