@@ -1,5 +1,5 @@
 // What a run must leave as it found it: netkit-bench's names on the host, and the root namespace's
-// links, addresses, routes and the sysctls a run touches.
+// links, addresses, routes, the sysctls a run could touch, and what is pinned in bpffs.
 import { execa } from 'execa';
 import { readdir, readFile } from 'node:fs/promises';
 
@@ -19,6 +19,7 @@ export async function rootNamespaceState(): Promise<string> {
     addrs: (await execa('ip', ['-o', 'addr'])).stdout,
     routes: (await execa('ip', ['route', 'show', 'table', 'all'])).stdout,
     sysctls: await Promise.all(sysctls.map(async (k) => `${k}=${(await readFile(`/proc/sys/${k}`, 'utf8')).trim()}`)),
+    bpffs: await readdir('/sys/fs/bpf').then((d) => d.sort(), () => 'not mounted'),
   });
 }
 
