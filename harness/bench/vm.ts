@@ -2,13 +2,14 @@
 // writing straight into this run's folder (shared into the guest at the same path), so the results
 // files, the summary and the exit code are the same as natively. The host then records where the
 // run happened and prints the table.
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { EXIT_FAILED } from '../errors.ts';
 import { BIN, PROJECT_ROOT } from '../paths.ts';
-import type { ResultsFile } from '../results/schema.ts';
+import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/accel.ts';
+import { guestPathWithHostNode } from '../vm/job-files.ts';
 import { runInVm } from '../vm/qemu.ts';
 import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
@@ -45,13 +46,14 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   const vm = await runInVm({
     argv,
     cwd: PROJECT_ROOT,
-    env: { NKB_WHERE: `vm-${accel}`, PATH: `${dirname(process.execPath)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` },
+    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode() },
     shareDir: runDir,
     consoleLogPath,
     timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel),
     signal: io.signal,
   }).finally(() => guestLog.stop());
-  const results = await readResults(join(runDir, 'results.json'));
+  // Validated like any results file the harness reads; missing or broken means the guest failed.
+  const results = await loadResults(runDir).catch(() => undefined);
   if (!results) {
     io.err(`the guest wrote no results (exit ${vm.exitCode}); see ${consoleLogPath}`);
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
@@ -62,12 +64,4 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);
   if (opts.report) await reportRun(runDir, io);
   return vm.exitCode;
-}
-
-async function readResults(path: string): Promise<ResultsFile | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as ResultsFile;
-  } catch {
-    return undefined;
-  }
 }

@@ -26,6 +26,11 @@ export const BASE_GUEST_ENV: Readonly<Record<string, string>> = {
   NKB_IN_VM: '1',
 };
 
+/** The guest PATH with this node's folder first, so a guest command finds the same node as the host. */
+export function guestPathWithHostNode(): string {
+  return `${path.dirname(process.execPath)}:${BASE_GUEST_ENV.PATH}`;
+}
+
 /** POSIX single-quoting: safe for any string without NUL. */
 export function shellQuote(value: string): string {
   if (value.includes('\0')) throw new Error('NUL byte in a value passed to the guest');

@@ -1,13 +1,10 @@
 // Where the VM module keeps its cache and which host tools it relies on.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Repository root (two levels above harness/vm). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PROJECT_ROOT } from '../paths.ts';
 
 /** Default cache folder for the guest kernel and initramfs images (git-ignored). */
 export function defaultVmCacheDir(): string {
-  return path.join(REPO_ROOT, '.cache', 'vm');
+  return path.join(PROJECT_ROOT, '.cache', 'vm');
 }
 
 export const QEMU_BINARY = 'qemu-system-x86_64';

@@ -3,10 +3,11 @@
 // on the path and leaves nothing behind in the guest.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PROJECT_ROOT } from '../../harness/paths.ts';
+import { guestPathWithHostNode } from '../../harness/vm/job-files.ts';
 import { runInVm } from '../../harness/vm/qemu.ts';
 
 test('netkit and netkit-l2 pass traffic through their BPF programs in the guest', async () => {
@@ -16,7 +17,7 @@ test('netkit and netkit-l2 pass traffic through their BPF programs in the guest'
     const result = await runInVm({
       argv: [process.execPath, '--import', 'tsx', join(PROJECT_ROOT, 'node_modules/uvu/bin.js'), 'test/integration', 'scenarios\\.test\\.ts$'],
       cwd: PROJECT_ROOT,
-      env: { PATH: `${dirname(process.execPath)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` },
+      env: { PATH: guestPathWithHostNode() },
       shareDir: share,
       consoleLogPath,
       timeoutMs: 600_000,
