@@ -24,9 +24,10 @@ const pct = (q: number, label: string): MetricInfo => ({
 
 export const METRICS: Record<string, MetricInfo> = {
   throughputGbps: { unit: 'Gbit/s', better: 'higher', headline: true, description: 'goodput at the receiver (iperf3), first second omitted for TCP' },
-  retransmits: { unit: 'count', better: 'lower', headline: true, description: 'TCP segments retransmitted by the sender' },
-  retransmitPct: { unit: '%', better: 'lower', description: 'retransmitted bytes (segments x MSS) as a share of bytes sent; gated by --max-retransmit-pct' },
-  lossPct: { unit: '%', better: 'lower', headline: true, description: 'datagrams or messages sent but never received; gated by --max-loss-pct' },
+  retransmitsPerGB: { unit: 'segments/GB', better: 'lower', headline: true, description: 'TCP segments the sender retransmitted per 10^9 bytes sent (the datapath dropping: on veth, backlog drops); reported, never a validity gate unless --max-retransmit-pct is set' },
+  retransmitPct: { unit: '%', better: 'lower', headline: true, description: 'retransmitted bytes (segments x the default MSS) as a share of bytes sent; invalidates only above an explicit --max-retransmit-pct' },
+  retransmits: { unit: 'count', better: 'lower', description: 'TCP segments retransmitted by the sender during the measurement' },
+  lossPct: { unit: '%', better: 'lower', headline: true, description: 'datagrams or messages sent but never received; invalidates only above an explicit --max-loss-pct' },
   jitterMs: { unit: 'ms', better: 'lower', headline: true, description: "iperf3's UDP jitter (RFC 3550 smoothed inter-arrival variation)" },
   transactionsPerS: { unit: '1/s', better: 'higher', headline: true, description: 'request/response round trips per second, one at a time' },
   connectionsPerS: { unit: '1/s', better: 'higher', headline: true, description: 'connect, request, response, close: completed connections per second, one at a time' },

@@ -11,7 +11,7 @@ die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
 
 # Packages and the versions that matter: ip must know netkit (iproute2 >= 6.8), libbpf must have
 # bpf_program__attach_netkit (>= 1.3).
-APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git chromium)
+APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git chromium netperf)
 APT_NEW=(iproute2 bpftool libbpf-dev linux-libc-dev qemu-system-x86)
 
 missing_packages() {
@@ -30,6 +30,31 @@ if [ "${ID:-}" = debian ] && [ "$codename" = bookworm ]; then
   backports="bookworm-backports"
 fi
 
+# netperf (TCP_CRR, TCP_RR: the compiled load generator of the per-transaction workloads) is in
+# Debian's non-free component. That component is enabled for netperf alone: apt pinning gives
+# every other non-free package priority -1, so nothing else can come from it.
+netperf_source() {
+  [ "${ID:-}" = debian ] && [ -n "$codename" ] || return 0
+  [ -f /etc/apt/sources.list.d/netkit-bench-netperf.sources ] && return 0
+  say "enabling Debian $codename non-free for netperf only (pinned in /etc/apt/preferences.d/netkit-bench-netperf)"
+  cat > /etc/apt/sources.list.d/netkit-bench-netperf.sources <<EOF
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: $codename
+Components: non-free
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  cat > /etc/apt/preferences.d/netkit-bench-netperf <<EOF
+Package: netperf
+Pin: release n=$codename, c=non-free
+Pin-Priority: 500
+
+Package: *
+Pin: release n=$codename, c=non-free
+Pin-Priority: -1
+EOF
+}
+
 need=$(missing_packages | tr '\n' ' ')
 if [ -n "$need" ] || ! ip_knows_netkit || ! libbpf_ok; then
   export DEBIAN_FRONTEND=noninteractive
@@ -43,6 +68,7 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
   fi
+  netperf_source
   say "installing: ${need:-newer iproute2/libbpf}"
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${APT_PLAIN[@]}" >/dev/null

@@ -19,8 +19,8 @@ function integer(option: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
-function percent(option: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function percent(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${option} ${quote(value)} must be a percentage from 0 to 100`);
   return n;
@@ -35,6 +35,11 @@ export function parseUdpRate(value: string | undefined, fallback: string): strin
   return `${m[1]}${m[2]!.toUpperCase()}`;
 }
 
+/** Opt-in limits appear in the params (and results.json) only when set. */
+function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+}
+
 export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
   const d = DEFAULT_WORKLOAD_PARAMS;
   return {
@@ -43,7 +48,7 @@ export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
     crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),
     udpSizeBytes: integer('--udp-size', flags.udpSize, 16, 65_507, d.udpSizeBytes),
     udpRate: parseUdpRate(flags.udpRate, d.udpRate),
-    maxLossPct: percent('--max-loss-pct', flags.maxLossPct, d.maxLossPct),
-    maxRetransmitPct: percent('--max-retransmit-pct', flags.maxRetransmitPct, d.maxRetransmitPct),
+    ...optional('maxLossPct', percent('--max-loss-pct', flags.maxLossPct)),
+    ...optional('maxRetransmitPct', percent('--max-retransmit-pct', flags.maxRetransmitPct)),
   };
 }

@@ -20,6 +20,8 @@ export interface IperfUdpResult {
   lostPackets: number;
   packets: number;
   jitterMs: number;
+  /** The receiver's measured seconds. */
+  durationS: number;
   bytesReceived: number;
   clientCpuPct: number;
   serverCpuPct: number;
@@ -45,6 +47,7 @@ export function parseIperfUdpJson(text: string): ParseOutcome<IperfUdpResult> {
       lostPackets: rx.lost_packets,
       packets: rx.packets,
       jitterMs: rx.jitter_ms,
+      durationS: rx.seconds,
       bytesReceived: rx.bytes,
       clientCpuPct: r.end.cpu_utilization_percent?.host_total ?? NaN,
       serverCpuPct: r.end.cpu_utilization_percent?.remote_total ?? NaN,

@@ -14,10 +14,13 @@ export interface WorkloadParams {
    * that a receiver with default socket buffers (~90 datagrams) rides out a few ms of scheduling delay.
    */
   udpRate: string;
-  /** A measurement losing more than this share of datagrams or messages is invalid. */
-  maxLossPct: number;
-  /** A TCP measurement retransmitting more than this share of its bytes is invalid. */
-  maxRetransmitPct: number;
+  /**
+   * Opt-in limits. Loss and retransmits are the datapath's behaviour and reported as metrics; only
+   * when the user sets one does a measurement losing (retransmitting) more than this share of its
+   * datagrams or messages (bytes) become invalid. Absent by default.
+   */
+  maxLossPct?: number;
+  maxRetransmitPct?: number;
 }
 
 export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {
@@ -26,8 +29,6 @@ export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {
   crrSizeBytes: 1,
   udpSizeBytes: 1448,
   udpRate: '200M',
-  maxLossPct: 1,
-  maxRetransmitPct: 1,
 };
 
 export function workloadParams(partial: Partial<WorkloadParams> | undefined): WorkloadParams {

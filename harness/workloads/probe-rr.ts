@@ -9,7 +9,7 @@ import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import { latencyOutcome } from './latency-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
-import { judge } from './validity.ts';
+import { durationGate, judge } from './validity.ts';
 
 export const PROBE_TOOL = 'netkit-bench probe (node, tinybench)';
 export const PROBE_WARMUP_MS = 300;
@@ -31,6 +31,6 @@ export async function probeRr(ctx: WorkloadContext, mode: ProbeMode, sizeBytes: 
   const rateMetric = mode === 'crr' ? 'connectionsPerS' : 'transactionsPerS';
   const latency = latencyOutcome(report.samplesUs);
   const metrics: Record<string, number> = { [rateMetric]: rate, ...latency.metrics, ...cpuMetrics(cpu, { transactionsPerS: rate }) };
-  const verdict = judge(metrics, [{ metric: rateMetric, positive: true }, { metric: 'p99Us' }]);
+  const verdict = judge({ ...metrics, measuredS: report.elapsedS }, [{ metric: rateMetric, positive: true }, { metric: 'p99Us' }, durationGate(ctx.durationS)]);
   return { ...verdict, metrics, samples: latency.samples, sampleCounts: latency.sampleCounts, cpu, tool: PROBE_TOOL, commands: r.commands };
 }

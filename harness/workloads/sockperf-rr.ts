@@ -12,7 +12,7 @@ import { cpuMetrics } from './cpu-metrics.ts';
 import { latencyOutcome } from './latency-outcome.ts';
 import { workloadParams } from './params.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
-import { judge } from './validity.ts';
+import { durationGate, judge, limitGate } from './validity.ts';
 
 /** sockperf -t counts the discarded 450 ms, so it runs this much longer than the measurement. */
 export const SOCKPERF_EXTRA_S = 1;
@@ -51,10 +51,12 @@ export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'):
       ...(protocol === 'udp' ? { lossPct: s.sentMessages > 0 ? (s.droppedMessages / s.sentMessages) * 100 : NaN } : {}),
       ...cpuMetrics(r.cpu, { transactionsPerS }),
     };
-    const verdict = judge(metrics, [
+    const verdict = judge({ ...metrics, measuredS: s.validRunTimeS }, [
       { metric: 'transactionsPerS', positive: true },
-      ...(protocol === 'udp' ? [{ metric: 'lossPct', max: p.maxLossPct, option: '--max-loss-pct' }] : []),
+      ...(protocol === 'udp' ? limitGate('lossPct', p.maxLossPct, '--max-loss-pct') : []),
       { metric: 'p99Us' },
+      // sockperf's valid phase is -t less the 450 ms it discards: durationS + 0.55 s.
+      durationGate(ctx.durationS),
     ]);
     return { ...verdict, metrics, samples: latency.samples, sampleCounts: latency.sampleCounts, cpu: r.cpu, tool: `sockperf ${s.version}`, commands: r.commands };
   } finally {

@@ -20,10 +20,9 @@ import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { cli } from '../helpers/cli.ts';
 import { leftovers } from '../helpers/host-state.ts';
 
-/** Loss and retransmits depend on how busy the machine is; anything else invalid is a bug. */
+/** Valid means the measurement happened: loss and retransmits are reported, never a reason by default. */
 function assertUsable(name: string, o: WorkloadOutcome): void {
-  assert.is.not(o.state, 'failed', `${name}: ${o.reason}`);
-  if (o.state === 'invalid') assert.match(o.reason ?? '', /above --max-(loss|retransmit)-pct/, `${name}: ${o.reason}`);
+  assert.is(o.state, 'ok', `${name}: ${o.reason}`);
 }
 
 const RATE: Record<string, string> = { tcp_stream: 'throughputGbps', tcp_stream_multi: 'throughputGbps', udp_stream: 'throughputGbps', tcp_rr: 'transactionsPerS', tcp_rr_probe: 'transactionsPerS', udp_rr: 'transactionsPerS', tcp_crr: 'connectionsPerS' };
@@ -64,9 +63,11 @@ test('bench through the CLI: results.json with samples, intervals and environmen
   const out = await mkdtemp(join(tmpdir(), 'nkb-wl-'));
   const bpf = whyNotRunnable(SCENARIOS.find((s) => s.name === 'veth-bpf')!, await detectCapabilities(newRunId())) === undefined;
   const scenarios = ['host', 'veth', ...(bpf ? ['veth-bpf'] : [])];
-  const r = await cli(['bench', '--vm', 'never', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3', '--allow-invalid'], { timeoutMs: 300_000 });
+  const r = await cli(['bench', '--vm', 'never', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3'], { timeoutMs: 300_000 });
   assert.is(r.exitCode, 0, String(r.stderr));
   assert.match(String(r.stdout), /value\s+95% CI\s+vs host\s+95% CI/);
+  // Retransmit rates sit next to throughput in the table, whatever their size.
+  assert.match(String(r.stdout), /veth\s+tcp_stream\s+throughputGbps[^\n]*\n\S+\s+tcp_stream\s+retransmitsPerGB\s/);
   assert.match(String(r.stderr), /\[1\/\d+\] \S+ tcp_stream repetition 1\/3, about \S+ left/);
   const results = JSON.parse(await readFile(join(out, runId, 'results.json'), 'utf8')) as ResultsFile;
   assert.equal(results.options.workloadParams?.rrSizeBytes, 64);

@@ -5,7 +5,7 @@ import { formatSeconds, progressLine } from '../../harness/bench/progress.ts';
 import { METRICS, metricInfo } from '../../harness/metrics.ts';
 import { pickConfig } from '../../harness/kernel-config.ts';
 import { cpuMetrics } from '../../harness/workloads/cpu-metrics.ts';
-import { judge } from '../../harness/workloads/validity.ts';
+import { durationGate, judge, limitGate } from '../../harness/workloads/validity.ts';
 import type { Workload } from '../../harness/workloads/types.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from '../../harness/workloads/index.ts';
 
@@ -21,6 +21,12 @@ test('validity gates: missing, zero, over the threshold, in that order', () => {
   assert.equal(judge({ a: NaN }, [{ metric: 'a' }]), { state: 'invalid', reason: 'no a figure' });
   assert.equal(judge({ a: 0 }, [{ metric: 'a', positive: true }]), { state: 'invalid', reason: 'a is 0: no data moved' });
   assert.equal(judge({ lossPct: 2.345 }, [{ metric: 'lossPct', max: 1, option: '--max-loss-pct' }]), { state: 'invalid', reason: 'lossPct 2.35 is above --max-loss-pct 1' });
+  // Datapath behaviour gates nothing unless the user sets a limit; a short measured phase does.
+  assert.equal(limitGate('retransmitPct', undefined, '--max-retransmit-pct'), []);
+  assert.equal(judge({ retransmitPct: 40 }, limitGate('retransmitPct', undefined, '--max-retransmit-pct')), { state: 'ok' });
+  assert.equal(judge({ retransmitPct: 2 }, limitGate('retransmitPct', 1, '--max-retransmit-pct')), { state: 'invalid', reason: 'retransmitPct 2 is above --max-retransmit-pct 1' });
+  assert.equal(judge({ measuredS: 1.2 }, [durationGate(2)]), { state: 'invalid', reason: 'measuredS 1.2 is below 90% of the requested 2 s' });
+  assert.equal(judge({ measuredS: 1.99 }, [durationGate(2)]), { state: 'ok' });
 });
 
 test('CPU per GB and per transaction from busy cores and the work rate', () => {
