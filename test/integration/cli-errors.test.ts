@@ -1,14 +1,14 @@
 // Bad input: one line naming the problem, exit 2, nothing created.
-import { mkdtemp, readdir, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from '../helpers/cli.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number } = {}) {
-  const out = await mkdtemp(join(tmpdir(), 'nkb-cli-'));
+  const out = await tempDir('cli');
   const before = await leftovers();
   const r = await cli([...args, '--out', out], opts);
   assert.is(r.exitCode, 2, `${args.join(' ')}: exit ${r.exitCode}\n${r.stderr}`);
@@ -18,6 +18,8 @@ async function expectUsageError(args: string[], message: RegExp, opts: { uid?: n
   assert.equal(await readdir(out), [], 'nothing written');
   assert.equal(added(before, await leftovers()), []);
 }
+
+test.after(removeTempDirs);
 
 test('unknown scenario and workload', async () => {
   await expectUsageError(['bench', '--scenarios', 'host,vxlan'], /unknown scenario "vxlan"/);
@@ -35,7 +37,7 @@ test('unknown option and bad --vm', async () => {
 });
 
 test('unwritable output folder', async () => {
-  const parent = await mkdtemp(join(tmpdir(), 'nkb-ro-'));
+  const parent = await tempDir('ro');
   await chmod(parent, 0o555);
   const before = await leftovers();
   const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--out', join(parent, 'results')], { uid: 65534 });
@@ -52,7 +54,7 @@ test('not root', async () => {
 });
 
 test('a missing tool', async () => {
-  const out = await mkdtemp(join(tmpdir(), 'nkb-cli-'));
+  const out = await tempDir('cli');
   const { execa } = await import('execa');
   const r = await execa(process.execPath, [(await import('../helpers/cli.ts')).BIN, 'bench', '--scenarios', 'host', '--vm', 'never', '--out', out], {
     reject: false,

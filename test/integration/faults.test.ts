@@ -1,15 +1,15 @@
 // Faults a root benchmark harness must survive: each leaves the host exactly as found.
 import { execa } from 'execa';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BIN, cli } from '../helpers/cli.ts';
 import { added, leftovers, rootNamespaceState } from '../helpers/host-state.ts';
 import { childPids, resultsWith, waitFor } from '../helpers/wait.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
-const outDir = () => mkdtemp(join(tmpdir(), 'nkb-fault-'));
+const outDir = () => tempDir('fault');
 const start = (out: string, extra: string[] = []) =>
   execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--out', out, ...extra], { reject: false });
 
@@ -22,6 +22,8 @@ async function expectHostAsFound(before: { state: string; names: string[] }) {
 }
 
 const snapshot = async () => ({ state: await rootNamespaceState(), names: await leftovers() });
+
+test.after(removeTempDirs);
 
 test('SIGINT mid-run: teardown, results kept and marked incomplete, exit 130', async () => {
   const before = await snapshot();

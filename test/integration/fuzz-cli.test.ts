@@ -1,13 +1,13 @@
 // Fuzz-style: random bad values for every bench option, and truncated or random results files fed
 // to report, compare and history: always one line, exit 2, nothing created.
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { seededRandom } from '../../harness/stats/random.ts';
 import { cli } from '../helpers/cli.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 const rnd = seededRandom(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -24,9 +24,11 @@ async function expectExit2(args: string[], out: string) {
   assert.equal(added(before, await leftovers()), []);
 }
 
+test.after(removeTempDirs);
+
 test('bench: a random bad value for a random option', async () => {
   for (let i = 0; i < 12; i++) {
-    const out = await mkdtemp(join(tmpdir(), 'nkb-fuzz-'));
+    const out = await tempDir('fuzz');
     const option = pick(OPTIONS);
     let value = garbage();
     // A few garbage strings happen to be valid for a few options; skip those combinations.
@@ -38,13 +40,13 @@ test('bench: a random bad value for a random option', async () => {
 test('report, compare, history add: truncated and random results files', async () => {
   const real = await readFile(new URL('../fixtures/results/v1-host-veth-tcp-stream.json', import.meta.url), 'utf8');
   for (let i = 0; i < 6; i++) {
-    const dir = await mkdtemp(join(tmpdir(), 'nkb-fuzz-'));
+    const dir = await tempDir('fuzz');
     const runDir = join(dir, 'run');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(runDir);
     const text = i % 2 === 0 ? real.slice(0, Math.floor(rnd() * real.length)) : Buffer.from(Array.from({ length: 64 }, () => Math.floor(rnd() * 256))).toString('latin1');
     await writeFile(join(runDir, 'results.json'), text);
-    const empty = await mkdtemp(join(tmpdir(), 'nkb-fuzz-out-'));
+    const empty = await tempDir('fuzz-out');
     const command = pick([
       ['report', runDir, '--out', join(empty, 'r')],
       ['compare', runDir, runDir],

@@ -1,8 +1,7 @@
 // Every workload, for real, on host and veth: the tools run in the run's namespaces pinned to
 // their CPUs, the figures are there and plausible, the samples are kept, nothing is left behind.
 // Then one short `bench` through the CLI checks the files a run writes.
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,6 +18,7 @@ import { tcpRrProbe } from '../../harness/workloads/rr.ts';
 import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { cli } from '../helpers/cli.ts';
 import { leftovers } from '../helpers/host-state.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 /** Valid means the measurement happened: loss and retransmits are reported, never a reason by default. */
 function assertUsable(name: string, o: WorkloadOutcome): void {
@@ -58,9 +58,11 @@ for (const name of ['host', 'veth']) {
   });
 }
 
+test.after(removeTempDirs);
+
 test('bench through the CLI: results.json with samples, intervals and environment; results.csv; table', async () => {
   const runId = newRunId();
-  const out = await mkdtemp(join(tmpdir(), 'nkb-wl-'));
+  const out = await tempDir('wl');
   const bpf = whyNotRunnable(SCENARIOS.find((s) => s.name === 'veth-bpf')!, await detectCapabilities(newRunId())) === undefined;
   const scenarios = ['host', 'veth', ...(bpf ? ['veth-bpf'] : [])];
   const r = await cli(['bench', '--vm', 'never', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3'], { timeoutMs: 300_000 });

@@ -4,8 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -18,6 +17,7 @@ import { writeFileAtomic, writeResults } from '../../harness/results/write.ts';
 import { writeRunReport } from '../../harness/report/write-report.ts';
 import { richResults } from '../helpers/rich-results.ts';
 import { syntheticHistory } from '../helpers/synthetic-history.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 const CHROMIUM = process.env.NKB_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-output', 'report');
@@ -28,13 +28,14 @@ let browser: BrowserContext | undefined;
 let profile = '';
 
 test.after(async () => {
+  await removeTempDirs();
   await browser?.close();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 test('report.html opens offline in Chromium with every chart drawn and no console error', async () => {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (scripts/setup.sh does)`);
-  const runDir = await mkdtemp(join(tmpdir(), 'nkb-html-'));
+  const runDir = await tempDir('html');
   const results = richResults();
   await writeResults(runDir, results);
   const history = join(runDir, 'history');
@@ -45,7 +46,7 @@ test('report.html opens offline in Chromium with every chart drawn and no consol
   const { files } = await writeRunReport(runDir, { formats: ['html'], history: { dir: history, thresholdPct: 5, baselineRuns: 7 } });
   const html = files.find((f) => f.endsWith('report.html'))!;
 
-  profile = await mkdtemp(join(tmpdir(), 'nkb-chromium-profile-'));
+  profile = await tempDir('chromium-profile');
   browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
   const page = await browser.newPage();
   const problems: string[] = [];

@@ -3,8 +3,6 @@
 // fail, 4 A/B pairs with a 15% slowdown of which 3 are large enough to detect.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCompare } from '../../harness/compare/command.ts';
 import { runGatePower } from '../../harness/compare/power-command.ts';
@@ -13,8 +11,11 @@ import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { writeResults } from '../../harness/results/write.ts';
 import { cli } from '../helpers/cli.ts';
 import { metricRun, prng } from '../helpers/synthetic-results.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 const close = (a: number, b: number, eps = 1e-4) => assert.ok(Math.abs(a - b) < eps, `${a} != ${b}`);
+
+test.after(removeTempDirs);
 
 test('Wilson 95% intervals: known values, and sensible at 0 of n and n of n', () => {
   const [lo0, hi0] = wilsonInterval(0, 10);
@@ -41,7 +42,7 @@ test('rates and slowdown sizes from pair outcomes', () => {
 });
 
 async function savedComparisons(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nkb-gate-power-'));
+  const dir = await tempDir('gate-power');
   const rnd = prng(11);
   const reps = (centre: number, spreadPct = 2) => Array.from({ length: 5 }, () => centre * (1 + (rnd() - 0.5) * (spreadPct / 50)));
   const save = async (name: string, base: number[], cand: number[]) => {
@@ -72,7 +73,7 @@ test('gate-power reads the saved comparisons: false alarms 1 of 4, detections 3 
 });
 
 test('gate-power on a folder without comparisons, or with a broken one, is a usage error (exit 2)', async () => {
-  const empty = await mkdtemp(join(tmpdir(), 'nkb-gate-power-'));
+  const empty = await tempDir('gate-power');
   const r = await cli(['gate-power', empty]);
   assert.is(r.exitCode, 2);
   assert.match(r.stderr, 'holds no aa-*.json or ab-*.json comparison');

@@ -1,7 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareSides } from '../../harness/compare/compare.ts';
 import { sideOfHistory, sideOfResults } from '../../harness/compare/sides.ts';
@@ -11,8 +10,9 @@ import { addToHistory, readHistory } from '../../harness/history/store.ts';
 import { trendPoints } from '../../harness/report/charts/trend.ts';
 import { metricRun } from '../helpers/synthetic-results.ts';
 import { syntheticHistory } from '../helpers/synthetic-history.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
-const tempDir = () => mkdtemp(join(tmpdir(), 'nkb-history-'));
+test.after(removeTempDirs);
 
 test('a record keeps each metric\'s repetitions and median, not the raw measurements', () => {
   const record = toHistoryRecord(metricRun('aaaaaa', 'throughputGbps', { host: [1, 2, 3], veth: [4, 5, 6] }));
@@ -22,7 +22,7 @@ test('a record keeps each metric\'s repetitions and median, not the raw measurem
 });
 
 test('add writes one file per run, oldest first; adding a run again replaces it', async () => {
-  const dir = await tempDir();
+  const dir = await tempDir('history');
   const nights = syntheticHistory(3);
   for (const r of [nights[2]!, nights[0]!, nights[1]!]) await addToHistory(dir, r);
   await addToHistory(dir, nights[1]!);
@@ -32,7 +32,7 @@ test('add writes one file per run, oldest first; adding a run again replaces it'
 
 test('a missing history folder is an empty history; a malformed file is a usage error naming it', async () => {
   assert.equal(await readHistory('/nonexistent/nkb-history'), []);
-  const dir = await tempDir();
+  const dir = await tempDir('history');
   await writeFile(join(dir, 'broken.json'), '{"kind": "netkit-bench.history", "version": 1, "runId": 3');
   try {
     await readHistory(dir);

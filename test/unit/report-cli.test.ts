@@ -2,18 +2,18 @@
 // 2 bad input with one line naming it), and files written only when the input is good.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeResults } from '../../harness/results/write.ts';
 import { cli } from '../helpers/cli.ts';
 import { metricRun } from '../helpers/synthetic-results.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 const CURRENT = fileURLToPath(new URL('../fixtures/results/v1-host-veth-tcp-stream.json', import.meta.url));
 
 async function runs() {
-  const dir = await mkdtemp(join(tmpdir(), 'nkb-report-cli-'));
+  const dir = await tempDir('report-cli');
   const put = async (name: string, veth: number[], kernel?: string) => {
     const r = metricRun(name, 'throughputGbps', { host: [20, 20.2, 19.9, 20.1, 20], veth });
     if (kernel) r.environment.kernelRelease = kernel;
@@ -35,6 +35,8 @@ function oneLine(r: { exitCode?: number; stderr: string }, pattern: RegExp) {
   assert.is(lines.length, 1, r.stderr);
   assert.match(lines[0]!, pattern);
 }
+
+test.after(removeTempDirs);
 
 test('compare: 0 when unchanged, 1 when a scenario regressed; names the test it used', async () => {
   const { base, same, slow } = await runs();
@@ -74,7 +76,7 @@ test('history add, then compare --against-history: the candidate is never its ow
 });
 
 test('report: every format from a real results file; a bad format creates nothing', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'nkb-report-cli-'));
+  const dir = await tempDir('report-cli');
   await writeFile(join(dir, 'results.json'), await readFile(CURRENT));
   oneLine(await cli(['report', dir, '--format', 'svg,pdf']), /--format: unknown value "pdf"/);
   assert.equal(await readdir(dir), ['results.json']);

@@ -2,11 +2,11 @@
 // `bench` on this project's machine) and on broken ones: each problem is one UsageError line.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadResults, parseResultsText } from '../../harness/results/load.ts';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/results/${name}`, import.meta.url));
 const EARLY = fixture('early-v1-host-veth.json');
@@ -22,6 +22,8 @@ function usageError(fn: () => unknown, pattern: RegExp) {
     assert.not.match((e as Error).message, '\n');
   }
 }
+
+test.after(removeTempDirs);
 
 test('a current results file loads with its CIs, values and scenario hashes', async () => {
   const r = await loadResults(CURRENT);
@@ -42,7 +44,7 @@ test('an early file without value, CIs or hashes loads with what it meant: value
 });
 
 test('a run folder works as well as its results.json; a missing one is named', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'nkb-load-'));
+  const dir = await tempDir('load');
   await writeFile(join(dir, 'results.json'), await readFile(CURRENT));
   assert.is((await loadResults(dir)).runId, 'fixt01');
   await loadResults('/nonexistent/run').then(() => assert.unreachable(), (e: Error) => assert.match(e.message, 'no such run folder or results file "/nonexistent/run"'));
