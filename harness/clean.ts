@@ -1,12 +1,22 @@
 // `netkit-bench clean`: removes whatever an earlier run left behind, found only by the nkb- prefix
 // of harness/naming.ts, and says what it removed. It never touches a name without that prefix.
+// Processes inside those namespaces (a server left by a killed --no-isolate run) are ended first:
+// otherwise deleting the name would leave the namespace alive, unnamed, with its devices.
 import { readdir } from 'node:fs/promises';
 import { run } from './exec.ts';
 import { NAME_PREFIX, runIdOf } from './naming.ts';
 import { BPFFS } from './paths.ts';
 import { isBpffsMounted } from './system.ts';
+import { endProcesses, findNetnsProcesses } from './host/netns-processes.ts';
 
-export interface CleanReport { pins: string[]; namespaces: string[]; devices: string[]; failures: string[] }
+export interface CleanReport {
+  /** Processes ended, as `<pid> <command> (in <namespace>)`. */
+  processes: string[];
+  pins: string[];
+  namespaces: string[];
+  devices: string[];
+  failures: string[];
+}
 
 export async function listOurNamespaces(): Promise<string[]> {
   const r = await run('list namespaces', ['ip', '-j', 'netns', 'list'], { reject: false });
@@ -25,7 +35,7 @@ export async function listOurPins(bpffs = BPFFS): Promise<string[]> {
 }
 
 export async function clean(): Promise<CleanReport> {
-  const report: CleanReport = { pins: [], namespaces: [], devices: [], failures: [] };
+  const report: CleanReport = { processes: [], pins: [], namespaces: [], devices: [], failures: [] };
   const attempt = async (items: string[], step: string, argv: (x: string) => string[], removed: string[]) => {
     for (const item of items) {
       const r = await run(step, argv(item), { reject: false });
@@ -33,9 +43,14 @@ export async function clean(): Promise<CleanReport> {
       else removed.push(item);
     }
   };
+  const namespaces = await listOurNamespaces();
+  const { ended, failed } = await endProcesses(await findNetnsProcesses(namespaces));
+  const describe = (p: { pid: number; command: string; where: string }) => `${p.pid} ${p.command} (in ${p.where})`;
+  report.processes.push(...ended.map(describe));
+  report.failures.push(...failed.map((p) => `end process ${describe(p)}: still running after SIGKILL`));
   // Pins first: unpinning a link detaches its program before the device under it goes.
   await attempt(await listOurPins(), 'unpin', (p) => ['rm', '-rf', '--one-file-system', p], report.pins);
-  await attempt(await listOurNamespaces(), 'delete namespace', (n) => ['ip', 'netns', 'del', n], report.namespaces);
+  await attempt(namespaces, 'delete namespace', (n) => ['ip', 'netns', 'del', n], report.namespaces);
   await attempt(await listOurRootDevices(), 'delete device', (d) => ['ip', 'link', 'del', d], report.devices);
   return report;
 }

@@ -76,12 +76,17 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
 
   program
     .command('clean')
-    .description('remove namespaces, devices and bpffs pins left by earlier runs (nkb- prefix only)')
+    .description('end processes in, then remove, namespaces, devices and bpffs pins left by earlier runs (nkb- prefix only)')
     .action(async () => {
       checkRoot();
       const r = await clean();
-      const removed = [...r.pins.map((p) => `pin ${p}`), ...r.namespaces.map((n) => `namespace ${n}`), ...r.devices.map((d) => `device ${d}`)];
-      out(removed.length ? removed.map((x) => `removed ${x}`).join('\n') : 'nothing to clean');
+      const lines = [
+        ...r.processes.map((p) => `ended process ${p}`),
+        ...r.pins.map((p) => `removed pin ${p}`),
+        ...r.namespaces.map((n) => `removed namespace ${n}`),
+        ...r.devices.map((d) => `removed device ${d}`),
+      ];
+      out(lines.length ? lines.join('\n') : 'nothing to clean');
       for (const f of r.failures) err(`could not remove: ${f}`);
       setExit(r.failures.length ? EXIT_FAILED : EXIT_OK);
     });
