@@ -12,6 +12,8 @@ export interface RunOptions {
   /** Failure is an outcome the caller handles, not an exception. */
   reject?: boolean;
   cpu?: number;
+  /** Aborting it SIGKILLs the command at once (a run that is being stopped does not wait for it). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -36,6 +38,7 @@ function execaOptions(opts: RunOptions): Options {
     input: opts.input,
     stripFinalNewline: true,
     env: { LC_ALL: 'C' },
+    cancelSignal: opts.signal,
   };
 }
 

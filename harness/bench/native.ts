@@ -16,7 +16,7 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
-import { reportRun } from './report.ts';
+import { reportUnlessStopped } from './report.ts';
 import { withInjectedCost } from '../../scenarios/inject-cost.ts';
 import { progressLine } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
@@ -103,7 +103,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   }
   io.out(renderTable(results, { all: opts.verbose }));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
-  if (opts.report) await reportRun(runDir, io);
+  if (opts.report) await reportUnlessStopped(runDir, io);
   const bad = results.measurements.filter((m) => m.state !== 'ok').length;
   if (bad > 0 && !opts.allowInvalid) {
     io.err(`${bad} measurement(s) invalid or failed (use --allow-invalid to exit 0 anyway)`);

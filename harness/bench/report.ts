@@ -12,3 +12,10 @@ export async function reportRun(runDir: string, io: Pick<BenchIo, 'out' | 'err'>
     io.err(`report not written: ${(err as Error).message} (retry with: netkit-bench report ${runDir})`);
   }
 }
+
+/** A stopped run (a signal, or the process that started it gone) ends without the seconds a report
+ * takes; it says how to write one. */
+export async function reportUnlessStopped(runDir: string, io: Pick<BenchIo, 'out' | 'err' | 'signal'>): Promise<void> {
+  if (io.signal.aborted) io.err(`report not written for a stopped run (write it with: netkit-bench report ${runDir})`);
+  else await reportRun(runDir, io);
+}

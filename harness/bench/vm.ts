@@ -16,7 +16,7 @@ import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { EMULATED_DEFAULT_REPEATS } from './presets.ts';
 import { renderTable } from './table.ts';
-import { reportRun } from './report.ts';
+import { reportUnlessStopped } from './report.ts';
 
 const TCG_NOTE = 'emulated CPU (qemu TCG): absolute figures are not hardware figures; only ratios between scenarios carry meaning';
 
@@ -62,6 +62,6 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   await writeResults(runDir, results);
   io.out(renderTable(results));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);
-  if (opts.report) await reportRun(runDir, io);
+  if (opts.report) await reportUnlessStopped(runDir, io);
   return vm.exitCode;
 }

@@ -23,12 +23,14 @@ export interface WindowPlan {
  * idle time into a measurement.
  */
 export async function cpuDuring(plan: WindowPlan, done: Promise<unknown>): Promise<CpuUsage | undefined> {
-  let finished = false;
-  void done.finally(() => (finished = true)).catch(() => undefined);
-  await sleep(plan.startAfterMs);
-  if (finished || plan.lengthMs <= 0) return undefined;
+  // Settling `done` also ends the waits, so a stopped measurement is not waited out here.
+  const ended = new AbortController();
+  void done.finally(() => ended.abort()).catch(() => undefined);
+  const wait = (ms: number) => sleep(ms, undefined, { signal: ended.signal }).catch(() => undefined);
+  await wait(plan.startAfterMs);
+  if (ended.signal.aborted || plan.lengthMs <= 0) return undefined;
   const before = await readProcStat();
-  await sleep(plan.lengthMs);
-  if (finished) return undefined;
+  await wait(plan.lengthMs);
+  if (ended.signal.aborted) return undefined;
   return cpuUsage(before, await readProcStat());
 }

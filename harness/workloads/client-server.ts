@@ -23,7 +23,9 @@ export type ClientServerResult =
   | { ok: false; reason: string; commands: string[] };
 
 export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPlan): Promise<ClientServerResult> {
-  const onServer = { netns: ctx.serverNetns, cpu: ctx.serverCpu };
+  // A run being stopped (signal, or the process that started it gone) stops the measurement too.
+  const cancel = { signal: ctx.signal };
+  const onServer = { netns: ctx.serverNetns, cpu: ctx.serverCpu, ...cancel };
   const onClient = { netns: ctx.clientNetns, cpu: ctx.clientCpu };
   const commands = [plan.server.argv, ...(plan.warmup ? [plan.warmup.argv] : []), plan.client.argv].map((a, i) => wrapArgv(a, i === 0 ? onServer : onClient).join(' '));
   let server;
@@ -34,10 +36,10 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
   }
   try {
     if (plan.warmup) {
-      const w = await run('warmup client', plan.warmup.argv, { ...onClient, timeoutMs: plan.warmup.timeoutMs, reject: false });
+      const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
       if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
     }
-    const proc = spawn(plan.client.argv, { ...onClient, timeoutMs: plan.client.timeoutMs });
+    const proc = spawn(plan.client.argv, { ...onClient, ...cancel, timeoutMs: plan.client.timeoutMs });
     const window = plan.window;
     const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc) : undefined)).catch(() => undefined) : undefined;
     const r = await proc;

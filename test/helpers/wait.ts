@@ -28,3 +28,19 @@ export async function childPids(pid: number): Promise<number[]> {
   const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
   return text.trim().split(/\s+/).filter(Boolean).map(Number);
 }
+
+/** Every process below `pid` (children, their children, ...), as pid and command line. */
+export async function descendants(pid: number): Promise<{ pid: number; command: string }[]> {
+  const out: { pid: number; command: string }[] = [];
+  for (const child of await childPids(pid)) {
+    const command = (await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ').trim();
+    out.push({ pid: child, command }, ...(await descendants(child)));
+  }
+  return out;
+}
+
+/** True while `pid` runs; a zombie (ended, not yet reaped by whoever inherited it) has ended. */
+export async function running(pid: number): Promise<boolean> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return status !== '' && !/^State:\s+Z/m.test(status);
+}
