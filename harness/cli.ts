@@ -47,6 +47,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--no-isolate', 'do not run in private mount/PID namespaces (lets you inspect the run from another shell; `clean` is then the safety net)')
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))
+    .addOption(new Option('--clock <clock>', 'auto|instructions|host: instructions counts guest instructions (qemu TCG icount, the built-in VM); auto uses it under TCG').default('auto'))
     .addOption(new Option('--run-id <id>').hideHelp())
     .action(async (flags: RawBenchFlags) => {
       const opts = resolveBenchOptions(flags);

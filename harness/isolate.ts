@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { run } from './exec.ts';
-import { BIN, BPFFS } from './paths.ts';
+import { BPFFS, CLI_ENTRY } from './paths.ts';
 
 const ISOLATED_ENV = 'NKB_ISOLATED';
 const PARENT_FD = 3;
@@ -24,7 +24,7 @@ export function isIsolated(): boolean {
 export async function runIsolated(args: string[]): Promise<number> {
   const child = spawn(
     'unshare',
-    ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, BIN, ...args],
+    ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, CLI_ENTRY, ...args],
     // A process group of its own, so a terminal's Ctrl-C reaches the run once, through us.
     { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, [ISOLATED_ENV]: '1' }, detached: true },
   );

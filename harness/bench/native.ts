@@ -1,5 +1,6 @@
 // A bench run on the running kernel: detect what can run, build and measure each scenario, write
 // the results after every measurement, and leave the host's sysctls and mounts as found.
+import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SCENARIOS, BASELINE } from '../../scenarios/index.ts';
@@ -44,7 +45,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     io.err(line);
   };
   const log = (line: string) => (opts.verbose ? err(line) : undefined);
-  const environment = await collectEnvironment(where, runnable);
+  // The guest's clock comes from the host that started it (bench/vm.ts); natively it is host time.
+  const environment = { ...(await collectEnvironment(where, runnable)), clock: clockFromEnv(process.env[CLOCK_ENV]) };
   const serverCpu = environment.cpuCount > 1 ? 1 : 0;
   const results: ResultsFile = {
     schema: RESULTS_SCHEMA,

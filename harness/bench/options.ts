@@ -1,5 +1,6 @@
 // Validated bench options. Everything the user typed is checked here, once, with errors that
 // quote the bad value; nothing downstream re-validates.
+import { parseClockMode, type ClockMode } from '../clock/clock.ts';
 import { UsageError, quote } from '../errors.ts';
 import { checkRunId } from '../naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
@@ -19,6 +20,8 @@ export interface BenchOptions {
   dryRun: boolean;
   verbose: boolean;
   vm: VmMode;
+  /** auto: instructions under TCG, host time under KVM or natively (harness/clock/clock.ts). */
+  clock: ClockMode;
   runId?: string;
   allowInvalid: boolean;
   /** Run inside private mount and PID namespaces (harness/isolate.ts); --no-isolate for debugging. */
@@ -53,6 +56,13 @@ export function parseVmMode(value: string): VmMode {
   throw new UsageError(`--vm ${quote(value)} must be auto, always or never`);
 }
 
+/** The instruction clock exists only in the built-in VM under TCG: natively there is nothing to count. */
+function parseClockCombination(flags: RawBenchFlags): ClockMode {
+  const clock = parseClockMode(flags.clock ?? 'auto');
+  if (clock === 'instructions' && flags.vm === 'never') throw new UsageError('--clock instructions needs the built-in VM (qemu TCG icount); it cannot be combined with --vm never');
+  return clock;
+}
+
 export const ALL_SCENARIOS = SCENARIOS.map((s) => s.name);
 export const ALL_WORKLOADS = WORKLOADS.map((w) => w.name);
 
@@ -67,6 +77,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   dryRun?: boolean;
   verbose?: boolean;
   vm: string;
+  clock?: string;
   runId?: string;
   allowInvalid?: boolean;
   isolate?: boolean;
@@ -92,6 +103,7 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     dryRun: flags.dryRun === true,
     verbose: flags.verbose === true,
     vm: parseVmMode(flags.vm),
+    clock: parseClockCombination(flags),
     runId: flags.runId === undefined ? undefined : checkRunId(flags.runId),
     allowInvalid: flags.allowInvalid === true,
     isolate: flags.isolate !== false,

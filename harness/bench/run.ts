@@ -41,7 +41,7 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     if (isIsolated()) await enterIsolation(controller);
-    const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (await needsVm(opts, runId)));
+    const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (opts.clock === 'instructions' || (await needsVm(opts, runId))));
     const benchIo = { ...io, signal: controller.signal };
     const code = useVm ? await benchInVm(opts, runId, benchIo) : await benchNative(opts, runId, whereFromEnv(), benchIo);
     return received ? (SIGNAL_EXIT[received] ?? 1) : code;

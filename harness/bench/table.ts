@@ -1,7 +1,8 @@
 // The terminal summary: one line per scenario x workload x headline metric (every metric with
 // `all`), with the figure, its 95% interval, the ratio to host with its interval, and validity.
 import { metricInfo } from '../metrics.ts';
-import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { clockedUnit, clockNote } from '../clock/labels.ts';
+import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
 
 function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
@@ -19,22 +20,24 @@ function validity(r: SummaryRow): string {
 
 const HEADER = ['scenario', 'workload', 'metric', 'value', '95% CI', 'vs host', '95% CI', 'cv%', 'n', 'validity'];
 
-function cells(r: SummaryRow): string[] {
+function cells(r: SummaryRow, clock: ClockInfo | undefined): string[] {
   return [
-    r.scenario, r.workload, r.metric, Number.isFinite(r.value) ? `${fmt(r.value)} ${r.unit}`.trim() : '-', interval(r.ciLow, r.ciHigh),
+    r.scenario, r.workload, r.metric, Number.isFinite(r.value) ? `${fmt(r.value)} ${clockedUnit(r.unit, clock)}`.trim() : '-', interval(r.ciLow, r.ciHigh),
     fmt(r.ratioToHost), interval(r.ratioCiLow, r.ratioCiHigh), fmt(r.cvPct, 2), String(r.n), validity(r),
   ];
 }
 
 export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}): string {
   const shown = results.summary.filter((r) => opts.all || r.metric === '-' || metricInfo(r.metric).headline);
-  const rows = shown.map(cells);
+  const rows = shown.map((r) => cells(r, results.environment.clock));
   for (const s of results.skipped) rows.push([s.scenario, '-', '-', '-', '-', '-', '-', '-', '0', `skipped: ${s.reason}`]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === HEADER.length - 1 ? 0 : r[i]!.length))));
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join('  ');
   const env = results.environment;
   const where = env.where === 'vm-tcg' ? ' (VM under TCG emulation: compare ratios between scenarios, not absolute figures)' : '';
+  const clock = clockNote(env.clock);
   const notes = [
+    ...(clock ? [`${clock}.`] : []),
     'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
     `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
   ];

@@ -5,7 +5,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT_FAILED } from '../errors.ts';
-import { BIN, PROJECT_ROOT } from '../paths.ts';
+import { CLOCK_ENV, clockToEnv, resolveClock } from '../clock/clock.ts';
+import { clockNote } from '../clock/labels.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/accel.ts';
@@ -20,36 +22,48 @@ import { reportUnlessStopped } from './report.ts';
 
 const TCG_NOTE = 'emulated CPU (qemu TCG): absolute figures are not hardware figures; only ratios between scenarios carry meaning';
 
-/** Generous: boot, topology builds and every measurement, several times slower under TCG. */
-export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg'): number {
+/**
+ * Generous: boot, topology builds and every measurement, several times slower under TCG, and
+ * slower again with the instruction clock (one host thread runs every vCPU), whose wall time
+ * scales with the host's load: it only has to catch a hung guest.
+ */
+export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock = false): number {
   const measurements = opts.scenarios.length * opts.workloads.length * opts.repeats;
   const perMeasurementS = opts.durationS + 30;
-  return (120 + measurements * perMeasurementS * (accel === 'tcg' ? 3 : 1.5)) * 1000;
+  const factor = instructionClock ? 10 : accel === 'tcg' ? 3 : 1.5;
+  return (120 * (instructionClock ? 5 : 1) + measurements * perMeasurementS * factor) * 1000;
 }
 
 export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo): Promise<number> {
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
   await mkdir(runDir, { recursive: true });
-  const accel = await detectAccel();
+  const detected = await detectAccel();
+  const clock = resolveClock(opts.clock, detected);
+  const accel = clock.kind === 'instructions' ? 'tcg' : detected;
   const consoleLogPath = join(runDir, 'vm-console.log');
-  io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}); guest console: ${consoleLogPath}`);
+  // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
+  // (Imported here so the guest, which runs this same file, never loads esbuild.)
+  const bundle = await (await import('../vm/guest-bundle.ts')).ensureGuestBundle();
+  io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
   // Later flags win in commander, so appending overrides whatever the user gave for these.
   // The host writes the report: charts in an emulated guest would only be slower.
   const emulatedDefault = accel === 'tcg' && opts.preset === 'default' && !io.argv.includes('--repeats');
   const repeats = emulatedDefault ? EMULATED_DEFAULT_REPEATS : opts.repeats;
-  const argv = [process.execPath, BIN, ...io.argv, '--vm', 'never', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
+  const argv = [process.execPath, bundle.cliPath, ...io.argv, '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
   const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
   });
+  const spawnedAt = Date.now();
   const vm = await runInVm({
     argv,
     cwd: PROJECT_ROOT,
-    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode() },
+    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode(), [CLOCK_ENV]: clockToEnv(clock) },
+    clock,
     shareDir: runDir,
     consoleLogPath,
-    timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel),
+    timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel, clock.kind === 'instructions'),
     signal: io.signal,
   }).finally(() => guestLog.stop());
   // Validated like any results file the harness reads; missing or broken means the guest failed.
@@ -58,7 +72,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
     io.err(`the guest wrote no results (exit ${vm.exitCode}); see ${consoleLogPath}`);
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
   }
-  results.environment.vm = { accel: vm.accel, bootMs: vm.bootMs, note: vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)' };
+  const note = clockNote(clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)');
+  results.environment.vm = { accel: vm.accel, bootMs: vm.bootMs, note, wallMs: Date.now() - spawnedAt };
   await writeResults(runDir, results);
   io.out(renderTable(results));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);

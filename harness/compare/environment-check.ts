@@ -1,8 +1,9 @@
-// Runs are comparable only on the same machine class: same place (native or which VM), kernel,
+// Runs are comparable only on the same machine class: same place (native or which VM), clock, kernel,
 // CPU model and count, and the same scenario definitions. Other differences (the git revision, the
 // BPF objects, tool versions, run options) are what a comparison is usually about, so they are
 // reported as notes, not refusals.
 import { UsageError, quote } from '../errors.ts';
+import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../results/schema.ts';
 import { canonicalJson } from '../scenario-hash.ts';
 
@@ -25,6 +26,8 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
     if (String(a) !== String(b)) diffs.push({ field, baseline: String(a), candidate: String(b), blocking });
   };
   for (const f of BLOCKING) add(f, base[f], cand[f], true);
+  // Figures on the instruction clock (and at another icount shift) are a different quantity, not a different speed.
+  add('clock', clockIdentity(base.clock), clockIdentity(cand.clock), true);
   const identities = scenarios.map((s) => ({ s, pair: scenarioIdentities(base, cand, s) }));
   for (const { s, pair } of identities) if (pair) add(`scenario definition of ${s}`, pair[0], pair[1], true);
   if (identities.some((x) => !x.pair)) {

@@ -18,19 +18,23 @@ export interface ProbeClientConfig extends ProbeConfig {
   warmupMs: number;
 }
 
-const TSX = fileURLToPath(import.meta.resolve('tsx'));
+import { COMPILED } from '../paths.ts';
+
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+/** From the compiled guest bundle, its own probe bundles (harness/vm/guest-bundle.ts): no tsx start per measurement. */
+const start = (entry: 'server' | 'client') =>
+  COMPILED ? [process.execPath, here(`./probe-${entry}.mjs`)] : [process.execPath, '--import', fileURLToPath(import.meta.resolve('tsx')), here(`./${entry}.ts`)];
 
 function configArgs(c: ProbeConfig): string[] {
   return ['--mode', c.mode, '--host', c.host, '--port', String(c.port), '--request-bytes', String(c.requestBytes), '--response-bytes', String(c.responseBytes)];
 }
 
 export function serverArgv(c: ProbeConfig): string[] {
-  return [process.execPath, '--import', TSX, here('./server.ts'), ...configArgs(c)];
+  return [...start('server'), ...configArgs(c)];
 }
 
 export function clientArgv(c: ProbeClientConfig): string[] {
-  return [process.execPath, '--import', TSX, here('./client.ts'), ...configArgs(c), '--duration-ms', String(c.durationMs), '--warmup-ms', String(c.warmupMs)];
+  return [...start('client'), ...configArgs(c), '--duration-ms', String(c.durationMs), '--warmup-ms', String(c.warmupMs)];
 }
 
 /** The probe's own command line; it is only ever started by the harness, so errors are terse. */

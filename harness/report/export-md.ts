@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { BASELINE } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
+import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { isBpfMetric, workloadOrder } from './chart-data.ts';
@@ -25,12 +26,13 @@ export function reportMarkdown(results: ResultsFile): string {
   const out = [
     `## netkit-bench run \`${results.runId}\``, '',
     `${env.where} · kernel ${env.kernelRelease} · ${env.cpuModel} × ${env.cpuCount} · git ${env.gitRevision}${results.complete ? '' : ' · **incomplete (interrupted)**'}`, '',
+    ...(clockNote(env.clock) ? [`**${clockNote(env.clock)}.**`, ''] : []),
   ];
   for (const workload of workloadOrder(results)) {
     const inWorkload = rows.filter((r) => r.workload === workload && r.metric !== '-');
     const metrics = [...new Set(inWorkload.map((r) => r.metric))].sort((a, b) => metricOrder(a) - metricOrder(b));
     if (metrics.length === 0) continue;
-    const header = ['scenario', ...metrics.map((m) => `${m}${metricInfo(m).unit && metricInfo(m).unit !== 'count' ? ` (${metricInfo(m).unit})` : ''} ${metricInfo(m).better === 'higher' ? '↑' : '↓'}`)];
+    const header = ['scenario', ...metrics.map((m) => `${m}${metricInfo(m).unit && metricInfo(m).unit !== 'count' ? ` (${clockedUnit(metricInfo(m).unit, env.clock)})` : ''} ${metricInfo(m).better === 'higher' ? '↑' : '↓'}`)];
     const body = scenarioOrder(inWorkload.map((r) => r.scenario)).map((s) => [s, ...metrics.map((m) => cell(inWorkload.find((r) => r.scenario === s && r.metric === m)))]);
     out.push(`### ${workload}`, '', markdownTable(header, body, ['l', ...metrics.map(() => 'r' as const)]), '');
   }

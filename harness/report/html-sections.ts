@@ -1,4 +1,6 @@
 // The parts of the HTML report other than the charts: summary table, environment and command.
+import { clockIdentity } from '../clock/clock.ts';
+import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
 import { workloadOrder } from './chart-data.ts';
 import { fmtNumber } from './format.ts';
@@ -22,7 +24,7 @@ export function summaryTableHtml(results: ResultsFile): string {
   const body = orderedSummary(results).map((r) => [
     `<td><span class="swatch ${swatchClass(r.scenario)}"></span>${h(r.scenario)}</td>`, `<td>${h(r.workload)}</td>`, `<td>${h(r.metric)}</td>`,
     `<td class="n">${r.n}/${r.attempted}</td>`,
-    `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : r.unit)}${r.estimator === 'pooled' ? '*' : ''}</td>`,
+    `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : clockedUnit(r.unit, results.environment.clock))}${r.estimator === 'pooled' ? '*' : ''}</td>`,
     `<td class="n">${range(r.ciLow, r.ciHigh)}</td>`, `<td class="n">${range(r.min, r.max)}</td>`, `<td class="n">${num(r.cvPct)}</td>`,
     `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${range(r.ratioCiLow, r.ratioCiHigh)}</td>`,
     `<td class="state-${h(r.state)}" title="${h(r.reasons.join('; '))}">${h(r.state)}</td>`,
@@ -39,6 +41,7 @@ export function environmentHtml(results: ResultsFile): string {
   const env = results.environment;
   const facts: [string, string][] = [
     ['where it ran', env.where + (env.vm ? ` (${env.vm.accel}; ${env.vm.note})` : '')],
+    ['clock', clockNote(env.clock) ?? clockIdentity(env.clock)],
     ['kernel', `${env.kernelRelease}${env.kernelVersion ? ` ${env.kernelVersion}` : ''}`],
     ['CPU', `${env.cpuModel} × ${env.cpuCount}${env.cpuGovernor ? `, governor ${env.cpuGovernor}` : ''}`],
     ['Node.js', env.nodeVersion],

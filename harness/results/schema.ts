@@ -91,6 +91,9 @@ export interface SummaryRow extends Statistics {
   reasons: string[];
 }
 
+export type { ClockInfo } from '../clock/clock.ts';
+import type { ClockInfo } from '../clock/clock.ts';
+
 export type Where = 'native' | 'vm-kvm' | 'vm-tcg';
 
 export interface Environment {
@@ -125,7 +128,19 @@ export interface Environment {
   scenarios?: Record<string, Record<string, string>>;
   /** Scenario name to the sha256 of its definition (harness/scenario-hash.ts); absent in older files. */
   scenariosSha256?: Record<string, string>;
-  vm?: { accel: string; bootMs: number; note: string };
+  vm?: {
+    accel: string;
+    /** qemu spawn to the guest's job start, host wall clock. */
+    bootMs: number;
+    note: string;
+    /** Host wall-clock ms of the whole guest run (boot, measurements, shutdown). */
+    wallMs?: number;
+  };
+  /**
+   * The clock the figures are measured against (harness/clock/clock.ts): host time, or guest
+   * instructions under qemu TCG icount. Absent in older files: host time.
+   */
+  clock?: ClockInfo;
 }
 
 export interface RunOptions {

@@ -82,6 +82,10 @@ const environment = z.looseObject({
   gitRevision: z.string(),
   bpfObjectsSha256: z.string(),
   scenariosSha256: z.record(z.string(), z.string()).optional(),
+  clock: z.discriminatedUnion('kind', [
+    z.looseObject({ kind: z.literal('host') }),
+    z.looseObject({ kind: z.literal('instructions'), icountShift: z.number().int().min(0), instructionsPerGuestS: z.number() }),
+  ]).optional(),
 });
 
 export const resultsFileSchema = z.looseObject({

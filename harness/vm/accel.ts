@@ -1,13 +1,14 @@
 // Chooses the qemu accelerator: KVM only when /dev/kvm opens read-write and qemu can really start with it.
 import { execa } from 'execa';
 import { open } from 'node:fs/promises';
+import { tcgClockArgs, type ClockInfo } from '../clock/clock.ts';
 import { QEMU_BINARY } from './paths.ts';
 
 export type Accel = 'kvm' | 'tcg';
 
-/** qemu arguments for the accelerator and a matching CPU model. */
-export function accelArgs(accel: Accel): string[] {
-  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : ['-accel', 'tcg,thread=multi', '-cpu', 'max'];
+/** qemu arguments for the accelerator, its clock (TCG only: harness/clock/clock.ts) and a matching CPU model. */
+export function accelArgs(accel: Accel, clock: ClockInfo = { kind: 'host' }): string[] {
+  return accel === 'kvm' ? ['-accel', 'kvm', '-cpu', 'host'] : [...tcgClockArgs(clock), '-cpu', 'max'];
 }
 
 /** Why KVM cannot be used, or undefined when it can. */

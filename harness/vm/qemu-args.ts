@@ -1,11 +1,14 @@
 // Builds the qemu command line (argument array only) for one guest boot.
 import { existsSync } from 'node:fs';
+import type { ClockInfo } from '../clock/clock.ts';
 import { accelArgs, type Accel } from './accel.ts';
 import { QEMU_BINARY } from './paths.ts';
 
 export interface QemuArgsOptions {
   name: string;
   accel: Accel;
+  /** The guest's clock under TCG (icount); ignored under KVM. Default: host time. */
+  clock?: ClockInfo;
   cpus: number;
   memoryMiB: number;
   kernelPath: string;
@@ -34,7 +37,7 @@ export function buildQemuArgs(o: QemuArgsOptions): string[] {
       : ['-chardev', `file,id=console,path=${escapeOption(o.console.file)}`, '-serial', 'chardev:console'];
   return [
     '-name', o.name,
-    '-machine', 'pc', ...accelArgs(o.accel),
+    '-machine', 'pc', ...accelArgs(o.accel, o.clock),
     '-smp', String(o.cpus), '-m', String(o.memoryMiB),
     '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', '-nic', 'none',
     '-kernel', o.kernelPath, '-initrd', o.initrdPath, '-append', kernelCommandLine(o.guestParams),

@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { mkdir, realpath, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { ClockInfo } from '../clock/clock.ts';
 import type { Accel } from './accel.ts';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
 import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
@@ -22,6 +23,8 @@ export interface RunInVmOptions extends VmAssetOptions {
   cpus?: number;
   memoryMiB?: number;
   signal?: AbortSignal;
+  /** Instruction clock under TCG (harness/clock/clock.ts); default host time. */
+  clock?: ClockInfo;
 }
 
 export interface RunInVmResult {
@@ -47,8 +50,10 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
   const env = { ...BASE_GUEST_ENV, ...options.env };
   const jobDir = await writeJobDir(shareDir, jobName, { argv: options.argv, cwd: options.cwd, env, sharePath: shareDir });
   try {
+    // The instruction clock exists only under TCG, so it forces TCG even where KVM works.
+    const accel = options.clock?.kind === 'instructions' ? 'tcg' : assets.accel;
     const args = buildQemuArgs({
-      name: `nkb-${runId}`, accel: assets.accel,
+      name: `nkb-${runId}`, accel, clock: options.clock,
       cpus: options.cpus ?? availableParallelism(), memoryMiB: options.memoryMiB ?? 4096,
       kernelPath: assets.kernelImagePath, initrdPath: assets.initrdPath,
       guestParams: [`nkb.job=${jobName}`, 'nkb.mode=run'], shareDir, console: { file: consoleLogPath },
@@ -77,7 +82,7 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
     }
     return {
       exitCode: outcome.exitCode,
-      accel: assets.accel,
+      accel,
       bootMs: Math.round(outcome.startedAtMs - spawnedAt),
       kernelRelease: outcome.kernelRelease ?? assets.kernel.version,
     };

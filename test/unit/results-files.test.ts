@@ -30,7 +30,7 @@ function results(): ResultsFile {
 
 test('CSV: the original columns first and unchanged, the new ones after', () => {
   assert.equal(CSV_COLUMNS.slice(0, 15), ['run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state']);
-  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons']);
+  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock']);
 });
 
 test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () => {

@@ -2,7 +2,8 @@
 // and connection rates, CPU cost, and the small multiples of every other metric.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../metrics.ts';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { ClockInfo, ResultsFile } from '../../results/schema.ts';
+import { clockedUnit } from '../../clock/labels.ts';
 import { barData, summaryRows, workloadOrder, type BarDatum, type Whiskers } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
@@ -11,7 +12,7 @@ import { barsWithWhiskers } from './layers.ts';
 
 export const WHISKER_NOTE: Record<Whiskers, string> = { ci: 'whiskers: 95% CI', 'min-max': 'whiskers: min to max of the repetitions' };
 
-const unitSuffix = (metric: string) => (metricInfo(metric).unit ? ` (${metricInfo(metric).unit})` : '');
+const unitSuffix = (metric: string, clock?: ClockInfo) => (metricInfo(metric).unit ? ` (${clockedUnit(metricInfo(metric).unit, clock)})` : '');
 
 /** Bars and whiskers of `value`, faceted by `panelField`, each panel's scenarios side by side. */
 function barsSpec(data: readonly BarDatum[], panelField: string, panels: string[], yTitle: string | null, title: TopLevelSpec['title']): TopLevelSpec {
@@ -37,7 +38,7 @@ export function metricBarsChart(results: ResultsFile, metric: string, id: string
   const info = metricInfo(metric);
   const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
   const subtitle = `per scenario; ${WHISKER_NOTE[whiskers]}; ${info.better} is better`;
-  const spec = barsSpec(data, 'workload', panels, `${metric}${unitSuffix(metric)}`, { text: title, subtitle });
+  const spec = barsSpec(data, 'workload', panels, `${metric}${unitSuffix(metric, results.environment.clock)}`, { text: title, subtitle });
   return { id, title, caption: `${info.description}, by scenario and workload.`, spec };
 }
 
@@ -47,7 +48,7 @@ export function otherMetricsChart(results: ResultsFile, shown: (metric: string) 
   if (data.length === 0) return undefined;
   const order = workloadOrder(results);
   const withPanel = data
-    .map((d) => ({ ...d, panel: `${d.workload} · ${d.metric}${unitSuffix(d.metric)}` }))
+    .map((d) => ({ ...d, panel: `${d.workload} · ${d.metric}${unitSuffix(d.metric, results.environment.clock)}` }))
     .sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
   const panels = [...new Set(withPanel.map((d) => d.panel))];
   const spec = barsSpec(withPanel, 'panel', panels, null, { text: 'Other metrics', subtitle: `per scenario; ${WHISKER_NOTE[whiskers]}; each panel on its own scale` });

@@ -9,6 +9,7 @@ import { bpfCostChart } from './bpf-cost.ts';
 import { latencyCdfChart, latencyPercentilesChart, PERCENTILE_METRICS } from './latency.ts';
 import { HEADLINE_METRICS, ratioChart } from './ratio.ts';
 import { trendCharts, type TrendSettings } from './trend.ts';
+import { labelChartClock } from './clock-label.ts';
 import type { Chart } from './types.ts';
 
 /** Metrics with a bar chart of their own, its file name and title. */
@@ -38,12 +39,13 @@ export function runCharts(results: ResultsFile): Chart[] {
     bpfCostChart(results),
     otherMetricsChart(results, shown),
   ];
-  return charts.filter((c): c is Chart => c !== undefined);
+  return charts.filter((c): c is Chart => c !== undefined).map((c) => labelChartClock(c, results.environment.clock));
 }
 
 /** The trend metrics: the headline figures and the CPU costs, where the history has them. */
 export function historyCharts(history: readonly HistoryRecord[], settings: TrendSettings): Chart[] {
   const present = new Set(history.flatMap((r) => r.rows.map((row) => row.metric)));
   const metrics = [...HEADLINE_METRICS, 'cpuCoreSecondsPerGB', 'cpuUsPerTransaction'].filter((m) => present.has(m));
-  return trendCharts(history, metrics, settings);
+  // compare/history never mix clocks, so the newest record's clock is every record's.
+  return trendCharts(history, metrics, settings).map((c) => labelChartClock(c, history.at(-1)?.environment.clock));
 }

@@ -1,6 +1,7 @@
 // The nightly trend of a metric: each run's median per scenario over time, with the band the gate
 // tolerates around the baseline (median of the previous N runs, plus or minus the threshold).
 // A point outside its band is a change large enough to count, if it is also significant.
+import { clockedUnit } from '../../clock/labels.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { HistoryRecord } from '../../history/record.ts';
 import { medianOf } from '../../compare/samples.ts';
@@ -40,7 +41,7 @@ export function trendCharts(history: readonly HistoryRecord[], metrics: readonly
     const info = metricInfo(metric);
     const enc = scenarioEncodings(values.map((v) => v.scenario));
     const x = { field: 'startedAt', type: 'temporal' as const, title: 'run started' };
-    const y = { field: 'median', type: 'quantitative' as const, title: `${metric}${info.unit ? ` (${info.unit})` : ''}`, scale: { zero: false } };
+    const y = { field: 'median', type: 'quantitative' as const, title: `${metric}${info.unit ? ` (${clockedUnit(info.unit, history.at(-1)?.environment.clock)})` : ''}`, scale: { zero: false } };
     const spec: TopLevelSpec = {
       title: { text: `Trend: ${metric}`, subtitle: `median per run; band: median of the previous ${s.baselineRuns} runs ± ${s.thresholdPct}% (the regression threshold); ${info.better} is better` },
       data: { values },

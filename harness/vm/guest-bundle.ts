@@ -1,0 +1,70 @@
+// The CLI and the probe compiled to plain JavaScript for the guest, before it boots. Under the
+// instruction clock every guest instruction costs host time: node with tsx transpiling the
+// harness's TypeScript at each start costs billions of guest instructions (tens of seconds of
+// wall time) per process. esbuild bundles our own code in ~0.1 s on the host; npm packages stay
+// external and load from node_modules as they are (already JavaScript).
+//
+// dist/guest-<hash>/ is named by the hash of its contents, so a stale bundle can never be used:
+// any source change gives a new folder. dist/ is one level below the project root, like harness/,
+// so PROJECT_ROOT (harness/paths.ts) resolves the same from the bundle.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
+
+export const GUEST_BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
+
+/** Entry name (file name without .mjs) to source; the probe's entries sit beside the CLI (harness/probe/protocol.ts), so do chunks. */
+const ENTRIES = { cli: 'harness/vm/guest-entry.ts', 'probe-server': 'harness/probe/server.ts', 'probe-client': 'harness/probe/client.ts' };
+
+export interface GuestBundle {
+  /** Absolute path of the compiled CLI (cli.mjs), run as `node <cliPath> ...`. */
+  cliPath: string;
+  /** sha256 (first 16 hex digits) over every output file. */
+  hash: string;
+  /** Host wall-clock ms the build took. */
+  buildMs: number;
+}
+
+/** Builds (or reuses) the bundle; concurrent callers are safe (write to a private folder, rename). Throws esbuild's errors. */
+export async function ensureGuestBundle(): Promise<GuestBundle> {
+  const started = Date.now();
+  const result = await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(PROJECT_ROOT, file)])),
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    // Code behind dynamic imports (the report: vega, resvg) goes to chunks loaded only when used;
+    // inlined, its packages' imports would be hoisted and loaded at every start.
+    splitting: true, chunkNames: 'chunk-[hash]',
+    outdir: path.join(GUEST_BUNDLE_ROOT, 'out'), outExtension: { '.js': '.mjs' },
+    write: false, logLevel: 'silent', legalComments: 'none',
+  });
+  const files = [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path));
+  const h = createHash('sha256');
+  for (const f of files) h.update(path.basename(f.path)).update('\0').update(f.contents);
+  const hash = h.digest('hex').slice(0, 16);
+  const dir = path.join(GUEST_BUNDLE_ROOT, `guest-${hash}`);
+  if (!(await stat(dir).catch(() => undefined))) {
+    const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    await mkdir(tmp, { recursive: true });
+    await Promise.all(files.map((f) => writeFile(path.join(tmp, path.basename(f.path)), f.contents)));
+    // Another run may have renamed the same content into place first: theirs is identical.
+    await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }));
+  }
+  await pruneOldBundles(hash);
+  return { cliPath: path.join(dir, 'cli.mjs'), hash, buildMs: Date.now() - started };
+}
+
+const KEEP_MS = 24 * 3600_000;
+
+/** Bundles of other source versions, untouched for a day (no run can still be using them). */
+async function pruneOldBundles(current: string): Promise<void> {
+  const names = await readdir(GUEST_BUNDLE_ROOT).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith('guest-') || name === `guest-${current}`) continue;
+    const full = path.join(GUEST_BUNDLE_ROOT, name);
+    const s = await stat(full).catch(() => undefined);
+    if (s && Date.now() - s.mtimeMs > KEEP_MS) await rm(full, { recursive: true, force: true });
+  }
+}
