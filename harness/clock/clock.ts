@@ -31,7 +31,15 @@ export function parseClockMode(value: string): ClockMode {
   throw new UsageError(`--clock ${quote(value)} must be auto, instructions or host`);
 }
 
-export function instructionClock(shift = ICOUNT_SHIFT): ClockInfo {
+/** NKB_ICOUNT_SHIFT=N overrides the shift (for measuring the clock itself); recorded like any shift. */
+function configuredShift(): number {
+  const v = process.env.NKB_ICOUNT_SHIFT;
+  if (v === undefined || v === '') return ICOUNT_SHIFT;
+  if (!/^\d$/.test(v)) throw new UsageError(`NKB_ICOUNT_SHIFT ${quote(v)} must be an integer 0-9`);
+  return Number(v);
+}
+
+export function instructionClock(shift = configuredShift()): ClockInfo {
   return { kind: 'instructions', icountShift: shift, instructionsPerGuestS: 1e9 / 2 ** shift };
 }
 

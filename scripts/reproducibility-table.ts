@@ -1,0 +1,14 @@
+// Prints the run-to-run table of two results folders (scripts/reproducibility.sh); exit 1 when a row misses its target.
+import { reproducibilityRows, reproducibilityTable } from '../harness/clock/reproducibility.ts';
+import { loadResults } from '../harness/results/load.ts';
+
+const [first, second] = process.argv.slice(2);
+if (!first || !second) {
+  process.stderr.write('usage: reproducibility-table.ts RUN_DIR_1 RUN_DIR_2\n');
+  process.exit(2);
+}
+const rows = reproducibilityRows(await loadResults(first), await loadResults(second));
+process.stdout.write(`${reproducibilityTable(rows)}\n`);
+const missed = rows.filter((r) => !r.within).length;
+process.stdout.write(`${rows.length - missed} of ${rows.length} rows within their targets\n`);
+process.exitCode = missed > 0 ? 1 : 0;
