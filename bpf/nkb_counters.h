@@ -20,9 +20,10 @@ enum nkb_counter {
 	NKB_CTR_PASSED,		/* left to the kernel (TCX_NEXT / NETKIT_NEXT) */
 	NKB_CTR_DROPPED,	/* a redirect helper refused them, so the program returned drop */
 	NKB_CTR_LOOPS,		/* bpf_loop iterations burnt (tax programs only) */
+	NKB_CTR_WIRE,		/* tracers only: events on the run's wire devices (nkb_trace.h) */
 	NKB_CTR_MAX,
 };
 
-#define NKB_COUNTER_NAMES { "seen", "redirected", "passed", "dropped", "loops" }
+#define NKB_COUNTER_NAMES { "seen", "redirected", "passed", "dropped", "loops", "wire" }
 
 #endif /* NKB_COUNTERS_H */

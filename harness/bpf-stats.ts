@@ -12,6 +12,8 @@ const statsLine = z.object({
   run_cnt: z.number(),
   run_time_ns: z.number(),
   counters: z.record(z.string(), z.number()),
+  /** The same slots per possible CPU (nkb-loader since the receive-path tracers). */
+  per_cpu: z.record(z.string(), z.array(z.number())).optional(),
 });
 
 export function parseLoaderStats(text: string): z.infer<typeof statsLine> {

@@ -40,6 +40,9 @@ export const METRICS: Record<string, MetricInfo> = {
   softirqPct: { unit: '%', better: 'lower', description: 'whole-machine softirq time during the measurement, as a share of all CPUs' },
   cpuCoreSecondsPerGB: { unit: 'core-s/GB', better: 'lower', headline: true, description: 'whole-machine busy CPU time per 10^9 bytes received' },
   cpuUsPerTransaction: { unit: 'core-µs', better: 'lower', headline: true, description: 'whole-machine busy CPU time per transaction (per connection for tcp_crr)' },
+  backlogPassesPerPacket: { unit: 'passes/packet', better: 'lower', headline: true, description: 'skbs put on a CPU backlog queue (net:netif_rx) on the run\'s devices, per packet that crossed the wire; the topology predicts host 1, netkit 1, veth-bpf 2, veth 3' },
+  receivePassesPerPacket: { unit: 'passes/packet', better: 'lower', description: 'calls of the core receive path (net:netif_receive_skb) on the run\'s devices per packet that crossed the wire; a bpf_redirect_peer re-run is not a new call' },
+  backlogPassesPerTransaction: { unit: 'passes/transaction', better: 'lower', description: 'backlog enqueues on the run\'s devices per transaction (per connection for tcp_crr), over the timed window' },
   clientCpuPct: { unit: '%', better: 'lower', description: "iperf3's own CPU figure for the client process (100 = one core)" },
   serverCpuPct: { unit: '%', better: 'lower', description: "iperf3's own CPU figure for the server process (100 = one core)" },
 };

@@ -4,7 +4,7 @@
 //
 // Addresses come from the benchmarking range 198.18.0.0/15 (RFC 2544): 198.18.0.0/24 the wire,
 // 198.18.1.0/24 behind node0, 198.18.2.0/24 behind node1.
-import type { Scenario } from '../harness/scenario.ts';
+import type { Scenario, VethLink } from '../harness/scenario.ts';
 
 export const WIRE0 = '198.18.0.1';
 export const WIRE1 = '198.18.0.2';
@@ -44,6 +44,16 @@ export const twoNodes: Scenario = {
   server: { node: 'node1', address: WIRE1 },
   details: {},
 };
+
+/**
+ * The wire: the veth pair joining node0 to node1, which every packet between client and server
+ * crosses exactly once, whatever the scenario. Throws for a scenario without one.
+ */
+export function wireLink(scenario: Scenario): VethLink {
+  const wire = scenario.links.find((l): l is VethLink => l.kind === 'veth' && l.a.node === 'node0' && l.b.node === 'node1');
+  if (!wire) throw new Error(`scenario ${scenario.name} has no wire (veth node0 <-> node1)`);
+  return wire;
+}
 
 /** Pods behind each node; nodes route between the pod subnets over the wire. */
 export const podsBase: Scenario = {

@@ -2,13 +2,13 @@
 // the tax program burns `iterations` rounds of bpf_loop() on every packet arriving at the server
 // node's wire, ahead of anything else attached there, then lets the packet continue.
 import type { ProgramSpec, Scenario } from '../harness/scenario.ts';
+import { wireLink } from './base.ts';
 
 export const TAX_PROGRAM = 'server-wire-tax';
 
 export function withInjectedCost(scenario: Scenario, iterations: number): Scenario {
   if (iterations <= 0) return scenario;
-  const serverWire = scenario.links.find((l) => l.kind === 'veth' && l.b.node === 'node1');
-  if (!serverWire || serverWire.kind !== 'veth') throw new Error(`scenario ${scenario.name} has no wire into node1`);
+  const serverWire = wireLink(scenario);
   const tax: ProgramSpec = {
     name: TAX_PROGRAM,
     object: 'tax_tcx',

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0 OR MIT)
 /*
- * attach: open the object, pick --prog and fill its tunables (all before the kernel sees
- * anything), load it, attach it as a tcx or netkit link on --dev, and pin link, program and
- * counters under --pin-dir. The pinned link keeps the program attached after we exit; on any
- * failure nothing stays behind (the unpinned link goes away with this process).
+ * attach / trace / load: open the object, pick --prog and fill its tunables (all before the
+ * kernel sees anything), load it, attach it (attach: a tcx or netkit link on --dev; trace: a
+ * tracing link where its SEC() says; load: not at all), and pin link, program and counters under
+ * --pin-dir. The pinned link keeps the program attached after we exit; on any failure nothing
+ * stays behind (the unpinned link goes away with this process).
  */
 #include <errno.h>
 #include <net/if.h>
@@ -30,8 +31,15 @@ static int pick_program(struct bpf_object *obj, const struct attach_args *a, str
 				      n ? ", " : "", bpf_program__name(p));
 		return usagef("--prog %s: not in %s (it has: %s)", a->prog_name, a->obj_path, names);
 	}
-	if (bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS ||
-	    bpf_program__expected_attach_type(prog) != a->hook->type) {
+	if (a->mode == MODE_TRACE && bpf_program__type(prog) != BPF_PROG_TYPE_TRACING)
+		return usagef("--prog %s is SEC(\"%s\"), not a tracing program (tp_btf/, fentry/)",
+			      a->prog_name, bpf_program__section_name(prog));
+	/* load: any tc program; cls_bpf ignores the expected attach type (tcx/ingress is fine). */
+	if (a->mode == MODE_LOAD && bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS)
+		return usagef("--prog %s is SEC(\"%s\"), not a tc program", a->prog_name,
+			      bpf_program__section_name(prog));
+	if (a->mode == MODE_LINK && (bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS ||
+				     bpf_program__expected_attach_type(prog) != a->hook->type)) {
 		has = hook_by_type(bpf_program__expected_attach_type(prog));
 		return usagef("--prog %s is SEC(\"%s\") (hook %s), not --hook %s", a->prog_name,
 			      bpf_program__section_name(prog), has ? has->name : "none of ours",
@@ -80,6 +88,15 @@ static int attach_link(const struct attach_args *a, struct attached *at)
 	__u32 flags = a->first ? BPF_F_BEFORE : 0;
 	int err;
 
+	if (a->mode == MODE_LOAD)
+		return 0;
+	if (a->mode == MODE_TRACE) {
+		at->link = bpf_program__attach(at->prog);
+		if (at->link)
+			return 0;
+		return failf(-errno, "attach %s at %s (kernel without that tracepoint or its BTF?)",
+			     a->prog_name, bpf_program__section_name(at->prog));
+	}
 	if (a->hook->netkit) {
 		LIBBPF_OPTS(bpf_netkit_opts, opts, .flags = flags);
 		at->link = bpf_program__attach_netkit(at->prog, at->ifindex, &opts);
@@ -104,7 +121,7 @@ static int read_ids(struct attached *at)
 	int err;
 
 	err = bpf_prog_get_info_by_fd(bpf_program__fd(at->prog), &pinfo, &plen);
-	if (!err)
+	if (!err && at->link)
 		err = bpf_link_get_info_by_fd(bpf_link__fd(at->link), &linfo, &llen);
 	if (!err)
 		err = bpf_map_get_info_by_fd(bpf_map__fd(at->counters), &minfo, &mlen);
@@ -120,7 +137,8 @@ static void print_attached(const struct attach_args *a, const struct attached *a
 {
 	printf("{\"prog_id\":%u,\"link_id\":%u,\"map_id\":%u,\"ifindex\":%d,\"hook\":",
 	       at->prog_id, at->link_id, at->map_id, at->ifindex);
-	json_string(stdout, a->hook->name);
+	json_string(stdout, a->mode == MODE_LINK ? a->hook->name : a->mode == MODE_TRACE ?
+			    bpf_program__section_name(at->prog) : "none");
 	printf("}\n");
 }
 
@@ -130,9 +148,11 @@ int do_attach(const struct attach_args *a)
 	bool created = false;
 	int err;
 
-	at.ifindex = if_nametoindex(a->dev);
-	if (!at.ifindex)
-		return failf(-ENODEV, "--dev %s: not in this network namespace", a->dev);
+	if (a->mode == MODE_LINK) {
+		at.ifindex = if_nametoindex(a->dev);
+		if (!at.ifindex)
+			return failf(-ENODEV, "--dev %s: not in this network namespace", a->dev);
+	}
 	err = open_configured(a, &at);
 	if (err)
 		goto out;
@@ -155,7 +175,8 @@ int do_attach(const struct attach_args *a)
 	if (!err)
 		err = pin_all(a, &at);
 	if (!err) {
-		bpf_link__disconnect(at.link);	/* the pin owns it now */
+		if (at.link)
+			bpf_link__disconnect(at.link);	/* the pin owns it now */
 		print_attached(a, &at);
 	}
 out:

@@ -54,6 +54,7 @@ struct tunable {
 	__u32 size;
 	bool is_int;	/* an integer or enum (through typedefs and qualifiers) */
 	bool is_bytes;	/* an array of 1-byte elements (a MAC) */
+	__u32 elem_size;	/* an array of 4- or 8-byte integers: the element's size, else 0 */
 };
 
 /* A parsed VALUE: an integer (decimal, hex, or @IFNAME's ifindex) or raw bytes in wire order. */
@@ -63,14 +64,30 @@ struct value {
 	__u8 bytes[6];
 };
 
+/* An array of integers in .rodata (e.g. __u64 netns_cookies[8]): --set VAR=V1,V2,... fills its
+ * first elements and zeroes the rest. */
+#define MAX_ELEMS 16
+
 /* Applies one VAR=VALUE to the object's .rodata image; must run before bpf_object__load(). */
 int set_tunable(struct bpf_object *obj, const char *assignment);
 int parse_value(const char *text, struct value *v);
+/* The cookie (SO_NETNS_COOKIE, Linux 5.14+) of the network namespace at PATH (/run/netns/NAME). */
+int netns_cookie(const char *path, unsigned long long *cookie);
+/* The ifindex of IFNAME in the network namespace at PATH. */
+int ifindex_in(const char *path, const char *ifname, unsigned long long *ifindex);
 int store_value(void *rodata, const struct tunable *t, const struct value *v, const char *text);
+/* V1,V2,... into an integer array tunable (t->elem_size set), each Vi an integer VALUE. */
+int store_array(void *rodata, const struct tunable *t, const char *text);
 
 /* ---- attach.c */
 
+/* What `attach` does with the program: a tcx/netkit link on --dev (attach), a tracing link where
+ * its SEC() says (trace), or nothing, leaving the pinned program for another tool to attach,
+ * e.g. tc's cls_bpf through `object-pinned` (load). */
+enum attach_mode { MODE_LINK, MODE_TRACE, MODE_LOAD };
+
 struct attach_args {
+	enum attach_mode mode;
 	const char *obj_path;
 	const char *prog_name;
 	const char *dev;

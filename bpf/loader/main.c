@@ -5,6 +5,8 @@
  *
  *   nkb-loader [-v] attach --obj FILE --prog NAME --hook HOOK --dev IFNAME --pin-dir DIR
  *                          [--set VAR=VALUE]... [--first]
+ *   nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
+ *   nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
  *   nkb-loader [-v] detach --pin-dir DIR
  *   nkb-loader [-v] stats  --pin-dir DIR
  *   nkb-loader [-v] hold-stats
@@ -32,6 +34,8 @@ static void usage(FILE *f)
 	fputs("usage:\n"
 	      "  nkb-loader [-v] attach --obj FILE --prog NAME --hook HOOK --dev IFNAME --pin-dir DIR\n"
 	      "                         [--set VAR=VALUE]... [--first]\n"
+	      "  nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
+	      "  nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
 	      "  nkb-loader [-v] detach --pin-dir DIR\n"
 	      "  nkb-loader [-v] stats  --pin-dir DIR\n"
 	      "  nkb-loader [-v] hold-stats\n"
@@ -40,6 +44,10 @@ static void usage(FILE *f)
 	      "      primary device). --first puts the program in front of the hook's chain.\n"
 	      "VALUE: 123 | 0x7b (host order, at the variable's width) | @IFNAME (its ifindex here)\n"
 	      "       | a.b.c.d (4 bytes, network order) | aa:bb:cc:dd:ee:ff (6-byte array)\n"
+	      "       | netns:PATH (that namespace's cookie) | @IFNAME/PATH (ifindex in namespace PATH)\n"
+	      "       | V1,V2,... (an integer array; the rest zeroed)\n"
+	      "trace: a tracing program (tp_btf/, fentry/) attached where its SEC() says.\n"
+	      "load: loads and pins prog and counters only, for tc filter ... bpf da object-pinned DIR/prog.\n"
 	      "hold-stats: turns on run_cnt/run_time_ns counting (BPF_ENABLE_STATS) until stdin ends\n"
 	      "      or SIGTERM/SIGINT; the kernel turns it off when no holder is left, even if killed.\n"
 	      "Run inside the device's namespace with nsenter --net=/run/netns/NS.\n", f);
@@ -110,6 +118,15 @@ static int run_command(int argc, char **argv)
 	if (!strcmp(command, "attach")) {
 		if (!a.obj_path || !a.prog_name || !a.hook || !a.dev)
 			return usagef("attach needs --obj, --prog, --hook, --dev and --pin-dir");
+		a.mode = MODE_LINK;
+		return do_attach(&a);
+	}
+	if (!strcmp(command, "trace") || !strcmp(command, "load")) {
+		if (!a.obj_path || !a.prog_name)
+			return usagef("%s needs --obj, --prog and --pin-dir", command);
+		if (a.hook || a.dev || a.first)
+			return usagef("%s takes no --hook, --dev or --first", command);
+		a.mode = !strcmp(command, "trace") ? MODE_TRACE : MODE_LOAD;
 		return do_attach(&a);
 	}
 	if (a.obj_path || a.prog_name || a.hook || a.dev || a.nsets || a.first)
@@ -119,8 +136,8 @@ static int run_command(int argc, char **argv)
 
 static bool is_command(const char *word)
 {
-	return !strcmp(word, "attach") || !strcmp(word, "detach") || !strcmp(word, "stats") ||
-	       !strcmp(word, "hold-stats");
+	return !strcmp(word, "attach") || !strcmp(word, "trace") || !strcmp(word, "load") ||
+	       !strcmp(word, "detach") || !strcmp(word, "stats") || !strcmp(word, "hold-stats");
 }
 
 int main(int argc, char **argv)
@@ -139,7 +156,7 @@ int main(int argc, char **argv)
 	}
 	if (!argc || !is_command(argv[0])) {
 		command = "usage";
-		return usagef("want a command, attach, detach, stats or hold-stats%s%s",
+		return usagef("want a command, attach, trace, load, detach, stats or hold-stats%s%s",
 			      argc ? ", not " : "", argc ? argv[0] : "");
 	}
 	command = argv[0];

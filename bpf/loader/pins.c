@@ -79,18 +79,21 @@ int pin_all(const struct attach_args *a, struct attached *at)
 	pin_path(prog_path, sizeof(prog_path), a->pin_dir, "prog");
 	pin_path(map_path, sizeof(map_path), a->pin_dir, "counters");
 
-	err = bpf_link__pin(at->link, link_path);
+	/* No link when only loaded (nkb-loader load): another tool attaches the pinned program. */
+	err = at->link ? bpf_link__pin(at->link, link_path) : 0;
 	if (err)
 		return failf(err, "pin link at %s", link_path);
 	err = bpf_program__pin(at->prog, prog_path);
 	if (err) {
-		bpf_link__unpin(at->link);
+		if (at->link)
+			bpf_link__unpin(at->link);
 		return failf(err, "pin program at %s", prog_path);
 	}
 	err = bpf_map__pin(at->counters, map_path);
 	if (err) {
 		bpf_program__unpin(at->prog, prog_path);
-		bpf_link__unpin(at->link);
+		if (at->link)
+			bpf_link__unpin(at->link);
 		return failf(err, "pin counters at %s", map_path);
 	}
 	return 0;

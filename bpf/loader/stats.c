@@ -2,7 +2,7 @@
 /*
  * stats: the program's run_cnt/run_time_ns (counted only while run-time statistics are on; see
  * hold_stats.c) and its `counters` map, each slot summed over all CPUs and named as in
- * nkb_counters.h.
+ * nkb_counters.h, then again per possible CPU under "per_cpu".
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -36,23 +36,33 @@ static int print_counters(FILE *out, int map_fd)
 	if (!values)
 		return failf(-ENOMEM, "allocate per-CPU values");
 
-	fprintf(out, "\"counters\":{");
-	for (__u32 key = 0; key < info.max_entries; key++) {
-		__u64 sum = 0;
+	/* "counters": each slot summed; "per_cpu": the same slots, one value per possible CPU. */
+	for (int pass = 0; pass < 2; pass++) {
+		fprintf(out, pass ? ",\"per_cpu\":{" : "\"counters\":{");
+		for (__u32 key = 0; key < info.max_entries; key++) {
+			__u64 sum = 0;
 
-		err = bpf_map_lookup_elem(map_fd, &key, values);
-		if (err) {
-			free(values);
-			return failf(-errno, "read counter slot %u", key);
+			err = bpf_map_lookup_elem(map_fd, &key, values);
+			if (err) {
+				free(values);
+				return failf(-errno, "read counter slot %u", key);
+			}
+			if (key < sizeof(names) / sizeof(names[0]))
+				fprintf(out, "%s\"%s\":", key ? "," : "", names[key]);
+			else
+				fprintf(out, "%s\"slot%u\":", key ? "," : "", key);
+			for (int cpu = 0; cpu < ncpus; cpu++) {
+				sum += values[cpu];
+				if (pass)
+					fprintf(out, "%s%llu", cpu ? "," : "[", (unsigned long long)values[cpu]);
+			}
+			if (pass)
+				fprintf(out, "]");
+			else
+				fprintf(out, "%llu", (unsigned long long)sum);
 		}
-		for (int cpu = 0; cpu < ncpus; cpu++)
-			sum += values[cpu];
-		if (key < sizeof(names) / sizeof(names[0]))
-			fprintf(out, "%s\"%s\":%llu", key ? "," : "", names[key], (unsigned long long)sum);
-		else
-			fprintf(out, "%s\"slot%u\":%llu", key ? "," : "", key, (unsigned long long)sum);
+		fprintf(out, "}");
 	}
-	fprintf(out, "}");
 	free(values);
 	return 0;
 }

@@ -20,6 +20,17 @@ static const struct btf_type *skip_mods(const struct btf *btf, __u32 id)
 	return t;
 }
 
+/* 4 or 8 for an array of 4- or 8-byte integers, else 0. */
+static __u32 int_array_elem(const struct btf *btf, const struct btf_type *t)
+{
+	const struct btf_type *elem;
+
+	if (!btf_is_array(t))
+		return 0;
+	elem = skip_mods(btf, btf_array(t)->type);
+	return elem && btf_is_int(elem) && (elem->size == 4 || elem->size == 8) ? elem->size : 0;
+}
+
 static bool is_byte_array(const struct btf *btf, const struct btf_type *t)
 {
 	const struct btf_type *elem;
@@ -61,6 +72,7 @@ static int find_tunable(const struct btf *btf, const char *name, struct tunable 
 		out->size = si->size;
 		out->is_int = type && (btf_is_int(type) || btf_is_any_enum(type));
 		out->is_bytes = type && is_byte_array(btf, type);
+		out->elem_size = type ? int_array_elem(btf, type) : 0;
 		return 0;
 	}
 	return -ENOENT;
@@ -91,6 +103,8 @@ int set_tunable(struct bpf_object *obj, const char *assignment)
 	if (t.offset + t.size > size)
 		return failf(-EINVAL, "--set %s: .rodata image is smaller than BTF says", name);
 
+	if (t.elem_size)
+		return store_array(rodata, &t, eq + 1);
 	err = parse_value(eq + 1, &v);
 	if (err)
 		return err;

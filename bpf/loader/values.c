@@ -37,11 +37,31 @@ static bool parse_uint(const char *s, unsigned long long *out)
 	return !errno && end != s && !*end;
 }
 
-/* VALUE forms: decimal or 0x-hex integer, @IFNAME, dotted IPv4, aa:bb:cc:dd:ee:ff. */
+/* @IFNAME/PATH: the ifindex of IFNAME in the namespace at PATH (device names hold no '/'). */
+static int parse_remote_ifindex(const char *text, struct value *v)
+{
+	const char *slash = strchr(text, '/');
+	char ifname[IF_NAMESIZE];
+
+	if ((size_t)(slash - text - 1) >= sizeof(ifname))
+		return usagef("--set: \"%s\": device name too long", text);
+	snprintf(ifname, sizeof(ifname), "%.*s", (int)(slash - text - 1), text + 1);
+	v->kind = VAL_INT;
+	return ifindex_in(slash, ifname, &v->num);
+}
+
+/* VALUE forms: decimal or 0x-hex integer, @IFNAME, @IFNAME/NSPATH, netns:NSPATH, dotted IPv4,
+ * aa:bb:cc:dd:ee:ff. */
 int parse_value(const char *text, struct value *v)
 {
 	struct in_addr a;
 
+	if (!strncmp(text, "netns:", 6)) {
+		v->kind = VAL_INT;
+		return netns_cookie(text + 6, &v->num);
+	}
+	if (text[0] == '@' && strchr(text, '/'))
+		return parse_remote_ifindex(text, v);
 	if (text[0] == '@') {
 		v->kind = VAL_INT;
 		v->num = if_nametoindex(text + 1);
@@ -62,8 +82,8 @@ int parse_value(const char *text, struct value *v)
 		v->kind = VAL_INT;
 		return 0;
 	}
-	return usagef("--set: cannot read \"%s\": want an integer, @IFNAME, a.b.c.d or aa:bb:cc:dd:ee:ff",
-		      text);
+	return usagef("--set: cannot read \"%s\": want an integer, @IFNAME[/NSPATH], netns:NSPATH, "
+		      "a.b.c.d or aa:bb:cc:dd:ee:ff", text);
 }
 
 /* Host byte order at the variable's own width, refusing what does not fit. */
@@ -109,4 +129,34 @@ int store_value(void *rodata, const struct tunable *t, const struct value *v, co
 		return 0;
 	}
 	return usagef("--set %s=%s: unknown value kind", t->name, text);
+}
+
+int store_array(void *rodata, const struct tunable *t, const char *text)
+{
+	__u32 count = t->size / t->elem_size, n = 0;
+	struct tunable elem = *t;
+	char item[256];
+	struct value v;
+	int err;
+
+	memset((char *)rodata + t->offset, 0, t->size);
+	elem.size = t->elem_size;
+	elem.is_int = true;
+	for (const char *p = text; *p; n++) {
+		size_t len = strcspn(p, ",");
+
+		if (n == count)
+			return usagef("--set %s=%s: more than %u values", t->name, text, count);
+		if (!len || len >= sizeof(item))
+			return usagef("--set %s=%s: empty or overlong value", t->name, text);
+		snprintf(item, sizeof(item), "%.*s", (int)len, p);
+		err = parse_value(item, &v);
+		if (!err)
+			err = store_value(rodata, &elem, &v, item);
+		if (err)
+			return err;
+		elem.offset += t->elem_size;
+		p += len + (p[len] == ',');
+	}
+	return 0;
 }

@@ -10,6 +10,7 @@ import { planTopology, type PlanContext } from '../topology/plan.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
 import { bpfCostMetrics } from './bpf-cost.ts';
+import { measureReceivePath } from '../accounting/measure.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
@@ -60,7 +61,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
         const startedAt = new Date();
-        const outcome = await workload.run({
+        const { outcome, receivePath, metrics: pathMetrics } = await measureReceivePath(scenario, ctx.plan, ctx.log, (window) => workload.run({
           clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
           serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
           serverAddress: scenario.server.address,
@@ -69,18 +70,21 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
           serverCpu: ctx.serverCpu,
           params: ctx.params,
           signal: ctx.signal,
-        });
+          window,
+        }));
         if (ctx.signal.aborted) return;
         const programs = await bpf.take();
+        const failed = outcome.state === 'failed';
         await record({
           scenario: scenario.name,
           workload: workload.name,
           repetition,
           ...outcome,
-          metrics: { ...outcome.metrics, ...(outcome.state === 'failed' ? {} : bpfCostMetrics(programs)) },
+          metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(programs), ...pathMetrics }) },
           startedAt: startedAt.toISOString(),
           elapsedS: (Date.now() - startedAt.getTime()) / 1000,
           bpf: programs,
+          ...(receivePath && !failed ? { receivePath } : {}),
         });
       }
     }, { log: ctx.log, signal: ctx.signal });

@@ -73,7 +73,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const order = { scenarios: SCENARIOS.map((s) => s.name), workloads: WORKLOADS.map((w) => w.name) };
   const undo = new UndoStack();
   try {
-    if (runnable.some((s) => s.programs.length > 0)) await prepareBpf(undo);
+    // Every scenario needs bpffs: the receive-path tracers pin there (harness/accounting/).
+    if (runnable.length > 0) await prepareBpf(undo);
     await runMatrix({
       plan: { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD },
       scenarios: runnable,

@@ -1,6 +1,7 @@
 // The one results schema (results.json). Every exporter (CSV, table, charts) reads this and nothing
 // else. Bump RESULTS_VERSION when a field changes meaning (nothing is released yet: version 1
 // has grown fields, all documented here; fields marked optional may be absent in early files).
+import type { ReceivePathCounts } from '../accounting/receive-path.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import type { Statistics } from '../stats.ts';
@@ -52,6 +53,8 @@ export interface Measurement {
   tool?: string;
   /** The exact commands run (nsenter and taskset included), server first. */
   commands?: string[];
+  /** Backlog enqueues, receive passes and wire packets on the run's devices over the timed window (harness/accounting/). */
+  receivePath?: ReceivePathCounts;
 }
 
 /**

@@ -39,10 +39,13 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
       if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
     }
+    // Without a window of ours the tool times itself: counters are read around the whole client.
+    if (!plan.window) await ctx.window?.begin();
     const proc = spawn(plan.client.argv, { ...onClient, ...cancel, timeoutMs: plan.client.timeoutMs });
     const window = plan.window;
-    const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc) : undefined)).catch(() => undefined) : undefined;
+    const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc, ctx.window) : undefined)).catch(() => undefined) : undefined;
     const r = await proc;
+    if (!plan.window) await ctx.window?.end(false);
     const client: RunResult = { stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), exitCode: r.exitCode ?? -1, failed: r.failed };
     return { ok: true, client, cpu: await cpu, commands };
   } catch (err) {

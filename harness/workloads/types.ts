@@ -2,6 +2,16 @@ import type { CpuUsage } from '../cpu/usage.ts';
 import type { MeasurementState } from '../results/schema.ts';
 import type { WorkloadParams } from './params.ts';
 
+/**
+ * Called at the edges of a measurement's timed window, as close as possible to the CPU snapshots
+ * (begin runs alongside the first, end alongside the second). A workload whose tool times its
+ * own window calls begin before the client starts and end(false) after it exits.
+ */
+export interface WindowHooks {
+  begin(): Promise<void>;
+  end(timed: boolean): Promise<void>;
+}
+
 export interface WorkloadContext {
   clientNetns: string;
   serverNetns: string;
@@ -12,6 +22,8 @@ export interface WorkloadContext {
   signal?: AbortSignal;
   /** Message sizes, stream count, UDP rate, validity thresholds; defaults for anything left out. */
   params?: Partial<WorkloadParams>;
+  /** Counters read at the window's edges (harness/accounting/receive-path.ts). */
+  window?: WindowHooks;
 }
 
 export interface WorkloadOutcome {

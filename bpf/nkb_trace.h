@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the receive-path tracers share: the kernel structures they read (only the fields used,
+ * with CO-RE relocations, so one object runs on every kernel whose BTF has these names), and
+ * the filter that keeps other tenants' traffic out of a run's counts.
+ *
+ * A tracer sees every skb on the machine. It counts an event only when the skb's device lives in
+ * one of the run's network namespaces (`netns_cookies`, the cookies of the run's namespaces) and
+ * is not a loopback device (a namespace's own lo traffic never crosses the datapath under test).
+ * Of those, events on the run's wire devices (`wire_ifindexes[i]` in namespace `netns_cookies[i]`)
+ * are also counted under `wire`: every packet of a two-node scenario crosses the wire exactly
+ * once, which makes the wire the per-packet denominator.
+ */
+#ifndef NKB_TRACE_H
+#define NKB_TRACE_H
+
+#include "nkb_bpf.h"
+
+#define NKB_MAX_NETNS 8
+#define NKB_IFF_LOOPBACK 0x8	/* IFF_LOOPBACK, include/uapi/linux/if.h */
+
+/* Only the fields we read; preserve_access_index makes libbpf relocate them against the
+ * running kernel's BTF (the names are the kernel's: net_device.nd_net is possible_net_t). */
+struct net {
+	__u64 net_cookie;
+} __attribute__((preserve_access_index));
+
+struct nkb_possible_net {
+	struct net *net;
+};
+
+struct net_device {
+	int ifindex;
+	unsigned int flags;
+	struct nkb_possible_net nd_net;
+} __attribute__((preserve_access_index));
+
+struct sk_buff {
+	struct net_device *dev;
+} __attribute__((preserve_access_index));
+
+/* The run's namespaces by cookie (SO_NETNS_COOKIE, nkb-loader `netns:PATH`), 0-terminated. An
+ * empty list counts nothing: a tracer must be told whose traffic it counts. */
+const volatile __u64 netns_cookies[NKB_MAX_NETNS] = {};
+/* The wire's ifindex in namespace netns_cookies[i], or 0 where that namespace has no wire end. */
+const volatile __u32 wire_ifindexes[NKB_MAX_NETNS] = {};
+
+/* Counts one event on skb's device: seen (+ wire) when it is the run's, passed otherwise. */
+static __always_inline void count_run_device(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	__u64 cookie;
+	int ifindex;
+
+	if (!dev || (dev->flags & NKB_IFF_LOOPBACK))
+		goto other;
+	cookie = dev->nd_net.net->net_cookie;
+	ifindex = dev->ifindex;
+#pragma unroll
+	for (int i = 0; i < NKB_MAX_NETNS; i++) {
+		if (!netns_cookies[i])
+			break;
+		if (netns_cookies[i] != cookie)
+			continue;
+		count(NKB_CTR_SEEN);
+		if (wire_ifindexes[i] && wire_ifindexes[i] == ifindex)
+			count(NKB_CTR_WIRE);
+		return;
+	}
+other:
+	count(NKB_CTR_PASSED);
+}
+
+#endif /* NKB_TRACE_H */

@@ -1,0 +1,73 @@
+// The receive-path tracers (bpf/backlog_enqueue.bpf.c, bpf/receive_pass.bpf.c) for one run:
+// nkb-loader commands that attach them, filtered to the run's namespaces and wire, read their
+// counters, and detach them. They are global (tracepoints), so they run from any namespace.
+import { wireLink } from '../../scenarios/base.ts';
+import { parseLoaderStats } from '../bpf-stats.ts';
+import { run } from '../exec.ts';
+import { deviceName, namespaceName, pinDir } from '../naming.ts';
+import type { Scenario } from '../scenario.ts';
+
+export interface Tracer {
+  /** Row name and pin folder leaf. */
+  name: 'trace-backlog' | 'trace-backlog-drop' | 'trace-receive';
+  object: string;
+}
+
+/**
+ * net:netif_rx (an skb handed to enqueue_to_backlog), skb:kfree_skb with reason CPU_BACKLOG (one
+ * it refused: the queue was full), and net:netif_receive_skb (a receive pass; on the wire, the
+ * per-packet denominator). In this order: receivePathAccounting destructures them so.
+ */
+export const TRACERS: readonly Tracer[] = [
+  { name: 'trace-backlog', object: 'backlog_enqueue' },
+  { name: 'trace-backlog-drop', object: 'backlog_drop' },
+  { name: 'trace-receive', object: 'receive_pass' },
+];
+
+/** What one tracer counted between two reads: events on the run's devices in total and per CPU, and those on the wire. */
+export interface TracerCounts {
+  events: number;
+  eventsPerCpu: number[];
+  wireEvents: number;
+}
+
+/** The --set arguments naming the run's namespaces (by cookie) and the wire end in each (the BPF filter, nkb_trace.h). */
+export function tracerSets(scenario: Scenario, runId: string): string[] {
+  const wire = wireLink(scenario);
+  const path = (node: string) => `/run/netns/${namespaceName(runId, node)}`;
+  const wireIn = (node: string) => [wire.a, wire.b].find((e) => e.node === node);
+  const cookies = scenario.nodes.map((n) => `netns:${path(n)}`);
+  const ifindexes = scenario.nodes.map((n) => {
+    const end = wireIn(n);
+    return end ? `@${deviceName(runId, end.role)}${path(n)}` : '0';
+  });
+  return ['--set', `netns_cookies=${cookies.join(',')}`, '--set', `wire_ifindexes=${ifindexes.join(',')}`];
+}
+
+export function tracerPins(t: Tracer, runId: string, bpffs: string): string {
+  return pinDir(bpffs, runId, t.name);
+}
+
+export async function attachTracer(t: Tracer, scenario: Scenario, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
+  const obj = `${ctx.bpfBuild}/${t.object}.bpf.o`;
+  await run(`attach tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'trace', '--obj', obj, '--prog', t.object, '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs), ...tracerSets(scenario, ctx.runId)], { timeoutMs: 60_000 });
+}
+
+/** Cumulative counts since attach. */
+export async function readTracer(t: Tracer, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<TracerCounts> {
+  const out = await run(`read tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'stats', '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs)], { timeoutMs: 30_000 });
+  const s = parseLoaderStats(out.stdout);
+  return { events: s.counters.seen ?? 0, eventsPerCpu: s.per_cpu?.seen ?? [], wireEvents: s.counters.wire ?? 0 };
+}
+
+export async function detachTracer(t: Tracer, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
+  await run(`detach tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'detach', '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs)], { timeoutMs: 30_000 });
+}
+
+export function subtractCounts(after: TracerCounts, before: TracerCounts): TracerCounts {
+  return {
+    events: after.events - before.events,
+    eventsPerCpu: after.eventsPerCpu.map((v, i) => v - (before.eventsPerCpu[i] ?? 0)),
+    wireEvents: after.wireEvents - before.wireEvents,
+  };
+}
