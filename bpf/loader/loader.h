@@ -92,6 +92,10 @@ struct attach_args {
 	const char *prog_name;
 	const char *dev;
 	const char *pin_dir;
+	/* stats takes several --pin-dir and reads them back to back (one line each, in order), so
+	 * counters read together cover the same instants to within microseconds. */
+	const char *more_pin_dirs[MAX_SETS];
+	int n_more_pin_dirs;
 	const struct hook *hook;
 	const char *sets[MAX_SETS];
 	int nsets;
@@ -123,7 +127,8 @@ int open_pin(const char *dir, const char *leaf, int *fd);
 /* ---- detach.c, stats.c, hold_stats.c */
 
 int do_detach(const char *dir);
-int do_stats(const char *dir);
+/* stats for DIR and then each of MORE, one line each, printed only when all were read. */
+int do_stats_many(const char *first, const char *const *more, int n_more);
 int do_hold_stats(void);
 
 #endif /* NKB_LOADER_H */

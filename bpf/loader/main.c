@@ -8,7 +8,7 @@
  *   nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
  *   nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
  *   nkb-loader [-v] detach --pin-dir DIR
- *   nkb-loader [-v] stats  --pin-dir DIR
+ *   nkb-loader [-v] stats  --pin-dir DIR [--pin-dir DIR]...
  *   nkb-loader [-v] hold-stats
  *
  * Each command prints exactly one JSON line on stdout when it succeeds, and one line
@@ -37,7 +37,7 @@ static void usage(FILE *f)
 	      "  nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
 	      "  nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
 	      "  nkb-loader [-v] detach --pin-dir DIR\n"
-	      "  nkb-loader [-v] stats  --pin-dir DIR\n"
+	      "  nkb-loader [-v] stats  --pin-dir DIR [--pin-dir DIR]...   (one line each, read back to back)\n"
 	      "  nkb-loader [-v] hold-stats\n"
 	      "\n"
 	      "HOOK: tcx_ingress | tcx_egress | netkit_primary | netkit_peer (netkit: --dev is the\n"
@@ -79,7 +79,15 @@ static int parse_options(int argc, char **argv, struct attach_args *a)
 		case OPT_OBJ: a->obj_path = optarg; break;
 		case OPT_PROG: a->prog_name = optarg; break;
 		case OPT_DEV: a->dev = optarg; break;
-		case OPT_PIN_DIR: a->pin_dir = optarg; break;
+		case OPT_PIN_DIR:
+			if (!a->pin_dir) {
+				a->pin_dir = optarg;
+			} else {
+				if (a->n_more_pin_dirs == MAX_SETS)
+					return usagef("more than %d --pin-dir", MAX_SETS + 1);
+				a->more_pin_dirs[a->n_more_pin_dirs++] = optarg;
+			}
+			break;
 		case OPT_FIRST: a->first = true; break;
 		case OPT_HOOK:
 			a->hook = hook_by_name(optarg);
@@ -131,7 +139,12 @@ static int run_command(int argc, char **argv)
 	}
 	if (a.obj_path || a.prog_name || a.hook || a.dev || a.nsets || a.first)
 		return usagef("%s takes only --pin-dir", command);
-	return !strcmp(command, "detach") ? do_detach(a.pin_dir) : do_stats(a.pin_dir);
+	if (a.n_more_pin_dirs && strcmp(command, "stats"))
+		return usagef("only stats takes more than one --pin-dir");
+	if (!strcmp(command, "detach"))
+		return do_detach(a.pin_dir);
+	/* Each line is printed only once all are read, so a failure leaves stdout empty. */
+	return do_stats_many(a.pin_dir, a.more_pin_dirs, a.n_more_pin_dirs);
 }
 
 static bool is_command(const char *word)

@@ -67,13 +67,13 @@ static int print_counters(FILE *out, int map_fd)
 	return 0;
 }
 
-int do_stats(const char *dir)
+/* Reads DIR's program info and counters into *line (malloc'd, ending in a newline). */
+static int read_stats(const char *dir, char **line)
 {
 	struct bpf_prog_info info = {};
 	__u32 len = sizeof(info);
 	int prog_fd, map_fd, err;
 	size_t linelen = 0;
-	char *line = NULL;
 	FILE *out;
 
 	err = open_pin(dir, "prog", &prog_fd);
@@ -88,7 +88,8 @@ int do_stats(const char *dir)
 		return err;
 
 	/* Built in memory first, so a failure half-way leaves stdout empty, not half a line. */
-	out = open_memstream(&line, &linelen);
+	*line = NULL;
+	out = open_memstream(line, &linelen);
 	if (!out) {
 		close(map_fd);
 		return failf(-ENOMEM, "buffer output");
@@ -99,8 +100,24 @@ int do_stats(const char *dir)
 	fprintf(out, "}\n");
 	fclose(out);
 	close(map_fd);
-	if (!err)
-		fputs(line, stdout);
-	free(line);
+	if (err) {
+		free(*line);
+		*line = NULL;
+	}
+	return err;
+}
+
+int do_stats_many(const char *first, const char *const *more, int n_more)
+{
+	char *lines[MAX_SETS + 1] = {};
+	int err = read_stats(first, &lines[0]);
+
+	for (int i = 0; !err && i < n_more; i++)
+		err = read_stats(more[i], &lines[i + 1]);
+	for (int i = 0; i <= n_more; i++) {
+		if (!err)
+			fputs(lines[i], stdout);
+		free(lines[i]);
+	}
 	return err;
 }

@@ -7,7 +7,7 @@ import { pinDir } from '../naming.ts';
 import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario.ts';
 import type { WindowHooks } from '../workloads/types.ts';
-import { attachTracer, detachTracer, readTracer, subtractCounts, TRACERS, type Tracer, type TracerCounts } from './tracers.ts';
+import { attachTracer, detachTracer, readTracers, subtractCounts, TRACERS, type Tracer, type TracerCounts } from './tracers.ts';
 
 /** What the run's devices did over one measurement's window (results.json `receivePath`). */
 export interface ReceivePathCounts {
@@ -44,8 +44,7 @@ export function receivePathAccounting(scenario: Scenario, ctx: PlanContext): Rec
   let before: TracerCounts[] | undefined;
   let beganMs = 0;
   let counts: ReceivePathCounts | undefined;
-  // Both tracers read at once, so their windows differ by a process start, not by a whole read.
-  const readAll = () => Promise.all(TRACERS.map((t) => readTracer(t, ctx)));
+  const readAll = () => readTracers(TRACERS, ctx);
   return {
     async attach() {
       for (const t of TRACERS) {

@@ -53,11 +53,20 @@ export async function attachTracer(t: Tracer, scenario: Scenario, ctx: { runId: 
   await run(`attach tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'trace', '--obj', obj, '--prog', t.object, '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs), ...tracerSets(scenario, ctx.runId)], { timeoutMs: 60_000 });
 }
 
-/** Cumulative counts since attach. */
-export async function readTracer(t: Tracer, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<TracerCounts> {
-  const out = await run(`read tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'stats', '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs)], { timeoutMs: 30_000 });
-  const s = parseLoaderStats(out.stdout);
-  return { events: s.counters.seen ?? 0, eventsPerCpu: s.per_cpu?.seen ?? [], wireEvents: s.counters.wire ?? 0 };
+/**
+ * Cumulative counts since attach of each tracer, in the order given, read by one nkb-loader
+ * process back to back (microseconds apart), so the tracers' windows match; separate processes
+ * started together were measured up to ~0.1 s apart on a loaded machine.
+ */
+export async function readTracers(ts: readonly Tracer[], ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<TracerCounts[]> {
+  const dirs = ts.flatMap((t) => ['--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs)]);
+  const out = await run('read receive-path tracers', [`${ctx.bpfBuild}/nkb-loader`, 'stats', ...dirs], { timeoutMs: 30_000 });
+  const lines = out.stdout.trim().split('\n');
+  if (lines.length !== ts.length) throw new Error(`nkb-loader stats: ${lines.length} lines for ${ts.length} tracers`);
+  return lines.map((line) => {
+    const s = parseLoaderStats(line);
+    return { events: s.counters.seen ?? 0, eventsPerCpu: s.per_cpu?.seen ?? [], wireEvents: s.counters.wire ?? 0 };
+  });
 }
 
 export async function detachTracer(t: Tracer, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
