@@ -5,7 +5,7 @@ import { run } from './exec.ts';
 import { namespaceName } from './naming.ts';
 import { LOADER } from './paths.ts';
 import type { Feature, Scenario } from './scenario.ts';
-import { kernelRelease, kernelVersion } from './system.ts';
+import { kernelRelease, kernelVersion, which } from './system.ts';
 
 export type FeatureStatus = { ok: true } | { ok: false; reason: string };
 export type Capabilities = Record<Feature, FeatureStatus>;
@@ -34,8 +34,19 @@ async function probeTcx(): Promise<FeatureStatus> {
   return { ok: true };
 }
 
+/** Classic tc with BPF: the tc tool and our loader (which loads what `tc ... bpf object-pinned` attaches). */
+async function probeTc(): Promise<FeatureStatus> {
+  if (!(await which('tc'))) return { ok: false, reason: 'no tc (iproute2) on PATH' };
+  try {
+    await access(LOADER);
+  } catch {
+    return { ok: false, reason: `BPF loader not built (${LOADER}); run \`npm run setup\`` };
+  }
+  return { ok: true };
+}
+
 export async function detectCapabilities(runId: string): Promise<Capabilities> {
-  return { veth: await probeLink(runId, 'veth'), netkit: await probeLink(runId, 'netkit'), tcx: await probeTcx() };
+  return { veth: await probeLink(runId, 'veth'), netkit: await probeLink(runId, 'netkit'), tcx: await probeTcx(), tc: await probeTc() };
 }
 
 /** Why a scenario cannot run here, or undefined when it can. */

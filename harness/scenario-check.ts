@@ -18,7 +18,7 @@ const policyEnd = end.extend({ policy: z.enum(['forward', 'blackhole']), scrub: 
 const scenarioSchema = z.object({
   name,
   description: z.string().min(1),
-  requires: z.array(z.enum(['veth', 'netkit', 'tcx'])),
+  requires: z.array(z.enum(['veth', 'netkit', 'tcx', 'tc'])),
   nodes: z.array(name).min(1),
   links: z.array(z.union([
     z.object({ kind: z.literal('veth'), a: end, b: end }),
@@ -30,7 +30,7 @@ const scenarioSchema = z.object({
   sysctls: z.array(z.object({ node: name, key: z.string().regex(/^[a-z0-9_.]+$/), value: z.string().regex(/^[0-9a-z ]+$/) })),
   programs: z.array(z.object({
     name, object: z.string().regex(/^[a-z0-9_]+$/), program: z.string().regex(/^[a-z0-9_]+$/),
-    hook: z.enum(['tcx_ingress', 'tcx_egress', 'netkit_primary', 'netkit_peer']), node: name, role,
+    hook: z.enum(['tcx_ingress', 'tcx_egress', 'netkit_primary', 'netkit_peer', 'tc_ingress']), node: name, role,
     set: z.record(z.string().regex(/^[a-z0-9_]+$/), z.string()), first: z.boolean().optional(),
   })),
   client: z.object({ node: name }),

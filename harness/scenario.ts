@@ -2,8 +2,9 @@
 // datapath. Nodes and device roles are short names; harness/naming.ts turns them into the run's
 // real names. Variants spread a base (scenarios/base.ts), as flent's test configs include and override.
 
-export type Feature = 'veth' | 'netkit' | 'tcx';
-export type Hook = 'tcx_ingress' | 'tcx_egress' | 'netkit_primary' | 'netkit_peer';
+export type Feature = 'veth' | 'netkit' | 'tcx' | 'tc';
+/** tcx and netkit hooks attach links through nkb-loader; tc_ingress is classic tc (clsact + cls_bpf direct-action). */
+export type Hook = 'tcx_ingress' | 'tcx_egress' | 'netkit_primary' | 'netkit_peer' | 'tc_ingress';
 
 /** One end of a link: the namespace (node) it lives in and its role (the device's short name). */
 export interface LinkEnd {

@@ -23,9 +23,9 @@ function prefix(cidr: string): { net: string; mask: string } {
 
 /**
  * Four programs: on each node, pod egress (at `podEgressHook` on the node-side pod device) and
- * wire ingress (tcx on the wire device). `l3` says the pod link has no L2 addresses (netkit L3).
+ * wire ingress (at `wireHook`, tcx unless told, on the wire device). `l3` says the pod link has no L2 addresses (netkit L3).
  */
-export function hostRoutingPrograms(podEgressHook: Hook, l3: boolean): ProgramSpec[] {
+export function hostRoutingPrograms(podEgressHook: Hook, l3: boolean, wireHook: Hook = 'tcx_ingress'): ProgramSpec[] {
   const egressObject = podEgressHook === 'netkit_peer' ? 'pod_egress_netkit' : 'pod_egress_tcx';
   return sides(l3).flatMap((s): ProgramSpec[] => {
     const remote = prefix(s.remoteNet);
@@ -43,7 +43,7 @@ export function hostRoutingPrograms(podEgressHook: Hook, l3: boolean): ProgramSp
         name: `${s.node}-wire-ingress`,
         object: 'wire_ingress',
         program: 'wire_ingress',
-        hook: 'tcx_ingress',
+        hook: wireHook,
         node: s.node,
         role: s.wire,
         set: { pod_addr: s.podAddr, pod_host_ifindex: `@${s.host}`, pod_mac: s.podMac, host_mac: s.hostMac },

@@ -48,7 +48,7 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
     const runPins = pinDir(ctx.bpffs, ctx.runId);
     steps.push({ describe: 'bpffs folder for this run', run: { argv: ['mkdir', '-p', runPins] }, undo: { argv: ['rm', '-rf', '--one-file-system', runPins] } });
   }
-  for (const p of scenario.programs) steps.push(programStep(p, ctx, ns, dev));
+  for (const p of scenario.programs) steps.push(...(p.hook === 'tc_ingress' ? classicTcSteps(p, ctx, ns, dev) : [programStep(p, ctx, ns, dev)]));
   return steps;
 }
 
@@ -72,10 +72,35 @@ function linkAddArgs(link: LinkSpec, dev: (r: string) => string, ns: (n: string)
   ];
 }
 
+function setArgs(p: ProgramSpec, dev: (r: string) => string): string[] {
+  return Object.entries(p.set).flatMap(([k, v]) => ['--set', `${k}=${v.startsWith('@') ? `@${dev(v.slice(1))}` : v}`]);
+}
+
+/**
+ * Classic tc: a clsact qdisc on the device, the program loaded and pinned by nkb-loader (tc cannot
+ * fill const volatile tunables), and a cls_bpf direct-action filter attaching the pinned program
+ * (tc's `object-pinned`). Undone in reverse: filter, pins, qdisc. One tc program per device.
+ */
+function classicTcSteps(p: ProgramSpec, ctx: PlanContext, ns: (n: string) => string, dev: (r: string) => string): Step[] {
+  const pins = pinDir(ctx.bpffs, ctx.runId, p.name);
+  const loader = `${ctx.bpfBuild}/nkb-loader`;
+  const netns = ns(p.node);
+  const filter = ['dev', dev(p.role), 'ingress', 'pref', '1', 'handle', '1', 'bpf'];
+  return [
+    { describe: `clsact qdisc on ${p.role}@${p.node}`, run: { argv: ['tc', 'qdisc', 'add', 'dev', dev(p.role), 'clsact'], netns }, undo: { argv: ['tc', 'qdisc', 'del', 'dev', dev(p.role), 'clsact'], netns } },
+    {
+      describe: `BPF ${p.name} loaded for tc`,
+      run: { argv: [loader, 'load', '--obj', `${ctx.bpfBuild}/${p.object}.bpf.o`, '--prog', p.program, '--pin-dir', pins, ...setArgs(p, dev)], netns },
+      undo: { argv: [loader, 'detach', '--pin-dir', pins] },
+    },
+    { describe: `BPF ${p.name} (tc ingress on ${p.role}@${p.node})`, run: { argv: ['tc', 'filter', 'add', ...filter, 'direct-action', 'object-pinned', `${pins}/prog`], netns }, undo: { argv: ['tc', 'filter', 'del', ...filter], netns } },
+  ];
+}
+
 function programStep(p: ProgramSpec, ctx: PlanContext, ns: (n: string) => string, dev: (r: string) => string): Step {
   const pins = pinDir(ctx.bpffs, ctx.runId, p.name);
   const loader = `${ctx.bpfBuild}/nkb-loader`;
-  const sets = Object.entries(p.set).flatMap(([k, v]) => ['--set', `${k}=${v.startsWith('@') ? `@${dev(v.slice(1))}` : v}`]);
+  const sets = setArgs(p, dev);
   return {
     describe: `BPF ${p.name} (${p.hook} on ${p.role}@${p.node})`,
     run: {

@@ -25,7 +25,7 @@ test('netkit and netkit-l2 pass traffic through their BPF programs in the guest'
     const log = (await readFile(consoleLogPath, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '');
     assert.is(result.exitCode, 0, `guest test run failed:\n${log.slice(-3000)}`);
     assert.match(log, /Skipped:\s+0/, 'no scenario may be skipped in the guest');
-    assert.match(log, /Passed:\s+6/);
+    assert.match(log, /Passed:\s+7/);
   } finally {
     await rm(share, { recursive: true, force: true });
   }
