@@ -9,7 +9,7 @@ const base = { out: '/tmp/x', vm: 'never' };
 
 test('defaults, --quick and --full presets; explicit values override them', () => {
   const d = resolveBenchOptions(base);
-  assert.equal(d.scenarios, ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']);
+  assert.equal(d.scenarios, ['host', 'veth', 'veth-tc', 'veth-bpf', 'netkit', 'netkit-l2']);
   assert.equal(d.workloads, ['tcp_stream', 'tcp_rr', 'tcp_crr']);
   assert.is(d.preset, 'default');
   assert.is(d.durationS, PRESETS.default.durationS);

@@ -19,6 +19,7 @@ const DEDICATED: [metric: string, id: string, title: string][] = [
   ['connectionsPerS', 'connection-rate', 'Connection rate'],
   ['cpuCoreSecondsPerGB', 'cpu-per-gb', 'CPU cost per GB'],
   ['cpuUsPerTransaction', 'cpu-per-transaction', 'CPU cost per transaction'],
+  ['backlogPassesPerPacket', 'backlog-passes', 'Backlog passes per packet'],
 ];
 
 export function runCharts(results: ResultsFile): Chart[] {
@@ -36,6 +37,7 @@ export function runCharts(results: ResultsFile): Chart[] {
     bars('connectionsPerS'),
     bars('cpuCoreSecondsPerGB'),
     bars('cpuUsPerTransaction'),
+    bars('backlogPassesPerPacket'),
     bpfCostChart(results),
     otherMetricsChart(results, shown),
   ];
