@@ -9,7 +9,8 @@ import { DEFAULT_RESULTS, PROJECT_ROOT } from './paths.ts';
 import { openVmShell } from './vm/shell.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from './workloads/index.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from './workloads/params.ts';
-import { resolveBenchOptions, type RawBenchFlags } from './bench/options.ts';
+import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './bench/options.ts';
+import { resolveUserKernel } from './vm/user-kernel.ts';
 import { runBench } from './bench/run.ts';
 import { checkRoot } from './bench/preflight.ts';
 import { registerReportCommands } from './cli-report.ts';
@@ -23,7 +24,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
+  const bench = program
     .command('bench')
     .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')})`)
@@ -48,7 +49,8 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))
     .addOption(new Option('--clock <clock>', 'auto|instructions|host: instructions counts guest instructions (qemu TCG icount, the built-in VM); auto uses it under TCG').default('auto'))
-    .addOption(new Option('--run-id <id>').hideHelp())
+    .addOption(new Option('--run-id <id>').hideHelp());
+  addGuestOptions(bench)
     .action(async (flags: RawBenchFlags) => {
       const opts = resolveBenchOptions(flags);
       setExit(await runBench(opts, { out, err, argv }));
@@ -92,14 +94,29 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
       setExit(r.failures.length ? EXIT_FAILED : EXIT_OK);
     });
   const vm = program.command('vm').description('the built-in kernel VM (Debian 6.12 with netkit, under qemu)');
-  vm.command('shell')
-    .description('boot the VM with a shell on this terminal, project tree at the same path (Ctrl-A x quits)')
-    .action(async () => {
+  addGuestOptions(vm.command('shell')
+    .description('boot the VM with a shell on this terminal, project tree at the same path (Ctrl-A x quits)'))
+    .action(async (flags: RawGuestFlags) => {
+      const guest = resolveGuestFlags(flags, 'always');
+      const userKernel = guest.kernel ? await resolveUserKernel(guest.kernel) : undefined;
       checkRoot();
-      setExit(await openVmShell({ cwd: PROJECT_ROOT }));
+      setExit(await openVmShell({ cwd: PROJECT_ROOT, ...guest, userKernel }));
     });
   registerReportCommands(program, setExit);
   return program;
+}
+
+type RawGuestFlags = Parameters<typeof resolveGuestFlags>[0];
+
+/** The VM guest's flags, the same for bench and vm shell. */
+function addGuestOptions(command: Command): Command {
+  return command
+    .option('--kernel <path>', 'boot a kernel you built: a build tree (arch/x86/boot/bzImage, .config, modules) or a bzImage')
+    .option('--kernel-config <file>', "that kernel's .config, when it is not beside the image")
+    .option('--modules <dir>', "that kernel's modules: lib/modules/<release>, an INSTALL_MOD_PATH, or a build tree")
+    .option('--vm-cpus <n>', 'guest vCPUs (default: as many as the host has)')
+    .option('--vm-memory <size>', 'guest memory, e.g. 4G or 2048M (default 4G)')
+    .option('--vm-cmdline <params>', "kernel parameters appended to the guest's command line (e.g. mitigations=off)");
 }
 
 export async function main(argv: string[]): Promise<number> {

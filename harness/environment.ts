@@ -56,6 +56,12 @@ async function bpfObjects(): Promise<{ combined: string; each: Record<string, st
   return { combined: hash.digest('hex'), each };
 }
 
+/** MemTotal from /proc/meminfo, in MiB (the guest's own memory in a VM run). */
+async function memTotalMiB(): Promise<number | undefined> {
+  const kib = /^MemTotal:\s+(\d+) kB/m.exec(await readFile('/proc/meminfo', 'utf8').catch(() => ''))?.[1];
+  return kib === undefined ? undefined : Math.round(Number(kib) / 1024);
+}
+
 const readOr = (read: () => Promise<string>) => read().then((v) => v.trim(), () => 'unavailable');
 
 async function git(args: string[]): Promise<string | undefined> {
@@ -68,11 +74,14 @@ export async function collectEnvironment(where: Where, scenarios: readonly Scena
   const status = await git(['status', '--porcelain', '--untracked-files=no']);
   const release = await kernelRelease();
   const config = await kernelConfig(release);
+  const memTotal = await memTotalMiB();
   return {
     where,
     kernelRelease: release,
     kernelVersion: await readOr(() => readFile('/proc/sys/kernel/version', 'utf8')),
     ...(config ? { kernelConfig: config } : {}),
+    kernelCmdline: await readOr(() => readFile('/proc/cmdline', 'utf8')),
+    ...(memTotal === undefined ? {} : { memoryMiB: memTotal }),
     cpuModel: cpus()[0]?.model ?? 'unknown',
     cpuCount: cpus().length,
     cpuGovernor: await readOr(() => readFile('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor', 'utf8')),

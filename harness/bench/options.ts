@@ -6,6 +6,8 @@ import { checkRunId } from '../naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
+import { parseGuestCmdline, parseGuestMemory, type GuestSettings } from '../vm/guest-settings.ts';
+import type { UserKernelRequest } from '../vm/user-kernel.ts';
 import { PRESETS, type PresetName } from './presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 
@@ -32,6 +34,8 @@ export interface BenchOptions {
   injectCost: number;
   preset: PresetName;
   params: WorkloadParams;
+  /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline) and a kernel they built (--kernel). */
+  guest: GuestSettings & { kernel?: UserKernelRequest };
 }
 
 export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
@@ -83,6 +87,28 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   isolate?: boolean;
   report?: boolean;
   injectCost?: string;
+  kernel?: string;
+  kernelConfig?: string;
+  modules?: string;
+  vmCpus?: string;
+  vmMemory?: string;
+  vmCmdline?: string;
+}
+
+/** The guest flags, checked: they mean a VM, so --vm never with any of them is a usage error. */
+export function resolveGuestFlags(flags: Pick<RawBenchFlags, 'kernel' | 'kernelConfig' | 'modules' | 'vmCpus' | 'vmMemory' | 'vmCmdline'>, vm: VmMode): BenchOptions['guest'] {
+  if (flags.kernel === undefined) {
+    const orphan = flags.kernelConfig !== undefined ? '--kernel-config' : flags.modules !== undefined ? '--modules' : undefined;
+    if (orphan) throw new UsageError(`${orphan} belongs to --kernel PATH (the built-in kernel brings its own)`);
+  }
+  const given = Object.entries({ '--kernel': flags.kernel, '--vm-cpus': flags.vmCpus, '--vm-memory': flags.vmMemory, '--vm-cmdline': flags.vmCmdline }).find(([, v]) => v !== undefined);
+  if (given && vm === 'never') throw new UsageError(`${given[0]} sets up the VM guest; it cannot be combined with --vm never`);
+  return {
+    ...(flags.kernel === undefined ? {} : { kernel: { kernel: flags.kernel, config: flags.kernelConfig, modules: flags.modules } }),
+    ...(flags.vmCpus === undefined ? {} : { cpus: parsePositive('--vm-cpus', flags.vmCpus, { integer: true }) }),
+    ...(flags.vmMemory === undefined ? {} : { memoryMiB: parseGuestMemory(flags.vmMemory) }),
+    ...(flags.vmCmdline === undefined ? {} : { cmdline: parseGuestCmdline(flags.vmCmdline) }),
+  };
 }
 
 function presetOf(flags: RawBenchFlags): PresetName {
@@ -94,6 +120,8 @@ function presetOf(flags: RawBenchFlags): PresetName {
 export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   const preset = presetOf(flags);
   const p = PRESETS[preset];
+  const vm = parseVmMode(flags.vm);
+  const guest = resolveGuestFlags(flags, vm);
   return {
     scenarios: flags.scenarios === undefined ? ALL_SCENARIOS : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
     workloads: flags.workloads === undefined ? [...p.workloads] : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
@@ -102,7 +130,8 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     outDir: flags.out,
     dryRun: flags.dryRun === true,
     verbose: flags.verbose === true,
-    vm: parseVmMode(flags.vm),
+    // A kernel of the user's is booted even when this one could run everything natively.
+    vm: guest.kernel && vm === 'auto' ? 'always' : vm,
     clock: parseClockCombination(flags),
     runId: flags.runId === undefined ? undefined : checkRunId(flags.runId),
     allowInvalid: flags.allowInvalid === true,
@@ -111,5 +140,6 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     injectCost: flags.injectCost === undefined ? 0 : parsePositive('--inject-cost', flags.injectCost, { integer: true }),
     preset,
     params: resolveWorkloadParams(flags),
+    guest,
   };
 }

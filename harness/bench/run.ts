@@ -11,6 +11,7 @@ import { benchNative } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
+import { resolveUserKernel } from '../vm/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from '../isolate.ts';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
@@ -19,6 +20,8 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   const runId = opts.runId ?? newRunId();
+  // A kernel of the user's is checked before anything else: a missing option is a usage error, not a boot.
+  const userKernel = opts.guest.kernel ? await resolveUserKernel(opts.guest.kernel) : undefined;
   if (opts.dryRun) {
     for (const line of dryRunLines(opts, runId)) io.out(line);
     return 0;
@@ -43,7 +46,7 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
     if (isIsolated()) await enterIsolation(controller);
     const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (opts.clock === 'instructions' || (await needsVm(opts, runId))));
     const benchIo = { ...io, signal: controller.signal };
-    const code = useVm ? await benchInVm(opts, runId, benchIo) : await benchNative(opts, runId, whereFromEnv(), benchIo);
+    const code = useVm ? await benchInVm(opts, runId, benchIo, userKernel) : await benchNative(opts, runId, whereFromEnv(), benchIo);
     return received ? (SIGNAL_EXIT[received] ?? 1) : code;
   } finally {
     process.off('SIGINT', onSignal);

@@ -2,7 +2,7 @@
 // writing straight into this run's folder (shared into the guest at the same path), so the results
 // files, the summary and the exit code are the same as natively. The host then records where the
 // run happened and prints the table.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT_FAILED } from '../errors.ts';
 import { CLOCK_ENV, clockToEnv, resolveClock } from '../clock/clock.ts';
@@ -13,6 +13,9 @@ import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/accel.ts';
 import { guestPathWithHostNode } from '../vm/job-files.ts';
 import { runInVm } from '../vm/qemu.ts';
+import type { UserKernel } from '../vm/user-kernel.ts';
+import { pickConfig } from '../kernel-config.ts';
+import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
@@ -34,7 +37,7 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
   return (120 * (instructionClock ? 5 : 1) + measurements * perMeasurementS * factor) * 1000;
 }
 
-export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo): Promise<number> {
+export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, userKernel?: UserKernel): Promise<number> {
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
   await mkdir(runDir, { recursive: true });
@@ -50,7 +53,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
   // The host writes the report: charts in an emulated guest would only be slower.
   const emulatedDefault = accel === 'tcg' && opts.preset === 'default' && !io.argv.includes('--repeats');
   const repeats = emulatedDefault ? EMULATED_DEFAULT_REPEATS : opts.repeats;
-  const argv = [process.execPath, bundle.cliPath, ...io.argv, '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
+  const argv = [process.execPath, bundle.cliPath, ...withoutGuestFlags(io.argv), '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
   const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
@@ -65,6 +68,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
     consoleLogPath,
     timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel, clock.kind === 'instructions'),
     signal: io.signal,
+    ...opts.guest,
+    userKernel,
   }).finally(() => guestLog.stop());
   // Validated like any results file the harness reads; missing or broken means the guest failed.
   const results = await loadResults(runDir).catch(() => undefined);
@@ -73,7 +78,9 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo):
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
   }
   const note = clockNote(clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)');
-  results.environment.vm = { accel: vm.accel, bootMs: vm.bootMs, note, wallMs: Date.now() - spawnedAt };
+  results.environment.vm = { accel: vm.accel, bootMs: vm.bootMs, note, wallMs: Date.now() - spawnedAt, ...vm.machine };
+  // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
+  results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);
   await writeResults(runDir, results);
   io.out(renderTable(results));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);

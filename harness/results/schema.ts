@@ -5,6 +5,7 @@ import type { ReceivePathCounts } from '../accounting/receive-path.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import type { Statistics } from '../stats.ts';
+import type { GuestMachineRecord } from '../vm/guest-settings.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
 export const RESULTS_VERSION = 1;
@@ -131,6 +132,15 @@ export interface Environment {
   scenarios?: Record<string, Record<string, string>>;
   /** Scenario name to the sha256 of its definition (harness/scenario-hash.ts); absent in older files. */
   scenariosSha256?: Record<string, string>;
+  /** The kernel's command line (/proc/cmdline) as the run saw it; absent in older files. */
+  kernelCmdline?: string;
+  /** MemTotal of /proc/meminfo in MiB; absent in older files. */
+  memoryMiB?: number;
+  /**
+   * Where a VM run ran: accelerator and boot time, and (absent in older files) the machine the host
+   * set up (harness/vm/guest-settings.ts): kernel (origin, release, image, config sha256), vCPUs,
+   * memory, the -append line, the user's parameters, mitigations, vCPU pinning under KVM.
+   */
   vm?: {
     accel: string;
     /** qemu spawn to the guest's job start, host wall clock. */
@@ -138,7 +148,7 @@ export interface Environment {
     note: string;
     /** Host wall-clock ms of the whole guest run (boot, measurements, shutdown). */
     wallMs?: number;
-  };
+  } & Partial<GuestMachineRecord>;
   /**
    * The clock the figures are measured against (harness/clock/clock.ts): host time, or guest
    * instructions under qemu TCG icount. Absent in older files: host time.

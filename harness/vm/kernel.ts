@@ -8,10 +8,17 @@ export interface GuestKernel {
   /** Kernel release as `uname -r` reports it, e.g. 6.12.117+deb12-amd64. */
   version: string;
   vmlinuzPath: string;
-  /** lib/modules/<version> of the unpacked package. */
-  modulesDir: string;
+  /** lib/modules/<version> of the unpacked package, or a user's modules folder; undefined: all built in. */
+  modulesDir: string | undefined;
+  /** Debian's package (the built-in kernel); for a kernel the user built: "user", and the image's path. */
   packageName: string;
   packageVersion: string;
+  /** 'package': fetched into the cache by this file; 'user': --kernel (harness/vm/user-kernel.ts). */
+  origin?: 'package' | 'user';
+  /** The kernel's .config; defaults to boot/config-<version> beside the image. */
+  configPath?: string;
+  /** Modules to insmod in the guest, when known from the config (a user's kernel). */
+  modules?: readonly string[];
 }
 
 const MARKER = 'nkb-kernel.json';

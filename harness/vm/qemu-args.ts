@@ -15,6 +15,10 @@ export interface QemuArgsOptions {
   initrdPath: string;
   /** Kernel command line tail (nkb.job=..., nkb.mode=...). */
   guestParams: string[];
+  /** The user's own kernel parameters (--vm-cmdline), appended after the base ones. */
+  userParams?: readonly string[];
+  /** A QMP socket for the vCPU pinning (harness/vm/vcpu-pinning.ts); KVM only. */
+  qmpSocket?: string;
   shareDir: string;
   /** A file for the serial console, or 'stdio' for an interactive terminal. */
   console: { file: string } | 'stdio';
@@ -23,11 +27,15 @@ export interface QemuArgsOptions {
 /** qemu option values are comma-separated; a literal comma is written twice. */
 const escapeOption = (value: string) => value.replaceAll(',', ',,');
 
-/** Kept short and quiet: the serial console is slow under TCG and every message costs boot time. */
-export function kernelCommandLine(guestParams: string[]): string {
-  const base = ['console=ttyS0', 'quiet', 'loglevel=3', 'panic=-1', 'rdinit=/init', 'mitigations=off',
+/**
+ * Kept short and quiet: the serial console is slow under TCG and every message costs boot time.
+ * CPU vulnerability mitigations stay at the kernel's own defaults, as in production; the user's
+ * parameters (`mitigations=off`, say) come after the base ones, so they win where both set one.
+ */
+export function kernelCommandLine(guestParams: readonly string[], userParams: readonly string[] = []): string {
+  const base = ['console=ttyS0', 'quiet', 'loglevel=3', 'panic=-1', 'rdinit=/init',
     'i8042.noaux', 'i8042.nokbd', 'i8042.nopnp', '8250.nr_uarts=1', 'cryptomgr.notests', 'tsc=reliable'];
-  return [...base, ...guestParams].join(' ');
+  return [...base, ...userParams, ...guestParams].join(' ');
 }
 
 export function buildQemuArgs(o: QemuArgsOptions): string[] {
@@ -40,12 +48,13 @@ export function buildQemuArgs(o: QemuArgsOptions): string[] {
     '-machine', 'pc', ...accelArgs(o.accel, o.clock),
     '-smp', String(o.cpus), '-m', String(o.memoryMiB),
     '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', '-nic', 'none',
-    '-kernel', o.kernelPath, '-initrd', o.initrdPath, '-append', kernelCommandLine(o.guestParams),
+    '-kernel', o.kernelPath, '-initrd', o.initrdPath, '-append', kernelCommandLine(o.guestParams, o.userParams),
     '-fsdev', 'local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap',
     '-device', 'virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot',
     '-fsdev', `local,id=nkbout,path=${escapeOption(o.shareDir)},security_model=none,multidevs=remap`,
     '-device', 'virtio-9p-pci,fsdev=nkbout,mount_tag=nkbout',
     ...consoleDev,
+    ...(o.qmpSocket ? ['-qmp', `unix:${escapeOption(o.qmpSocket)},server=on,wait=off`] : []),
   ];
 }
 

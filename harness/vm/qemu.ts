@@ -1,16 +1,18 @@
 // Runs one command inside a fresh guest and reports its exit code, boot time and kernel release.
 import { execa } from 'execa';
 import { mkdir, realpath, rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ClockInfo } from '../clock/clock.ts';
 import type { Accel } from './accel.ts';
+import { guestCpus, guestMemoryMiB, mitigationsOf, type GuestMachineRecord, type GuestSettings } from './guest-settings.ts';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
-import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
+import { buildQemuArgs, kernelCommandLine, qemuInvocation } from './qemu-args.ts';
+import { pinVcpus } from './vcpu-pinning-run.ts';
 import { removeStaleJobDirs } from './stale-jobs.ts';
 import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
 
-export interface RunInVmOptions extends VmAssetOptions {
+export interface RunInVmOptions extends VmAssetOptions, GuestSettings {
   argv: string[];
   /** Absolute working directory inside the guest (the host's tree is visible read-only at the same paths). */
   cwd: string;
@@ -20,8 +22,6 @@ export interface RunInVmOptions extends VmAssetOptions {
   shareDir: string;
   consoleLogPath: string;
   timeoutMs: number;
-  cpus?: number;
-  memoryMiB?: number;
   signal?: AbortSignal;
   /** Instruction clock under TCG (harness/clock/clock.ts); default host time. */
   clock?: ClockInfo;
@@ -33,6 +33,8 @@ export interface RunInVmResult {
   /** qemu spawn to the guest's `started` stamp (written right before argv runs), host clock. */
   bootMs: number;
   kernelRelease: string;
+  /** The kernel, vCPUs, memory and command line this boot used, and the vCPU placement. */
+  machine: GuestMachineRecord;
 }
 
 const KILL_GRACE_MS = 3000;
@@ -49,22 +51,27 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
   const jobName = `.nkb-vm-${runId}`;
   const env = { ...BASE_GUEST_ENV, ...options.env };
   const jobDir = await writeJobDir(shareDir, jobName, { argv: options.argv, cwd: options.cwd, env, sharePath: shareDir });
+  let qmpSocket: string | undefined;
   try {
     // The instruction clock exists only under TCG, so it forces TCG even where KVM works.
     const accel = options.clock?.kind === 'instructions' ? 'tcg' : assets.accel;
+    const guestParams = [`nkb.job=${jobName}`, 'nkb.mode=run'];
+    // A unix socket path must fit in 108 bytes, which a share path may not: the socket goes in /tmp.
+    qmpSocket = accel === 'kvm' ? path.join(tmpdir(), `nkb-qmp-${runId}.sock`) : undefined;
     const args = buildQemuArgs({
-      name: `nkb-${runId}`, accel, clock: options.clock,
-      cpus: options.cpus ?? availableParallelism(), memoryMiB: options.memoryMiB ?? 4096,
+      name: `nkb-${runId}`, accel, clock: options.clock, cpus: guestCpus(options), memoryMiB: guestMemoryMiB(options),
       kernelPath: assets.kernelImagePath, initrdPath: assets.initrdPath,
-      guestParams: [`nkb.job=${jobName}`, 'nkb.mode=run'], shareDir, console: { file: consoleLogPath },
+      guestParams, userParams: options.cmdline, shareDir, console: { file: consoleLogPath }, qmpSocket,
     });
     const [file, fileArgs] = qemuInvocation(args);
     const spawnedAt = Date.now();
-    const qemu = await execa(file, fileArgs, {
+    const running = execa(file, fileArgs, {
       stdin: 'ignore', stdout: 'ignore', reject: false,
       timeout: options.timeoutMs, forceKillAfterDelay: KILL_GRACE_MS,
       cancelSignal: options.signal,
     });
+    const pinning = await pinVcpus(guestCpus(options), qmpSocket);
+    const qemu = await running;
     if (options.signal?.aborted || qemu.isCanceled) {
       throw new Error(`VM run nkb-${runId} aborted; qemu was stopped`, { cause: options.signal?.reason });
     }
@@ -85,8 +92,14 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
       accel,
       bootMs: Math.round(outcome.startedAtMs - spawnedAt),
       kernelRelease: outcome.kernelRelease ?? assets.kernel.version,
+      machine: {
+        kernel: assets.kernelRecord, cpus: guestCpus(options), memoryMiB: guestMemoryMiB(options),
+        cmdline: kernelCommandLine(guestParams, options.cmdline), userCmdline: options.cmdline ?? [],
+        mitigations: mitigationsOf(options.cmdline ?? []), ...pinning,
+      },
     };
   } finally {
     await rm(jobDir, { recursive: true, force: true });
+    if (qmpSocket) await rm(qmpSocket, { force: true });
   }
 }

@@ -2,19 +2,18 @@
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { guestCpus, guestMemoryMiB, type GuestSettings } from './guest-settings.ts';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
 import { buildQemuArgs, qemuInvocation } from './qemu-args.ts';
 import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
 
-export interface VmShellOptions extends VmAssetOptions {
+export interface VmShellOptions extends VmAssetOptions, GuestSettings {
   /** Writable host folder mounted at the same path; a temporary one (removed afterwards) if omitted. */
   shareDir?: string;
   /** Starting directory of the shell; defaults to the share. */
   cwd?: string;
-  cpus?: number;
-  memoryMiB?: number;
 }
 
 /** Boots the guest with a login shell on the terminal; resolves with the shell's exit code. */
@@ -31,9 +30,9 @@ export async function openVmShell(options: VmShellOptions = {}): Promise<number>
     jobDir = await writeJobDir(shareDir, jobName, { argv: shell, cwd: options.cwd ?? shareDir, env, sharePath: shareDir });
     const args = buildQemuArgs({
       name: `nkb-${runId}`, accel: assets.accel,
-      cpus: options.cpus ?? availableParallelism(), memoryMiB: options.memoryMiB ?? 4096,
+      cpus: guestCpus(options), memoryMiB: guestMemoryMiB(options),
       kernelPath: assets.kernelImagePath, initrdPath: assets.initrdPath,
-      guestParams: [`nkb.job=${jobName}`, 'nkb.mode=interactive'], shareDir, console: 'stdio',
+      guestParams: [`nkb.job=${jobName}`, 'nkb.mode=interactive'], userParams: options.cmdline, shareDir, console: 'stdio',
     });
     const [file, fileArgs] = qemuInvocation(args);
     process.stderr.write(`nkb-vm: booting ${assets.kernel.version} (${assets.accel}); Ctrl-A x kills the VM\n`);

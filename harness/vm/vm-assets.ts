@@ -1,20 +1,40 @@
 // Everything a boot needs besides the job: guest kernel, initramfs and accelerator.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { detectAccel, type Accel } from './accel.ts';
 import { buildInitramfs } from './initramfs.ts';
 import { bootableKernelImage } from './kernel-image.ts';
 import { ensureGuestKernel, type GuestKernel } from './kernel.ts';
 import { DEFAULT_GUEST_MODULES } from './modules.ts';
 import { defaultVmCacheDir } from './paths.ts';
+import type { UserKernel } from './user-kernel.ts';
 
 export interface VmAssetOptions {
   /** Defaults to <repo>/.cache/vm. */
   cacheDir?: string;
   /** Extra guest modules beyond DEFAULT_GUEST_MODULES (dependencies are resolved). */
   extraModules?: readonly string[];
+  /** A kernel the user built (resolved and checked by resolveUserKernel); default: Debian's, fetched once. */
+  userKernel?: UserKernel;
+}
+
+/** Which kernel booted, as results record it. */
+export interface GuestKernelRecord {
+  origin: 'package' | 'user';
+  release: string;
+  /** The image file qemu was given (or unpacked from). */
+  image: string;
+  /** The kernel's .config and its sha256; absent when the config could not be read. */
+  configPath?: string;
+  configSha256?: string;
+  /** Debian's package and version (origin 'package'). */
+  package?: string;
 }
 
 export interface VmAssets {
   kernel: GuestKernel;
+  kernelRecord: GuestKernelRecord;
   /** What qemu boots: the unpacked vmlinux (PVH entry) or, failing that, the bzImage. */
   kernelImagePath: string;
   initrdPath: string;
@@ -23,14 +43,27 @@ export interface VmAssets {
 
 export async function prepareVmAssets(options: VmAssetOptions = {}): Promise<VmAssets> {
   const cacheDir = options.cacheDir ?? defaultVmCacheDir();
-  const kernel = await ensureGuestKernel(cacheDir);
-  const modules = [...DEFAULT_GUEST_MODULES, ...(options.extraModules ?? [])];
-  const [kernelImagePath, initrdPath, accel] = await Promise.all([
-    bootableKernelImage(kernel),
+  const kernel: GuestKernel = options.userKernel ?? (await ensureGuestKernel(cacheDir));
+  const modules = [...(kernel.modules ?? DEFAULT_GUEST_MODULES), ...(options.extraModules ?? [])];
+  const [kernelImagePath, initrdPath, accel, kernelRecord] = await Promise.all([
+    bootableKernelImage(kernel, cacheDir),
     buildInitramfs({ kernel, cacheDir, modules }),
     detectAccel(),
+    recordKernel(kernel),
   ]);
-  return { kernel, kernelImagePath, initrdPath, accel };
+  return { kernel, kernelRecord, kernelImagePath, initrdPath, accel };
+}
+
+async function recordKernel(kernel: GuestKernel): Promise<GuestKernelRecord> {
+  const configPath = kernel.configPath ?? path.join(path.dirname(kernel.vmlinuzPath), `config-${kernel.version}`);
+  const config = await readFile(configPath).catch(() => undefined);
+  return {
+    origin: kernel.origin ?? 'package',
+    release: kernel.version,
+    image: kernel.vmlinuzPath,
+    ...(config ? { configPath, configSha256: createHash('sha256').update(config).digest('hex') } : {}),
+    ...(kernel.origin === 'user' ? {} : { package: `${kernel.packageName} ${kernel.packageVersion}` }),
+  };
 }
 
 /** Unique, grep-able job id (not a bench run id; it carries the pid so stale jobs can be found): the qemu -name is `nkb-<id>`, the share job folder `.nkb-vm-<id>`. */

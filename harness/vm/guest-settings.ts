@@ -1,0 +1,58 @@
+// The guest machine as the user sets it (--vm-cpus, --vm-memory, --vm-cmdline), its defaults, and
+// the record of what a boot really used. One place, shared by bench runs and `vm shell`.
+import { availableParallelism } from 'node:os';
+import { UsageError, quote } from '../errors.ts';
+import type { VcpuPlacement } from './vcpu-pinning.ts';
+import type { GuestKernelRecord } from './vm-assets.ts';
+
+export const DEFAULT_GUEST_MEMORY_MIB = 4096;
+
+export interface GuestSettings {
+  /** vCPUs; default: as many as the host has. */
+  cpus?: number;
+  memoryMiB?: number;
+  /** Kernel parameters appended to the built-in command line. */
+  cmdline?: string[];
+}
+
+/** What a boot used, as results record it (environment.vm). */
+export interface GuestMachineRecord {
+  kernel: GuestKernelRecord;
+  cpus: number;
+  memoryMiB: number;
+  /** The whole -append line qemu was given. */
+  cmdline: string;
+  /** The user's own parameters (--vm-cmdline), empty when none. */
+  userCmdline: string[];
+  /** 'kernel default', or 'off' when asked for with --vm-cmdline mitigations=off. */
+  mitigations: string;
+  /** vCPU -> host CPU under KVM; absent under TCG (nothing to pin), with why in pinningNote. */
+  vcpuPinning?: VcpuPlacement[];
+  pinningNote?: string;
+}
+
+export const guestCpus = (s: GuestSettings) => s.cpus ?? availableParallelism();
+export const guestMemoryMiB = (s: GuestSettings) => s.memoryMiB ?? DEFAULT_GUEST_MEMORY_MIB;
+
+/** The mitigations setting the words ask for (the last one wins, as in the kernel's parser). */
+export function mitigationsOf(words: readonly string[]): string {
+  const last = words.filter((w) => w.startsWith('mitigations=')).pop();
+  return last === undefined ? 'kernel default' : last.slice('mitigations='.length);
+}
+
+/** --vm-memory: MiB, or with a unit (512M, 4G). At least 256 MiB: the guest's root is a tmpfs overlay. */
+export function parseGuestMemory(value: string): number {
+  const m = /^(\d+)\s*([MG])?(?:i?B)?$/i.exec(value.trim());
+  const mib = m ? Number(m[1]) * (m[2]?.toUpperCase() === 'G' ? 1024 : 1) : NaN;
+  if (!(mib >= 256 && mib <= 1024 * 1024)) throw new UsageError(`--vm-memory ${quote(value)} must be a size from 256M to 1024G (e.g. 4G, 2048M)`);
+  return mib;
+}
+
+/** --vm-cmdline: space-separated kernel parameters; no quotes or newlines (qemu -append takes one line). */
+export function parseGuestCmdline(value: string): string[] {
+  if (/["'\n\0]/.test(value)) throw new UsageError(`--vm-cmdline ${quote(value)}: quotes and newlines are not supported; give plain key=value words`);
+  const words = value.split(/\s+/).filter(Boolean);
+  const ours = words.find((w) => /^(nkb\.|rdinit=|console=)/.test(w));
+  if (ours) throw new UsageError(`--vm-cmdline: ${quote(ours)} is set by netkit-bench itself and cannot be overridden`);
+  return words;
+}
