@@ -23,12 +23,16 @@ missing_packages() {
 ip_knows_netkit() { ip link help netkit 2>&1 | grep -q 'netkit'; }
 libbpf_ok() { pkg-config --atleast-version=1.3 libbpf 2>/dev/null; }
 
+# The release decides where the new packages come from: Debian 12 (bookworm) needs its backports
+# for iproute2 6.15, bpftool 7.5, libbpf 1.4 and qemu 10; Debian 13 (trixie) and later ship them.
 . /etc/os-release
 codename=${VERSION_CODENAME:-}
 backports=""
-if [ "${ID:-}" = debian ] && [ "$codename" = bookworm ]; then
-  backports="bookworm-backports"
-fi
+case "${ID:-}:$codename" in
+  debian:bookworm) backports="bookworm-backports" ;;
+  debian:*) ;;
+  *) say "warning: ${PRETTY_NAME:-this system} is not Debian 12 or 13; installing from its own apt sources" ;;
+esac
 
 # netperf (TCP_CRR, TCP_RR: the compiled load generator of the per-transaction workloads) is in
 # Debian's non-free component. That component is enabled for netperf alone: apt pinning gives

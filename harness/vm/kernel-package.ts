@@ -1,8 +1,30 @@
-// Finds the Debian kernel package (with CONFIG_NETKIT=y) that apt can offer.
+// Finds the Debian kernel package (with CONFIG_NETKIT=y) that apt can offer: Debian 12's 6.12
+// from bookworm-backports or -security, or Debian 13's own 6.12.
 import { execa } from 'execa';
+import { readFile } from 'node:fs/promises';
 
-/** linux-image-6.12.<patch>+deb12[.N]-amd64-unsigned (not -cloud / -rt flavours). */
-const PACKAGE_PATTERN = /^linux-image-6\.12\.(\d+)\+deb12(?:\.\d+)?-amd64-unsigned$/;
+/** linux-image-6.12.<patch>+deb<12|13>[.N]-amd64-unsigned (not -cloud / -rt flavours). */
+const PACKAGE_PATTERN = /^linux-image-6\.12\.(\d+)\+deb(1[23])(?:\.\d+)?-amd64-unsigned$/;
+
+/** The Debian release a package was built for (12, 13), or undefined if not one of ours. */
+export function kernelDebianRelease(packageName: string): number | undefined {
+  const match = PACKAGE_PATTERN.exec(packageName);
+  return match ? Number(match[2]) : undefined;
+}
+
+/** The host's Debian major release from os-release text (VERSION_ID="13"), if Debian. */
+export function debianReleaseOf(osRelease: string): number | undefined {
+  if (!/^ID=debian$/m.test(osRelease)) return undefined;
+  const version = /^VERSION_ID="?(\d+)"?$/m.exec(osRelease)?.[1];
+  return version === undefined ? undefined : Number(version);
+}
+
+/** Our packages apt knows, the host release's own first when it has any (apt cannot install another's). */
+export function packagesForHost(names: readonly string[], hostRelease: number | undefined): string[] {
+  const ours = names.filter((name) => kernelPatchLevel(name) !== undefined);
+  const own = ours.filter((name) => kernelDebianRelease(name) === hostRelease);
+  return own.length > 0 ? own : ours;
+}
 
 export interface KernelPackage {
   name: string;
@@ -28,14 +50,15 @@ export function parseCandidates(policyOutput: string): Map<string, string> {
   return candidates;
 }
 
-/** Asks apt for the newest installable linux-image-6.12.*+deb12-amd64-unsigned. */
+/** Asks apt for the newest installable linux-image-6.12.*+deb<host release>-amd64-unsigned. */
 export async function findNewestKernelPackage(): Promise<KernelPackage> {
   const names = await execa('apt-cache', ['pkgnames', 'linux-image-6.12.']);
-  const ours = names.stdout.split('\n').filter((name) => kernelPatchLevel(name) !== undefined);
+  const host = debianReleaseOf(await readFile('/etc/os-release', 'utf8').catch(() => ''));
+  const ours = packagesForHost(names.stdout.split('\n'), host);
   if (ours.length === 0) {
     throw new Error(
-      'apt-cache offers no linux-image-6.12.*+deb12-amd64-unsigned package; ' +
-        'is the bookworm-backports (or bookworm-security) source configured and `apt-get update` run?',
+      `apt-cache offers no linux-image-6.12.*+deb${host ?? '12'}-amd64-unsigned package; ` +
+        (host === 13 ? 'is `apt-get update` run?' : 'is the bookworm-backports (or bookworm-security) source configured and `apt-get update` run?'),
     );
   }
   const policy = await execa('apt-cache', ['policy', ...ours]);

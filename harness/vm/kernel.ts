@@ -86,6 +86,6 @@ async function downloadAndExtract(cacheDir: string, pkg: KernelPackage): Promise
 export async function ensureGuestKernel(cacheDir: string): Promise<GuestKernel> {
   const cached = await findCachedKernel(cacheDir);
   if (cached) return cached;
-  const pkg = await step('apt-cache lookup of linux-image-6.12.*+deb12-amd64-unsigned', findNewestKernelPackage);
+  const pkg = await step('apt-cache lookup of linux-image-6.12.*+deb12|13-amd64-unsigned', findNewestKernelPackage);
   return downloadAndExtract(cacheDir, pkg);
 }

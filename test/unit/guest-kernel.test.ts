@@ -11,6 +11,7 @@ import { UsageError } from '../../harness/errors.ts';
 import { mitigationsOf, parseGuestCmdline, parseGuestMemory } from '../../harness/vm/guest-settings.ts';
 import { bzImageRelease } from '../../harness/vm/kernel-image.ts';
 import { checkKernelRequirements, KERNEL_REQUIREMENTS } from '../../harness/vm/kernel-requirements.ts';
+import { debianReleaseOf, packagesForHost } from '../../harness/vm/kernel-package.ts';
 import { kernelCommandLine } from '../../harness/vm/qemu-args.ts';
 import { resolveUserKernel } from '../../harness/vm/user-kernel.ts';
 import { parseCpuList, parseVcpuThreads, planVcpuPinning } from '../../harness/vm/vcpu-pinning.ts';
@@ -110,6 +111,15 @@ test('vCPU pinning plan: vCPU i on the i-th allowed host CPU, wrapping when ther
   ] };
   assert.equal([...parseVcpuThreads(reply)], [[0, 4242], [1, 4243]]);
   assert.throws(() => parseVcpuThreads({ error: {} }), /no return list/);
+});
+
+test('kernel package: Debian 12 and 13 builds of 6.12, the host release\'s own preferred', () => {
+  const names = ['linux-image-6.12.38+deb13-amd64-unsigned', 'linux-image-6.12.117+deb12-amd64-unsigned', 'linux-image-6.12.38+deb13-cloud-amd64-unsigned', 'linux-image-6.1.0-30-amd64'];
+  assert.equal(packagesForHost(names, 13), ['linux-image-6.12.38+deb13-amd64-unsigned']);
+  assert.equal(packagesForHost(names, 12), ['linux-image-6.12.117+deb12-amd64-unsigned']);
+  assert.equal(packagesForHost(names, undefined), names.slice(0, 2));
+  assert.is(debianReleaseOf('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nVERSION_ID="13"\nID=debian\n'), 13);
+  assert.is(debianReleaseOf('ID=ubuntu\nVERSION_ID="24.04"\n'), undefined);
 });
 
 test.run();
