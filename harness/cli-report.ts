@@ -2,6 +2,7 @@
 // registerReportCommands once; each action validates its flags up front (exit 2 on bad input).
 import type { Command } from 'commander';
 import { runCompare } from './compare/command.ts';
+import { VARY_DIMENSIONS } from './compare/environment-check.ts';
 import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from './compare/options.ts';
 import { runGatePower } from './compare/power-command.ts';
 import { DEFAULT_GATE } from './compare/verdict.ts';
@@ -11,7 +12,7 @@ import { DEFAULT_HISTORY } from './history/store.ts';
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-interface CompareFlags { threshold: string; alpha: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; format: string; save?: string }
+interface CompareFlags { threshold: string; alpha: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; vary?: string; format: string; save?: string }
 interface ReportFlags { format?: string; out?: string; history?: string | boolean; threshold: string; historyRuns: string }
 
 export function registerReportCommands(program: Command, setExit: (code: number) => void): void {
@@ -41,6 +42,7 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .option('--metric <names>', 'metrics to compare: names (comma-separated, repeatable), all, or headline (default: the headline metrics)', collectMetrics)
     .option('--against-history <n>', 'baseline: the last N runs in the history folder, pooled')
     .option('--history-dir <dir>', 'history folder', DEFAULT_HISTORY)
+    .option('--vary <what>', `what differs on purpose and is under test: ${VARY_DIMENSIONS.join(', ')} (comma-separated); everything else must then match`)
     .option('--force', 'compare even when kernel, CPU, where it ran or a scenario definition differ')
     .option('--format <format>', 'text, md or json', 'text')
     .option('--save <file>', 'also write the comparison as JSON to this file')
@@ -52,6 +54,7 @@ export function registerReportCommands(program: Command, setExit: (code: number)
         gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha) },
         metrics: metricSelection(f.metric),
         force: f.force === true,
+        vary: f.vary === undefined ? [] : parseChoices('--vary', f.vary, VARY_DIMENSIONS),
         format: parseChoices('--format', f.format, ['text', 'md', 'json'] as const)[0]!,
         saveJson: f.save,
       };

@@ -40,11 +40,17 @@ bind devpts /dev/pts -t devpts -o newinstance,ptmxmode=0666
 bind run /run -t tmpfs
 bind tmp /tmp -t tmpfs -o mode=1777
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+# CAs this host trusts locally (a TLS-inspecting proxy's, say) are needed in the chroot to reach npm too.
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  mkdir -p "$ROOT/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+  chroot "$ROOT" update-ca-certificates >/dev/null
+fi
 
 rm -rf "$ROOT/root/netkit-bench"
 git clone -q "$PWD" "$ROOT/root/netkit-bench"
 # Node (20 on Debian 13) and npm are the one prerequisite setup.sh does not install.
-in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt "$@"; }
 in_root sh -c 'command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm git >/dev/null; }'
 in_root sh -c '. /etc/os-release; echo "chroot: $PRETTY_NAME, node $(node --version), host kernel $(uname -r)"'
 in_root sh -c 'cd /root/netkit-bench && bash scripts/setup.sh'

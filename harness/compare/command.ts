@@ -5,7 +5,7 @@ import { readHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { compareSides, type ComparisonReport, type MetricSelection } from './compare.ts';
-import { refuseIfIncomparable } from './environment-check.ts';
+import { refuseIfIncomparable, type VaryDimension } from './environment-check.ts';
 import { checkMetricsKnown } from './options.ts';
 import { renderComparisonMarkdown, renderComparisonText } from './render.ts';
 import { sideOfHistory, sideOfResults } from './sides.ts';
@@ -18,6 +18,8 @@ export interface CompareRequest {
   gate: GateSettings;
   metrics: MetricSelection;
   force: boolean;
+  /** What differs on purpose (--vary kernel,bpf,cmdline); everything else must match. */
+  vary?: readonly VaryDimension[];
   format: 'text' | 'md' | 'json';
   /** Also write the comparison as JSON here (for gate-power and CI artifacts). */
   saveJson?: string;
@@ -35,15 +37,15 @@ async function buildComparison(req: CompareRequest, err: (line: string) => void)
   if (req.againstHistory !== undefined) {
     if (req.runs.length !== 1) throw new UsageError(`compare --against-history takes one candidate run, got ${req.runs.length}`);
     const candidate = await loadResults(req.runs[0]!);
-    const history = await sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`);
+    const history = await sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
     if (history.side.runIds.length === 0) err('compare: the history has no earlier run yet: every row is inconclusive');
     if (history.skippedIncomparable > 0) err(`compare: left out ${history.skippedIncomparable} history run(s) from another environment`);
     checkMetricsKnown(req.metrics, metricNames([candidate.measurements]));
-    return compareSides(history.side, sideOfResults(candidate, req.runs[0]!), req.gate, req.metrics);
+    return compareSides(history.side, sideOfResults(candidate, req.runs[0]!), req.gate, req.metrics, req.vary);
   }
   if (req.runs.length !== 2) throw new UsageError(`compare takes a baseline and a candidate run, got ${req.runs.length} (or use --against-history N with one run)`);
   const [baseline, candidate] = [await loadResults(req.runs[0]!), await loadResults(req.runs[1]!)];
-  const report = compareSides(sideOfResults(baseline, req.runs[0]!), sideOfResults(candidate, req.runs[1]!), req.gate, req.metrics);
+  const report = compareSides(sideOfResults(baseline, req.runs[0]!), sideOfResults(candidate, req.runs[1]!), req.gate, req.metrics, req.vary);
   refuseIfIncomparable(report.differences, req.force);
   checkMetricsKnown(req.metrics, metricNames([baseline.measurements, candidate.measurements]));
   return report;

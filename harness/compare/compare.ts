@@ -4,7 +4,7 @@
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
 import type { Environment } from '../results/schema.ts';
-import { environmentDifferences, optionDifferences, type EnvironmentDifference } from './environment-check.ts';
+import { describeDimension, environmentDifferences, optionDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
 import { MANN_WHITNEY } from './mann-whitney.ts';
 import { sampleKey, type MetricSamples } from './samples.ts';
 import { EXACT_LIMIT } from './u-distribution.ts';
@@ -39,6 +39,8 @@ export interface ComparisonReport {
   baseline: { label: string; runIds: string[] };
   candidate: { label: string; runIds: string[] };
   differences: EnvironmentDifference[];
+  /** What differs on purpose (--vary), each side named: "kernel 6.12.117+deb12-amd64 (config ...) -> 6.13.0 (config ...)". */
+  underTest: { dimension: VaryDimension; baseline: string; candidate: string }[];
   rows: ComparisonRow[];
   /** Rows only one side has (another workload or scenario): listed by count, not compared. */
   unmatched: { baselineOnly: number; candidateOnly: number };
@@ -47,7 +49,7 @@ export interface ComparisonReport {
   exitCode: 0 | 1;
 }
 
-export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSettings, metrics: MetricSelection = 'headline'): ComparisonReport {
+export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSettings, metrics: MetricSelection = 'headline', vary: readonly VaryDimension[] = []): ComparisonReport {
   const wanted = (m: string) => (metrics === 'all' ? true : metrics === 'headline' ? metricInfo(m).headline === true : metrics.includes(m));
   const base = new Map(baseline.samples.filter((s) => wanted(s.metric)).map((s) => [sampleKey(s), s]));
   const cand = new Map(candidate.samples.filter((s) => wanted(s.metric)).map((s) => [sampleKey(s), s]));
@@ -71,7 +73,8 @@ export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSe
     baseline: { label: baseline.label, runIds: baseline.runIds },
     candidate: { label: candidate.label, runIds: candidate.runIds },
     metrics,
-    differences: [...environmentDifferences(baseline.environment, candidate.environment, scenarios), ...optionDifferences(baseline.options, candidate.options)],
+    differences: [...environmentDifferences(baseline.environment, candidate.environment, scenarios, vary), ...optionDifferences(baseline.options, candidate.options)],
+    underTest: vary.map((dimension) => ({ dimension, baseline: describeDimension(baseline.environment, dimension), candidate: describeDimension(candidate.environment, dimension) })),
     rows,
     unmatched,
     counts,

@@ -1,7 +1,9 @@
-// Runs are comparable only on the same machine class: same place (native or which VM), clock, kernel,
-// CPU model and count, and the same scenario definitions. Other differences (the git revision, the
-// BPF objects, tool versions, run options) are what a comparison is usually about, so they are
-// reported as notes, not refusals.
+// Runs are comparable only on the same machine class: same place (native or which VM), clock, CPU
+// model and count, guest vCPUs and memory, and the same scenario definitions. Three things a comparison
+// may be *about* are identity dimensions (IDENTITY below): the kernel build, the BPF objects and
+// the kernel command line. Without --vary the kernel and command line must match and the BPF
+// objects are a note (the usual "did my change regress?" comparison). With --vary D, D differs on
+// purpose and is named as what is under test, and every other dimension must match.
 import { UsageError, quote } from '../errors.ts';
 import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../results/schema.ts';
@@ -17,17 +19,49 @@ export interface EnvironmentDifference {
   note?: string;
 }
 
-const BLOCKING = ['where', 'kernelRelease', 'cpuModel', 'cpuCount'] as const;
-const NOTED = ['gitRevision', 'bpfObjectsSha256', 'nodeVersion'] as const;
+export const VARY_DIMENSIONS = ['kernel', 'bpf', 'cmdline'] as const;
+export type VaryDimension = (typeof VARY_DIMENSIONS)[number];
 
-export function environmentDifferences(base: Environment, cand: Environment, scenarios: readonly string[]): EnvironmentDifference[] {
+/** Kernel parameters that name a boot rather than configure it (the image path, the VM job id). */
+const BOOT_ONLY = /^(BOOT_IMAGE|initrd|nkb\.[\w.]+)=/;
+export const normalizedCmdline = (cmdline: string | undefined) => cmdline?.split(/\s+/).filter((w) => w && !BOOT_ONLY.test(w)).join(' ');
+
+/** Each dimension's fields; a field absent on either side (an older file) is not checked. */
+const IDENTITY: { field: string; dimension: VaryDimension; read: (e: Environment) => string | undefined }[] = [
+  { field: 'kernelRelease', dimension: 'kernel', read: (e) => e.kernelRelease },
+  { field: 'kernelVersion', dimension: 'kernel', read: (e) => e.kernelVersion },
+  { field: 'kernel config sha256', dimension: 'kernel', read: (e) => e.vm?.kernel?.configSha256 },
+  { field: 'bpfObjectsSha256', dimension: 'bpf', read: (e) => e.bpfObjectsSha256 },
+  { field: 'kernel command line', dimension: 'cmdline', read: (e) => normalizedCmdline(e.kernelCmdline) },
+];
+
+/** What one side is, for the dimension under test: "6.12.117+deb12-amd64 (config 1a2b3c4d5e6f)". */
+export function describeDimension(e: Environment, d: VaryDimension): string {
+  if (d === 'kernel') return `${e.kernelRelease}${e.vm?.kernel?.configSha256 ? ` (config ${e.vm.kernel.configSha256.slice(0, 12)})` : ''}${e.kernelVersion ? ` ${e.kernelVersion}` : ''}`;
+  if (d === 'bpf') return `BPF objects ${e.bpfObjectsSha256.slice(0, 12)} (git ${e.gitRevision}${e.gitDirty ? ', dirty' : ''})`;
+  return normalizedCmdline(e.kernelCmdline) ?? 'not recorded';
+}
+
+const BLOCKING = ['where', 'cpuModel', 'cpuCount'] as const;
+const NOTED = ['gitRevision', 'nodeVersion'] as const;
+
+export function environmentDifferences(base: Environment, cand: Environment, scenarios: readonly string[], vary: readonly VaryDimension[] = []): EnvironmentDifference[] {
   const diffs: EnvironmentDifference[] = [];
-  const add = (field: string, a: unknown, b: unknown, blocking: boolean) => {
-    if (String(a) !== String(b)) diffs.push({ field, baseline: String(a), candidate: String(b), blocking });
+  const add = (field: string, a: unknown, b: unknown, blocking: boolean, note?: string) => {
+    if (String(a) !== String(b)) diffs.push({ field, baseline: String(a), candidate: String(b), blocking, ...(note ? { note } : {}) });
   };
   for (const f of BLOCKING) add(f, base[f], cand[f], true);
   // Figures on the instruction clock (and at another icount shift) are a different quantity, not a different speed.
   add('clock', clockIdentity(base.clock), clockIdentity(cand.clock), true);
+  for (const f of ['cpus', 'memoryMiB'] as const) if (base.vm?.[f] !== undefined && cand.vm?.[f] !== undefined) add(`vm.${f}`, base.vm[f], cand.vm[f], true);
+  for (const { field, dimension, read } of IDENTITY) {
+    const [a, b] = [read(base), read(cand)];
+    if (a === undefined || b === undefined) continue;
+    const varied = vary.includes(dimension);
+    // Without --vary the BPF objects are what a comparison is usually about: a note, as always.
+    const blocking = !varied && (vary.length > 0 || dimension !== 'bpf');
+    add(field, a, b, blocking, varied ? `under test (--vary ${dimension}): ${field} ${JSON.stringify(a)} -> ${JSON.stringify(b)}` : undefined);
+  }
   const identities = scenarios.map((s) => ({ s, pair: scenarioIdentities(base, cand, s) }));
   for (const { s, pair } of identities) if (pair) add(`scenario definition of ${s}`, pair[0], pair[1], true);
   if (identities.some((x) => !x.pair)) {
@@ -50,7 +84,13 @@ export function optionDifferences(base: Record<string, unknown>, cand: Record<st
 export function refuseIfIncomparable(diffs: readonly EnvironmentDifference[], force: boolean): void {
   const first = diffs.find((d) => d.blocking);
   if (!first || force) return;
-  throw new UsageError(`refusing to compare runs from different environments: ${first.field} differs (${quote(first.baseline)} vs ${quote(first.candidate)}); use --force to compare anyway`);
+  throw new UsageError(`refusing to compare runs from different environments: ${first.field} differs (${quote(first.baseline)} vs ${quote(first.candidate)}); ${varyHint(first.field)}use --force to compare anyway`);
+}
+
+/** The --vary that would accept this field, when one would. */
+function varyHint(field: string): string {
+  const d = IDENTITY.find((x) => x.field === field)?.dimension;
+  return d ? `if that is what is under test, say so with --vary ${d}; ` : '';
 }
 
 /** Both runs' definition hashes of a scenario, else both runs' recorded facts about it (netkit mode, programs, hooks). */

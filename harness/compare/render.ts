@@ -35,13 +35,22 @@ export function scopeLine(r: ComparisonReport): string {
   return `${metrics}; medians over repetitions${left.length ? `; not compared: ${left.join(', ')}` : ''}`;
 }
 
+/** "kernel: A -> B" per varied dimension; older comparison files have none. */
+export function underTestLines(r: ComparisonReport): string[] {
+  return (r.underTest ?? []).map((u) => `${u.dimension} ${u.baseline} -> ${u.candidate}`);
+}
+
+/** The differences --vary accepted are said once, in the under-test line. */
+const isUnderTest = (d: ComparisonReport['differences'][number]) => d.note?.startsWith('under test') === true;
+
 export function renderComparisonText(r: ComparisonReport): string {
   const lines = [
     `baseline: ${r.baseline.label} (${r.baseline.runIds.join(', ') || 'no runs'})`,
     `candidate: ${r.candidate.label} (${r.candidate.runIds.join(', ')})`,
+    ...underTestLines(r).map((line) => `under test: ${line}`),
     `test: ${describeTest(r)}`,
     `scope: ${scopeLine(r)}`,
-    ...r.differences.map((d) => `${d.blocking ? 'forced past' : 'note'}: ${d.note ?? `${d.field} differs: ${JSON.stringify(d.baseline)} vs ${JSON.stringify(d.candidate)}`}`),
+    ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `${d.blocking ? 'forced past' : 'note'}: ${d.note ?? `${d.field} differs: ${JSON.stringify(d.baseline)} vs ${JSON.stringify(d.candidate)}`}`),
     '',
     textTable([...HEADER, 'verdict'], r.rows.map((row) => [...cells(row), `${row.verdict} (${row.why})`])),
     '',
@@ -55,7 +64,7 @@ const ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
 /** Changes first, in their own table; every row in a collapsed block, so a PR comment stays short. */
 export function renderComparisonMarkdown(r: ComparisonReport): string {
   const title = r.counts.regressed > 0 ? '### ❌ netkit-bench: regression' : '### ✅ netkit-bench: no regression';
-  const notes = r.differences.map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`);
+  const notes = [...underTestLines(r).map((line) => `- **under test**: ${line}`), ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`)];
   const table = (rows: ComparisonRow[]) => markdownTable([...HEADER, 'verdict'], rows.map((row) => [...cells(row), VERDICT_MARK[row.verdict]]), ALIGN);
   const changed = r.rows.filter((row) => row.verdict === 'regressed' || row.verdict === 'improved');
   return [

@@ -54,7 +54,7 @@ test('compare: bad input is one line and exit 2', async () => {
   oneLine(await cli(['compare', base, same, '--threshold', 'five']), /--threshold "five" must be a percentage/);
   oneLine(await cli(['compare', base, same, '--format', 'xml']), /--format: unknown value "xml"/);
   oneLine(await cli(['compare', base, same, '--metric', 'goodput']), /unknown metric "goodput"/);
-  oneLine(await cli(['compare', base, other]), /refusing to compare runs from different environments: kernelRelease differs \("6.8.0-test" vs "6.12.0-elsewhere"\); use --force/);
+  oneLine(await cli(['compare', base, other]), /refusing to compare runs from different environments: kernelRelease differs \("6.8.0-test" vs "6.12.0-elsewhere"\); if that is what is under test, say so with --vary kernel; use --force/);
   assert.is((await cli(['compare', base, other, '--force'])).exitCode, 0);
   const truncated = join(dir, 'truncated.json');
   await writeFile(truncated, (await readFile(CURRENT, 'utf8')).slice(0, 5000));
