@@ -19,7 +19,7 @@ import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
-import { EMULATED_DEFAULT_REPEATS } from './presets.ts';
+import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
 
@@ -37,6 +37,17 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
   return (120 * (instructionClock ? 5 : 1) + measurements * perMeasurementS * factor) * 1000;
 }
 
+/** The default preset's size in an emulated guest, where the user did not choose it (presets.ts). */
+function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; durationS?: number } {
+  if (accel !== 'tcg' || opts.preset !== 'default') return {};
+  const given = (flag: string) => argv.includes(flag);
+  if (!instructionClock) return given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
+  return {
+    repeats: given('--repeats') ? undefined : INSTRUCTION_CLOCK_DEFAULT.repeats,
+    durationS: given('--duration') ? undefined : INSTRUCTION_CLOCK_DEFAULT.durationS,
+  };
+}
+
 export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, userKernel?: UserKernel): Promise<number> {
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
@@ -51,9 +62,11 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
   // Later flags win in commander, so appending overrides whatever the user gave for these.
   // The host writes the report: charts in an emulated guest would only be slower.
-  const emulatedDefault = accel === 'tcg' && opts.preset === 'default' && !io.argv.includes('--repeats');
-  const repeats = emulatedDefault ? EMULATED_DEFAULT_REPEATS : opts.repeats;
-  const argv = [process.execPath, bundle.cliPath, ...withoutGuestFlags(io.argv), '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...(emulatedDefault ? ['--repeats', String(repeats)] : [])];
+  const sizing = emulatedSizing(opts, accel, clock.kind === 'instructions', io.argv);
+  const repeats = sizing.repeats ?? opts.repeats;
+  const durationS = sizing.durationS ?? opts.durationS;
+  const resized = [...(sizing.repeats ? ['--repeats', String(sizing.repeats)] : []), ...(sizing.durationS ? ['--duration', String(sizing.durationS)] : [])];
+  const argv = [process.execPath, bundle.cliPath, ...withoutGuestFlags(io.argv), '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...resized];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
   const guestLog = followFile(consoleLogPath, (line) => {
     if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
@@ -66,7 +79,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     clock,
     shareDir: runDir,
     consoleLogPath,
-    timeoutMs: vmTimeoutMs({ ...opts, repeats }, accel, clock.kind === 'instructions'),
+    timeoutMs: vmTimeoutMs({ ...opts, repeats, durationS }, accel, clock.kind === 'instructions'),
     signal: io.signal,
     ...opts.guest,
     userKernel,
@@ -78,12 +91,17 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
   }
   const note = clockNote(clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)');
-  results.environment.vm = { accel: vm.accel, bootMs: vm.bootMs, note, wallMs: Date.now() - spawnedAt, ...vm.machine };
+  const wallMs = Date.now() - spawnedAt;
+  const measured = results.measurements.length;
+  results.environment.vm = {
+    accel: vm.accel, bootMs: vm.bootMs, note, wallMs, ...vm.machine,
+    ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - vm.bootMs) / measured) } : {}),
+  };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
   results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);
   await writeResults(runDir, results);
   io.out(renderTable(results));
-  io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s)`);
+  io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${measured ? ((wallMs - vm.bootMs) / measured / 1000).toFixed(1) : '-'} s of wall time per measurement)`);
   if (opts.report) await reportUnlessStopped(runDir, io);
   return vm.exitCode;
 }

@@ -148,6 +148,8 @@ export interface Environment {
     note: string;
     /** Host wall-clock ms of the whole guest run (boot, measurements, shutdown). */
     wallMs?: number;
+    /** (wallMs - bootMs) / measurements: what one measurement costs in wall time, topology and tools included. */
+    wallMsPerMeasurement?: number;
   } & Partial<GuestMachineRecord>;
   /**
    * The clock the figures are measured against (harness/clock/clock.ts): host time, or guest
