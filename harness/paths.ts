@@ -1,13 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** True in the compiled guest bundle (harness/vm/guest-bundle.ts), which is plain .mjs. */
+export const COMPILED = import.meta.url.endsWith('.mjs');
+/** This file is harness/paths.ts, or a chunk in dist/guest-<hash>/ of the bundle: two levels down. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), ...(COMPILED ? ['..', '..'] : ['..']));
 export const BPF_BUILD = join(PROJECT_ROOT, 'bpf', 'build');
 export const LOADER = join(BPF_BUILD, 'nkb-loader');
 export const DEFAULT_RESULTS = join(PROJECT_ROOT, 'results');
 export const BIN = join(PROJECT_ROOT, 'bin', 'netkit-bench.js');
-/** True in the compiled guest bundle (harness/vm/guest-bundle.ts), which is plain .mjs. */
-export const COMPILED = import.meta.url.endsWith('.mjs');
 /**
  * The script that starts this CLI: the bundle's cli.mjs when running from it (no tsx in the guest;
  * this code may sit in one of its chunks, so the entry is the process's script), else bin/.

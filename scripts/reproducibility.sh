@@ -20,7 +20,7 @@ OUT=${OUT:-results/reproducibility-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
 run() {
   local start; start=$(date +%s)
-  node bin/netkit-bench.js bench --clock instructions --out "$OUT" --run-id "repro${1}x" --no-report --allow-invalid "${@:2}" > "$OUT/run$1.log" 2>&1 ||
+  node bin/netkit-bench.js bench --clock instructions --out "$OUT" --run-id "rprod${1}" --no-report --allow-invalid "${@:2}" > "$OUT/run$1.log" 2>&1 ||
     { tail -5 "$OUT/run$1.log" >&2; printf 'reproducibility: run %s failed\n' "$1" >&2; return 1; }
   printf 'reproducibility: run %s took %s s of wall time\n' "$1" $(( $(date +%s) - start )) >&2
 }
@@ -31,4 +31,4 @@ if [ "$PARALLEL" = 1 ]; then
 else
   run 1 "$@"; run 2 "$@"
 fi
-node --import tsx scripts/reproducibility-table.ts "$OUT/repro1x" "$OUT/repro2x"
+node --import tsx scripts/reproducibility-table.ts "$OUT/rprod1" "$OUT/rprod2"

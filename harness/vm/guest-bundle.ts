@@ -5,8 +5,8 @@
 // external and load from node_modules as they are (already JavaScript).
 //
 // dist/guest-<hash>/ is named by the hash of its contents, so a stale bundle can never be used:
-// any source change gives a new folder. dist/ is one level below the project root, like harness/,
-// so PROJECT_ROOT (harness/paths.ts) resolves the same from the bundle.
+// any source change gives a new folder, two levels below the project root (PROJECT_ROOT in
+// harness/paths.ts knows this).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
