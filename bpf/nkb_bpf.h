@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* What every netkit-bench BPF program shares: the counters map and IPv4 header access. */
+/* What every netkit-bench BPF program shares: the counters map and IPv4/IPv6 header access. */
 #ifndef NKB_BPF_H
 #define NKB_BPF_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/if_packet.h>
 #include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/in6.h>
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_endian.h>
 #include <bpf/bpf_helpers.h>
@@ -44,17 +48,18 @@ static __always_inline int count_redirect(long ret)
 }
 
 /*
- * The IPv4 header behind an Ethernet header, or NULL for anything else. Both hooks we serve
- * (tcx and netkit) show the program the frame from its Ethernet header on. A locally built or
- * GRO-merged skb may keep the IP header out of the linear area, so pull it in once before
- * giving up; the pull invalidates earlier packet pointers, hence the re-read of data/data_end.
+ * The L3 header behind an Ethernet header when skb->protocol is `proto`, with at least `len`
+ * bytes of it in the linear area, or NULL. Both hooks we serve (tcx and netkit) show the program
+ * the frame from its Ethernet header on. A locally built or GRO-merged skb may keep the IP header
+ * out of the linear area, so pull it in once before giving up; the pull invalidates earlier
+ * packet pointers, hence the re-read of data/data_end.
  */
-static __always_inline struct iphdr *ipv4_header(struct __sk_buff *skb)
+static __always_inline void *l3_header(struct __sk_buff *skb, __u16 proto, __u32 len)
 {
-	const __u32 need = sizeof(struct ethhdr) + sizeof(struct iphdr);
+	const __u32 need = sizeof(struct ethhdr) + len;
 	void *data, *data_end;
 
-	if (skb->protocol != bpf_htons(ETH_P_IP))
+	if (skb->protocol != bpf_htons(proto))
 		return NULL;
 	data = (void *)(long)skb->data;
 	data_end = (void *)(long)skb->data_end;
@@ -69,14 +74,34 @@ static __always_inline struct iphdr *ipv4_header(struct __sk_buff *skb)
 	return data + sizeof(struct ethhdr);
 }
 
-static __always_inline struct ethhdr *eth_header(struct __sk_buff *skb)
+static __always_inline struct iphdr *ipv4_header(struct __sk_buff *skb)
 {
-	void *data = (void *)(long)skb->data;
-	void *data_end = (void *)(long)skb->data_end;
+	return l3_header(skb, ETH_P_IP, sizeof(struct iphdr));
+}
 
-	if (data + sizeof(struct ethhdr) > data_end)
-		return NULL;
-	return data;
+static __always_inline struct ipv6hdr *ipv6_header(struct __sk_buff *skb)
+{
+	return l3_header(skb, ETH_P_IPV6, sizeof(struct ipv6hdr));
+}
+
+/* (addr & mask) == net over 16 bytes; the tunables are volatile, so byte by byte, unrolled. */
+static __always_inline bool ipv6_in_prefix(const struct in6_addr *addr, const volatile __u8 *net,
+					   const volatile __u8 *mask)
+{
+#pragma unroll
+	for (int i = 0; i < 16; i++)
+		if ((addr->s6_addr[i] & mask[i]) != net[i])
+			return false;
+	return true;
+}
+
+static __always_inline bool ipv6_equal(const struct in6_addr *addr, const volatile __u8 *want)
+{
+#pragma unroll
+	for (int i = 0; i < 16; i++)
+		if (addr->s6_addr[i] != want[i])
+			return false;
+	return true;
 }
 
 /*
@@ -93,6 +118,21 @@ static __always_inline void ipv4_decrease_ttl(struct iphdr *ip)
 	check += bpf_htons(0x0100);
 	ip->check = (__u16)(check + (check >= 0xffff));
 	ip->ttl--;
+}
+
+/*
+ * The IPv6 counterpart of ipv4_decrease_ttl(), as ip6_forward() does it: one off the hop limit.
+ * IPv6 has no header checksum, but a CHECKSUM_COMPLETE skb's csum covers the byte, so the store
+ * goes through bpf_skb_store_bytes() with BPF_F_RECOMPUTE_CSUM (as Cilium's ipv6_dec_hoplimit()),
+ * which patches skb->csum. It invalidates packet pointers: call it last. `hop_limit` is the value
+ * read before (> 1, callers leave the rest to the stack).
+ */
+static __always_inline int ipv6_decrease_hop_limit(struct __sk_buff *skb, __u8 hop_limit)
+{
+	__u8 hl = hop_limit - 1;
+
+	return bpf_skb_store_bytes(skb, sizeof(struct ethhdr) + offsetof(struct ipv6hdr, hop_limit), &hl,
+				   sizeof(hl), BPF_F_RECOMPUTE_CSUM);
 }
 
 #endif /* NKB_BPF_H */

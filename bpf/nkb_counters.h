@@ -21,9 +21,10 @@ enum nkb_counter {
 	NKB_CTR_DROPPED,	/* a redirect helper refused them, so the program returned drop */
 	NKB_CTR_LOOPS,		/* bpf_loop iterations burnt (tax programs only) */
 	NKB_CTR_WIRE,		/* tracers only: events on the run's wire devices (nkb_trace.h) */
+	NKB_CTR_IPV6,		/* of the redirected, those that were IPv6 (host routing programs) */
 	NKB_CTR_MAX,
 };
 
-#define NKB_COUNTER_NAMES { "seen", "redirected", "passed", "dropped", "loops", "wire" }
+#define NKB_COUNTER_NAMES { "seen", "redirected", "passed", "dropped", "loops", "wire", "ipv6" }
 
 #endif /* NKB_COUNTERS_H */

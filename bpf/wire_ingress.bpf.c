@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Wire ingress -> pod, the receive half of BPF host routing: IPv4 for the local pod skips the
+ * Wire ingress -> pod, the receive half of BPF host routing: IPv4 or IPv6 for the local pod skips the
  * node's IP stack and goes straight into the pod's namespace with bpf_redirect_peer(), which
  * switches the skb to the peer of the node-side pod device (veth or netkit) and re-runs the
  * receive path there, without a second trip through the per-CPU backlog queue.
@@ -9,6 +9,8 @@
 
 /* The local pod's address, network byte order (nkb-loader takes it dotted). */
 const volatile __be32 pod_addr = 0;
+/* Its IPv6 address, 16 bytes in network order (nkb-loader takes 2001:2:0:1::2); all zero: none. */
+const volatile __u8 pod_addr6[16] = {};
 /* ifindex of the node-side end of the pod's link (h0/h1); 0 (unset) makes the program a no-op. */
 const volatile __u32 pod_host_ifindex = 0;
 /* What the pod must see in the frame: its own MAC as destination and its gateway's (the node-side
@@ -17,35 +19,57 @@ const volatile __u32 pod_host_ifindex = 0;
 const volatile __u8 pod_mac[ETH_ALEN] = {};
 const volatile __u8 host_mac[ETH_ALEN] = {};
 
-static __always_inline void set_macs(struct ethhdr *eth)
+/* Through bpf_skb_store_bytes() rather than a packet pointer: route_to_pod()'s pull and store may
+ * have moved the data, and a store needs no bounds proof. */
+static __always_inline int set_macs(struct __sk_buff *skb)
 {
+	__u8 macs[2 * ETH_ALEN];
+
 	/* Element by element: the tunables are volatile, which memcpy would discard. */
 #pragma unroll
 	for (int i = 0; i < ETH_ALEN; i++) {
-		eth->h_dest[i] = pod_mac[i];
-		eth->h_source[i] = host_mac[i];
+		macs[i] = pod_mac[i];
+		macs[ETH_ALEN + i] = host_mac[i];
 	}
+	return bpf_skb_store_bytes(skb, offsetof(struct ethhdr, h_dest), macs, sizeof(macs), 0);
+}
+
+/* Is this IPv4 or IPv6 packet for the local pod, with a hop to spare? Then take one off (as the
+ * node's forwarding would) and say which family it was; -1 leaves the packet to the kernel. */
+static __always_inline int route_to_pod(struct __sk_buff *skb)
+{
+	struct ipv6hdr *ip6;
+	struct iphdr *ip;
+
+	ip = ipv4_header(skb);
+	if (ip) {
+		if (ip->daddr != pod_addr || ip->ttl <= 1)
+			return -1;
+		ipv4_decrease_ttl(ip);
+		return 4;
+	}
+	ip6 = ipv6_header(skb);
+	if (!ip6 || !pod_addr6[0] || !ipv6_equal(&ip6->daddr, pod_addr6) || ip6->hop_limit <= 1)
+		return -1;
+	if (ipv6_decrease_hop_limit(skb, ip6->hop_limit))
+		return -1;
+	return 6;
 }
 
 SEC("tcx/ingress")
 int wire_ingress(struct __sk_buff *skb)
 {
-	struct ethhdr *eth;
-	struct iphdr *ip;
+	long ret;
+	int family;
 
 	count(NKB_CTR_SEEN);
 	if (!pod_host_ifindex)
 		goto pass;
-	ip = ipv4_header(skb);
-	if (!ip || ip->daddr != pod_addr || ip->ttl <= 1)
+	family = route_to_pod(skb);
+	if (family < 0)
 		goto pass;
-	/* Fetched after ipv4_header(), whose pull would invalidate an earlier pointer. */
-	eth = eth_header(skb);
-	if (!eth)
+	if (set_macs(skb))
 		goto pass;
-
-	set_macs(eth);
-	ipv4_decrease_ttl(ip);
 	/*
 	 * The pod's ip_rcv() drops PACKET_OTHERHOST, and a kernel without commit c43272299488
 	 * (Linux 6.15, which made the peer redirect call skb_scrub_packet(); stable kernels such as
@@ -56,7 +80,10 @@ int wire_ingress(struct __sk_buff *skb)
 	 */
 	if (skb->pkt_type != PACKET_HOST)
 		bpf_skb_change_type(skb, PACKET_HOST);
-	return count_redirect(bpf_redirect_peer(pod_host_ifindex, 0));
+	ret = bpf_redirect_peer(pod_host_ifindex, 0);
+	if (family == 6 && ret == TC_ACT_REDIRECT)
+		count(NKB_CTR_IPV6);
+	return count_redirect(ret);
 pass:
 	count(NKB_CTR_PASSED);
 	return TCX_NEXT;

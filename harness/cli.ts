@@ -33,6 +33,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')
     .option('--quick', 'short smoke run (CI, emulated VM)')
     .option('--full', 'every workload, 10 s x 10 repetitions')
+    .option('--ip <version>', 'IP version of every workload: 4 or 6 (default 4); every scenario is dual-stack')
     .option('--streams <n>', `parallel streams of tcp_stream_multi (default ${DEFAULT_WORKLOAD_PARAMS.streams})`)
     .option('--rr-size <bytes>', `request and response size of tcp_rr and udp_rr (default ${DEFAULT_WORKLOAD_PARAMS.rrSizeBytes})`)
     .option('--crr-size <bytes>', `request and response size of tcp_crr (default ${DEFAULT_WORKLOAD_PARAMS.crrSizeBytes})`)

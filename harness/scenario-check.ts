@@ -1,5 +1,6 @@
 // Scenario files are data a user may edit; they are checked when the registry loads, so a typo
 // is one line naming the scenario and the field, not a failed `ip` command halfway through a run.
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { UsageError, quote } from './errors.ts';
 import { IFNAMSIZ_MAX, runPrefix } from './naming.ts';
@@ -8,10 +9,15 @@ import type { Scenario } from './scenario.ts';
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 const role = z.string().regex(/^[a-z0-9]+$/).max(IFNAMSIZ_MAX - runPrefix('xxxxxx').length, 'too long for a device name');
 const mac = z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/, 'a MAC address like 02:00:00:00:00:01');
-const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const isIpv4 = (a: string) => ipv4.test(a) && a.split('.').every((o) => Number(o) <= 255);
-const address = z.string().refine(isIpv4, 'an IPv4 address');
-const cidr = z.string().refine((c) => { const [a, bits] = c.split('/'); return isIpv4(a ?? '') && /^\d+$/.test(bits ?? '') && Number(bits) <= 32; }, 'an IPv4 prefix like 198.18.1.0/24');
+const address = z.string().refine((a) => isIP(a) !== 0, 'an IPv4 or IPv6 address');
+const address4 = z.string().refine(isIPv4, 'an IPv4 address');
+const address6 = z.string().refine(isIPv6, 'an IPv6 address');
+const cidr = z.string().refine((c) => {
+  const [a, bits] = c.split('/');
+  const family = isIP(a ?? '');
+  return family !== 0 && /^\d+$/.test(bits ?? '') && Number(bits) <= (family === 4 ? 32 : 128);
+}, 'an IPv4 or IPv6 prefix like 198.18.1.0/24 or 2001:2:0:1::/64');
+const size = z.number().int().min(1).max(512 * 1024);
 const end = z.object({ node: name, role, mac: mac.optional() });
 const policyEnd = end.extend({ policy: z.enum(['forward', 'blackhole']), scrub: z.enum(['default', 'none']) });
 
@@ -24,9 +30,10 @@ const scenarioSchema = z.object({
     z.object({ kind: z.literal('veth'), a: end, b: end }),
     z.object({ kind: z.literal('netkit'), mode: z.enum(['l3', 'l2']), primary: policyEnd, peer: policyEnd }),
   ])),
+  linkSettings: z.object({ mtu: z.number().int().min(1280).max(65535), gsoMaxSize: size, groMaxSize: size, gsoIpv4MaxSize: size, groIpv4MaxSize: size, rpFilter: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
   addresses: z.array(z.object({ node: name, role, cidr })),
   neighbors: z.array(z.object({ node: name, role, address, mac })),
-  routes: z.array(z.object({ node: name, to: z.union([z.literal('default'), cidr]), via: address.optional(), role: role.optional(), onlink: z.boolean().optional() })),
+  routes: z.array(z.object({ node: name, to: z.union([z.literal('default'), cidr]), via: address.optional(), role: role.optional(), onlink: z.boolean().optional(), family: z.union([z.literal(4), z.literal(6)]).optional() })),
   sysctls: z.array(z.object({ node: name, key: z.string().regex(/^[a-z0-9_.]+$/), value: z.string().regex(/^[0-9a-z ]+$/) })),
   programs: z.array(z.object({
     name, object: z.string().regex(/^[a-z0-9_]+$/), program: z.string().regex(/^[a-z0-9_]+$/),
@@ -34,7 +41,7 @@ const scenarioSchema = z.object({
     set: z.record(z.string().regex(/^[a-z0-9_]+$/), z.string()), first: z.boolean().optional(),
   })),
   client: z.object({ node: name }),
-  server: z.object({ node: name, address }),
+  server: z.object({ node: name, address: address4, address6 }),
   details: z.record(z.string(), z.string()),
 });
 

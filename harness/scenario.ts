@@ -30,9 +30,25 @@ export interface NetkitLink {
 export type LinkSpec = VethLink | NetkitLink;
 
 export interface AddressSpec { node: string; role: string; cidr: string }
-export interface RouteSpec { node: string; to: string; via?: string; role?: string; onlink?: boolean }
+/** `to` is a prefix or `default`; family 6 marks an IPv6 default route (a prefix or `via` says it otherwise). */
+export interface RouteSpec { node: string; to: string; via?: string; role?: string; onlink?: boolean; family?: 4 | 6 }
 export interface NeighborSpec { node: string; role: string; address: string; mac: string }
 export interface SysctlSpec { node: string; key: string; value: string }
+
+/**
+ * What every device of the scenario's links is set to after creation (`ip link set`, and the
+ * device's own rp_filter sysctl), and what the read-back (harness/host/) must then find.
+ * Sizes in bytes: GSO/GRO ceilings for IPv6 and, where the kernel has them (Linux 6.3+,
+ * IFLA_GSO_IPV4_MAX_SIZE), for IPv4.
+ */
+export interface LinkSettings {
+  mtu: number;
+  gsoMaxSize: number;
+  groMaxSize: number;
+  gsoIpv4MaxSize: number;
+  groIpv4MaxSize: number;
+  rpFilter: 0 | 1 | 2;
+}
 
 export interface ProgramSpec {
   /** Unique within the scenario; names the bpffs pin folder and the row in BPF reports. */
@@ -56,14 +72,15 @@ export interface Scenario {
   requires: Feature[];
   nodes: string[];
   links: LinkSpec[];
+  linkSettings: LinkSettings;
   addresses: AddressSpec[];
   neighbors: NeighborSpec[];
   routes: RouteSpec[];
   sysctls: SysctlSpec[];
   programs: ProgramSpec[];
-  /** Where the workload's client and server run, and the address the client targets. */
+  /** Where the workload's client and server run, and the addresses (IPv4, IPv6) the client targets. */
   client: { node: string };
-  server: { node: string; address: string };
+  server: { node: string; address: string; address6: string };
   /** Free-form facts recorded with the results (e.g. netkit mode). */
   details: Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../harness/scenario.ts';
-import { GW0, GW1, MAC } from './base.ts';
+import { GW0, GW0_6, GW1, GW1_6, MAC } from './base.ts';
 import { hostRoutingPrograms } from './host-routing.ts';
 import { netkit, netkitPod } from './netkit.ts';
 
@@ -16,11 +16,15 @@ export const netkitL2: Scenario = {
   neighbors: [
     { node: 'pod0', role: 'c0', address: GW0, mac: MAC.h0 },
     { node: 'pod1', role: 'c1', address: GW1, mac: MAC.h1 },
+    { node: 'pod0', role: 'c0', address: GW0_6, mac: MAC.h0 },
+    { node: 'pod1', role: 'c1', address: GW1_6, mac: MAC.h1 },
   ],
   routes: [
     ...netkit.routes.filter((r) => !(r.node.startsWith('pod') && r.to === 'default')),
     { node: 'pod0', to: 'default', via: GW0, role: 'c0', onlink: true },
     { node: 'pod1', to: 'default', via: GW1, role: 'c1', onlink: true },
+    { node: 'pod0', to: 'default', via: GW0_6, role: 'c0', onlink: true, family: 6 },
+    { node: 'pod1', to: 'default', via: GW1_6, role: 'c1', onlink: true, family: 6 },
   ],
   programs: hostRoutingPrograms('netkit_peer', false),
   details: { ...netkit.details, netkitMode: 'l2' },

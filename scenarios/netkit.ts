@@ -1,5 +1,5 @@
 import type { NetkitLink, Scenario } from '../harness/scenario.ts';
-import { POD0, POD1, podsBase } from './base.ts';
+import { POD0, POD0_6, POD1, POD1_6, podsBase } from './base.ts';
 import { hostRoutingPrograms } from './host-routing.ts';
 
 /**
@@ -16,7 +16,7 @@ export function netkitPod(node: string, pod: string, host: string, peer: string,
   };
 }
 
-/** netkit pods in L3 mode (no ARP, /32 addresses, device routes), BPF host routing on both sides. */
+/** netkit pods in L3 mode (NOARP: no neighbour resolution, /32 and /128 addresses, device routes), BPF host routing on both sides. */
 export const netkit: Scenario = {
   ...podsBase,
   name: 'netkit',
@@ -27,6 +27,8 @@ export const netkit: Scenario = {
     ...podsBase.addresses,
     { node: 'pod0', role: 'c0', cidr: `${POD0}/32` },
     { node: 'pod1', role: 'c1', cidr: `${POD1}/32` },
+    { node: 'pod0', role: 'c0', cidr: `${POD0_6}/128` },
+    { node: 'pod1', role: 'c1', cidr: `${POD1_6}/128` },
   ],
   routes: [
     ...podsBase.routes,
@@ -34,6 +36,10 @@ export const netkit: Scenario = {
     { node: 'node1', to: `${POD1}/32`, role: 'h1' },
     { node: 'pod0', to: 'default', role: 'c0' },
     { node: 'pod1', to: 'default', role: 'c1' },
+    { node: 'node0', to: `${POD0_6}/128`, role: 'h0' },
+    { node: 'node1', to: `${POD1_6}/128`, role: 'h1' },
+    { node: 'pod0', to: 'default', role: 'c0', family: 6 },
+    { node: 'pod1', to: 'default', role: 'c1', family: 6 },
   ],
   programs: hostRoutingPrograms('netkit_peer', true),
   details: { netkitMode: 'l3', netkitPolicy: 'primary forward, peer blackhole' },

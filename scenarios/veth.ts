@@ -1,5 +1,5 @@
 import type { Scenario } from '../harness/scenario.ts';
-import { GW0, GW1, MAC, POD0, POD1, podsBase } from './base.ts';
+import { GW0, GW0_6, GW1, GW1_6, MAC, POD0, POD0_6, POD1, POD1_6, podsBase } from './base.ts';
 
 /** Pods on veth pairs, nodes forwarding with the kernel stack: the classic container datapath. */
 export const veth: Scenario = {
@@ -17,10 +17,16 @@ export const veth: Scenario = {
     { node: 'pod0', role: 'c0', cidr: `${POD0}/24` },
     { node: 'node1', role: 'h1', cidr: `${GW1}/24` },
     { node: 'pod1', role: 'c1', cidr: `${POD1}/24` },
+    { node: 'node0', role: 'h0', cidr: `${GW0_6}/64` },
+    { node: 'pod0', role: 'c0', cidr: `${POD0_6}/64` },
+    { node: 'node1', role: 'h1', cidr: `${GW1_6}/64` },
+    { node: 'pod1', role: 'c1', cidr: `${POD1_6}/64` },
   ],
   routes: [
     ...podsBase.routes,
     { node: 'pod0', to: 'default', via: GW0 },
     { node: 'pod1', to: 'default', via: GW1 },
+    { node: 'pod0', to: 'default', via: GW0_6, family: 6 },
+    { node: 'pod1', to: 'default', via: GW1_6, family: 6 },
   ],
 };

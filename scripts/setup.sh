@@ -11,7 +11,7 @@ die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
 
 # Packages and the versions that matter: ip must know netkit (iproute2 >= 6.8), libbpf must have
 # bpf_program__attach_netkit (>= 1.3).
-APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf busybox-static cpio ruby util-linux procps git chromium netperf)
+APT_PLAIN=(clang llvm make gcc pkg-config libelf-dev zlib1g-dev iperf3 sockperf ethtool busybox-static cpio ruby util-linux procps git chromium netperf)
 APT_NEW=(iproute2 bpftool libbpf-dev linux-libc-dev qemu-system-x86)
 
 missing_packages() {
@@ -98,4 +98,19 @@ make -s -C bpf >&2
 if ! grep -qs ' /sys/fs/bpf bpf ' /proc/self/mounts; then
   say "mounting bpffs at /sys/fs/bpf"
   mount -t bpf bpf /sys/fs/bpf
+fi
+
+# Scenarios set their namespaces' congestion control explicitly (scenarios/base.ts, cubic). Outside
+# the root namespace the kernel lets that default be set only to an algorithm in the global
+# net.ipv4.tcp_allowed_congestion_control (tcp_set_default_congestion_control(): EPERM otherwise),
+# which a host that chose another default (bbr) may not list. Allowing cubic changes nothing for
+# the host's own sockets; without it every scenario is skipped with that reason.
+CC=cubic
+allowed=$(cat /proc/sys/net/ipv4/tcp_allowed_congestion_control 2>/dev/null || true)
+if [ -n "$allowed" ] && ! grep -qw "$CC" <<<"$allowed"; then
+  modprobe -q "tcp_$CC" 2>/dev/null || true
+  if grep -qw "$CC" /proc/sys/net/ipv4/tcp_available_congestion_control; then
+    say "adding $CC to net.ipv4.tcp_allowed_congestion_control ($allowed), so namespaces can select it"
+    sysctl -q -w net.ipv4.tcp_allowed_congestion_control="$allowed $CC"
+  fi
 fi

@@ -53,15 +53,15 @@ struct tunable {
 	__u32 offset;
 	__u32 size;
 	bool is_int;	/* an integer or enum (through typedefs and qualifiers) */
-	bool is_bytes;	/* an array of 1-byte elements (a MAC) */
+	bool is_bytes;	/* an array of 1-byte elements (a MAC, an IPv6 address) */
 	__u32 elem_size;	/* an array of 4- or 8-byte integers: the element's size, else 0 */
 };
 
 /* A parsed VALUE: an integer (decimal, hex, or @IFNAME's ifindex) or raw bytes in wire order. */
 struct value {
-	enum { VAL_INT, VAL_IPV4, VAL_MAC } kind;
+	enum { VAL_INT, VAL_IPV4, VAL_IPV6, VAL_MAC } kind;
 	unsigned long long num;
-	__u8 bytes[6];
+	__u8 bytes[16];
 };
 
 /* An array of integers in .rodata (e.g. __u64 netns_cookies[8]): --set VAR=V1,V2,... fills its

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0 OR MIT)
 /*
- * The VALUE of --set VAR=VALUE: read from text (integer, @IFNAME, dotted IPv4, MAC) and stored
+ * The VALUE of --set VAR=VALUE: read from text (integer, @IFNAME, dotted IPv4, IPv6, MAC) and stored
  * at the variable's offset in the .rodata image, refusing a value whose shape or width does not
  * match the variable.
  */
@@ -51,9 +51,11 @@ static int parse_remote_ifindex(const char *text, struct value *v)
 }
 
 /* VALUE forms: decimal or 0x-hex integer, @IFNAME, @IFNAME/NSPATH, netns:NSPATH, dotted IPv4,
- * aa:bb:cc:dd:ee:ff. */
+ * IPv6 (2001:2::1), aa:bb:cc:dd:ee:ff. A MAC is tried before IPv6: six two-digit groups read as
+ * a MAC, never as an address. */
 int parse_value(const char *text, struct value *v)
 {
+	struct in6_addr a6;
 	struct in_addr a;
 
 	if (!strncmp(text, "netns:", 6)) {
@@ -78,12 +80,17 @@ int parse_value(const char *text, struct value *v)
 		memcpy(v->bytes, &a.s_addr, 4);	/* network byte order, as in the packet */
 		return 0;
 	}
+	if (strchr(text, ':') && inet_pton(AF_INET6, text, &a6) == 1) {
+		v->kind = VAL_IPV6;
+		memcpy(v->bytes, a6.s6_addr, 16);	/* network byte order */
+		return 0;
+	}
 	if (parse_uint(text, &v->num)) {
 		v->kind = VAL_INT;
 		return 0;
 	}
 	return usagef("--set: cannot read \"%s\": want an integer, @IFNAME[/NSPATH], netns:NSPATH, "
-		      "a.b.c.d or aa:bb:cc:dd:ee:ff", text);
+		      "a.b.c.d, an IPv6 address or aa:bb:cc:dd:ee:ff", text);
 }
 
 /* Host byte order at the variable's own width, refusing what does not fit. */
@@ -118,6 +125,12 @@ int store_value(void *rodata, const struct tunable *t, const struct value *v, co
 			return usagef("--set %s=%s: %s is %u bytes, an IPv4 address needs 4", t->name,
 				      text, t->name, t->size);
 		memcpy(dst, v->bytes, 4);
+		return 0;
+	case VAL_IPV6:
+		if (!t->is_bytes || t->size != 16)
+			return usagef("--set %s=%s: %s is %u bytes%s, an IPv6 address needs a 16-byte array",
+				      t->name, text, t->name, t->size, t->is_bytes ? "" : " (an integer)");
+		memcpy(dst, v->bytes, 16);
 		return 0;
 	case VAL_INT:
 		if (t->is_bytes)

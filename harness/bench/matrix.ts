@@ -7,7 +7,7 @@ import type { Measurement } from '../results/schema.ts';
 import type { Scenario } from '../scenario.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
-import type { WorkloadParams } from '../workloads/params.ts';
+import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
 import { bpfCostMetrics } from './bpf-cost.ts';
 import { measureReceivePath } from '../accounting/measure.ts';
@@ -64,7 +64,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
         const { outcome, receivePath, metrics: pathMetrics } = await measureReceivePath(scenario, ctx.plan, ctx.log, (window) => workload.run({
           clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
           serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
-          serverAddress: scenario.server.address,
+          serverAddress: serverAddressFor(scenario.server, ctx.params),
           durationS: ctx.durationS,
           clientCpu: ctx.clientCpu,
           serverCpu: ctx.serverCpu,

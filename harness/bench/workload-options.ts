@@ -1,8 +1,9 @@
 // The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
 import { UsageError, quote } from '../errors.ts';
-import { DEFAULT_WORKLOAD_PARAMS, type WorkloadParams } from '../workloads/params.ts';
+import { DEFAULT_WORKLOAD_PARAMS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
 
 export interface RawWorkloadFlags {
+  ip?: string;
   streams?: string;
   rrSize?: string;
   crrSize?: string;
@@ -40,9 +41,16 @@ function optional<K extends string>(key: K, value: number | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
+export function parseIpVersion(value: string | undefined, fallback: IpVersion): IpVersion {
+  if (value === undefined) return fallback;
+  if (value === '4' || value === '6') return Number(value) as IpVersion;
+  throw new UsageError(`--ip ${quote(value)} must be 4 or 6`);
+}
+
 export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
   const d = DEFAULT_WORKLOAD_PARAMS;
   return {
+    ipVersion: parseIpVersion(flags.ip, d.ipVersion),
     streams: integer('--streams', flags.streams, 1, 128, d.streams),
     rrSizeBytes: integer('--rr-size', flags.rrSize, 14, 65_000, d.rrSizeBytes),
     crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),

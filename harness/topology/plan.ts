@@ -1,6 +1,6 @@
 // Turns a scenario (data) into the ordered list of commands that build it, each with the command
 // that undoes it. The plan is what --dry-run prints and what apply() executes, so both agree.
-import type { LinkEnd, LinkSpec, ProgramSpec, Scenario } from '../scenario.ts';
+import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario.ts';
 import { deviceName, namespaceName, pinDir } from '../naming.ts';
 
 export interface Command { argv: string[]; netns?: string }
@@ -29,16 +29,22 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
   for (const link of scenario.links) {
     const [a, b] = linkEnds(link);
     steps.push({ describe: `${link.kind} ${a.role}@${a.node} <-> ${b.role}@${b.node}`, run: { argv: ip(a.node, ...linkAddArgs(link, dev, ns)) }, undo: { argv: ip(a.node, 'link', 'del', dev(a.role)) } });
-    for (const end of [a, b]) steps.push({ describe: `${end.role} up`, run: { argv: ip(end.node, 'link', 'set', dev(end.role), 'up') } });
+    for (const end of [a, b]) {
+      steps.push(...linkSettingSteps(scenario.linkSettings, dev(end.role), ns(end.node)));
+      steps.push({ describe: `${end.role} up`, run: { argv: ip(end.node, 'link', 'set', dev(end.role), 'up') } });
+    }
   }
   for (const a of scenario.addresses) {
-    steps.push({ describe: `address ${a.cidr} on ${a.role}`, run: { argv: ip(a.node, 'addr', 'add', a.cidr, 'dev', dev(a.role)) } });
+    // nodad: an IPv6 address under duplicate address detection cannot be used for about a second.
+    const nodad = a.cidr.includes(':') ? ['nodad'] : [];
+    steps.push({ describe: `address ${a.cidr} on ${a.role}`, run: { argv: ip(a.node, 'addr', 'add', a.cidr, 'dev', dev(a.role), ...nodad) } });
   }
   for (const n of scenario.neighbors) {
     steps.push({ describe: `neighbour ${n.address} on ${n.role}`, run: { argv: ip(n.node, 'neigh', 'replace', n.address, 'lladdr', n.mac, 'dev', dev(n.role), 'nud', 'permanent') } });
   }
   for (const r of scenario.routes) {
-    const args = ['route', 'add', r.to];
+    // `ip route add default dev X` would be IPv4; a prefix or gateway names its family itself.
+    const args = [...(routeFamily(r) === 6 ? ['-6'] : []), 'route', 'add', r.to];
     if (r.via) args.push('via', r.via);
     if (r.role) args.push('dev', dev(r.role));
     if (r.onlink) args.push('onlink');
@@ -52,7 +58,26 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
   return steps;
 }
 
-function linkEnds(link: LinkSpec): [LinkEnd, LinkEnd] {
+export function routeFamily(r: RouteSpec): 4 | 6 {
+  return r.family ?? (r.to.includes(':') || r.via?.includes(':') ? 6 : 4);
+}
+
+/** `ip link set` arguments for a device's MTU and GSO/GRO ceilings: also what the netkit probe applies. */
+export function linkSetArgs(s: LinkSettings): string[] {
+  return [
+    'mtu', String(s.mtu), 'gso_max_size', String(s.gsoMaxSize), 'gro_max_size', String(s.groMaxSize),
+    'gso_ipv4_max_size', String(s.gsoIpv4MaxSize), 'gro_ipv4_max_size', String(s.groIpv4MaxSize),
+  ];
+}
+
+function linkSettingSteps(s: LinkSettings, device: string, netns: string): Step[] {
+  return [
+    { describe: `mtu and GSO/GRO sizes of ${device}`, run: { argv: ['ip', '-n', netns, 'link', 'set', 'dev', device, ...linkSetArgs(s)] } },
+    { describe: `rp_filter of ${device}`, run: { argv: ['sysctl', '-q', '-w', `net.ipv4.conf.${device}.rp_filter=${s.rpFilter}`], netns } },
+  ];
+}
+
+export function linkEnds(link: LinkSpec): [LinkEnd, LinkEnd] {
   return link.kind === 'veth' ? [link.a, link.b] : [link.primary, link.peer];
 }
 
@@ -60,7 +85,8 @@ function macArgs(end: LinkEnd): string[] {
   return end.mac ? ['address', end.mac] : [];
 }
 
-function linkAddArgs(link: LinkSpec, dev: (r: string) => string, ns: (n: string) => string): string[] {
+/** `ip link add` arguments of a link, exactly as the run uses them (the capability probe reuses them). */
+export function linkAddArgs(link: LinkSpec, dev: (r: string) => string, ns: (n: string) => string): string[] {
   if (link.kind === 'veth') {
     return ['link', 'add', dev(link.a.role), ...macArgs(link.a), 'type', 'veth', 'peer', 'name', dev(link.b.role), ...macArgs(link.b), 'netns', ns(link.b.node)];
   }

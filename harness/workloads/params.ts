@@ -1,6 +1,13 @@
 // Everything about a workload the command line can change, with the defaults a run records.
 
+export type IpVersion = 4 | 6;
+
 export interface WorkloadParams {
+  /**
+   * IP version every workload uses (--ip): the server's IPv4 or IPv6 address of the scenario and
+   * the tools' -4/-6. Part of a measurement's identity: compare never pairs IPv4 with IPv6 figures.
+   */
+  ipVersion: IpVersion;
   /** Parallel TCP streams of tcp_stream_multi (iperf3 -P). */
   streams: number;
   /** Request and response size of tcp_rr and udp_rr, bytes (sockperf needs at least 14). */
@@ -24,6 +31,7 @@ export interface WorkloadParams {
 }
 
 export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {
+  ipVersion: 4,
   streams: 4,
   rrSizeBytes: 64,
   crrSizeBytes: 1,
@@ -33,4 +41,14 @@ export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {
 
 export function workloadParams(partial: Partial<WorkloadParams> | undefined): WorkloadParams {
   return { ...DEFAULT_WORKLOAD_PARAMS, ...partial };
+}
+
+/** iperf3's (and netperf's) flag for the IP version: -4 or -6. */
+export function ipFlag(params: Partial<WorkloadParams> | undefined): string {
+  return `-${workloadParams(params).ipVersion}`;
+}
+
+/** The address of the scenario's server for the run's IP version. */
+export function serverAddressFor(server: { address: string; address6: string }, params: Partial<WorkloadParams> | undefined): string {
+  return workloadParams(params).ipVersion === 6 ? server.address6 : server.address;
 }

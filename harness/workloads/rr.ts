@@ -1,5 +1,6 @@
 // The request/response workloads. tcp_rr uses sockperf when it is installed and the built-in
 // probe otherwise, so the default run needs no extra tool; each measurement records which.
+// sockperf 3.7 (Debian 12) cannot take an IPv6 address, so with --ip 6 tcp_rr uses the probe.
 import { which } from '../system.ts';
 import { workloadParams } from './params.ts';
 import { probeRr, PROBE_WARMUP_MS } from './probe-rr.ts';
@@ -10,10 +11,13 @@ const probeExpectedS = (durationS: number) => durationS + PROBE_WARMUP_MS / 1000
 
 export const tcpRr: Workload = {
   name: 'tcp_rr',
-  description: 'TCP request/response, one at a time (sockperf ping-pong, or the built-in probe without it): latency percentiles, transactions/s',
+  description: 'TCP request/response, one at a time (sockperf ping-pong; the built-in probe without it or with --ip 6): latency percentiles, transactions/s',
   tools: [],
   expectedS: (durationS) => durationS + SOCKPERF_EXTRA_S + SOCKPERF_SETUP_S,
-  run: async (ctx) => ((await which('sockperf')) ? sockperfRr(ctx, 'tcp') : probeRr(ctx, 'rr', workloadParams(ctx.params).rrSizeBytes)),
+  run: async (ctx) => {
+    const p = workloadParams(ctx.params);
+    return p.ipVersion === 4 && (await which('sockperf')) ? sockperfRr(ctx, 'tcp') : probeRr(ctx, 'rr', p.rrSizeBytes);
+  },
 };
 
 /** tcp_rr through the built-in probe whatever is installed: not in the registry, for tests. */

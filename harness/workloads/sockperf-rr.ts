@@ -19,6 +19,11 @@ export const SOCKPERF_EXTRA_S = 1;
 /** Its warmup stage before -t starts counting, and process start-up. */
 export const SOCKPERF_SETUP_S = 2.3;
 
+/** sockperf 3.7 (Debian 12) answers an IPv6 -i with "Invalid address"; say so in the field's terms. */
+function ipv6Reason(ctx: WorkloadContext, reason: string): string {
+  return workloadParams(ctx.params).ipVersion === 6 && /Invalid address/.test(reason) ? `this sockperf cannot use IPv6 addresses (--ip 6): ${reason}` : reason;
+}
+
 export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
   const port = protocol === 'tcp' ? '11111' : '11112';
@@ -36,7 +41,7 @@ export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'):
       // After "Starting test" sockperf still discards 400 ms (warmup) and the last 50 ms.
       window: { startOn: /Starting test/, startAfterMs: 450, lengthMs: ctx.durationS * 1000 + 450 },
     });
-    if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
+    if (!r.ok) return { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands };
     const summary = parseSockperfSummary(r.client.stdout);
     if (!summary.ok) return { state: 'failed', reason: summary.reason, metrics: {}, commands: r.commands };
     const parsed = parseSockperfLog(await readFile(log, 'utf8').catch(() => ''));

@@ -4,7 +4,7 @@ import { iperfServer } from './iperf-server.ts';
 import { parseIperfJson } from '../parsers/iperf.ts';
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
-import { workloadParams } from './params.ts';
+import { ipFlag, workloadParams } from './params.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
 
@@ -15,7 +15,7 @@ const EDGE_MS = 150;
 
 async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
-  const client = ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-P', String(streams), '-J'];
+  const client = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-P', String(streams), '-J'];
   const r = await runClientServer(ctx, {
     server: iperfServer(PORT),
     client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },

@@ -5,7 +5,7 @@ import { iperfServer } from './iperf-server.ts';
 import { parseIperfUdpJson } from '../parsers/iperf-udp.ts';
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
-import { workloadParams } from './params.ts';
+import { ipFlag, workloadParams } from './params.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
 
@@ -19,7 +19,7 @@ export function iperfRate(rate: string): string {
 
 async function measure(ctx: WorkloadContext): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
-  const base = ['iperf3', '-c', ctx.serverAddress, '-p', PORT, '-u', '-b', iperfRate(p.udpRate), '-l', String(p.udpSizeBytes)];
+  const base = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, '-u', '-b', iperfRate(p.udpRate), '-l', String(p.udpSizeBytes)];
   const r = await runClientServer(ctx, {
     server: iperfServer(PORT),
     warmup: { argv: [...base, '-t', String(WARMUP_S)], timeoutMs: (WARMUP_S + 20) * 1000 },

@@ -34,3 +34,11 @@ export async function ipForwarded(netns: string): Promise<number> {
   const [names, values] = snmp.filter((l) => l.startsWith('Ip:')).map((l) => l.split(/\s+/));
   return Number(values![names!.indexOf('ForwDatagrams')]);
 }
+
+/** `Ip6OutForwDatagrams` of a namespace (/proc/net/snmp6): IPv6 packets its IP layer forwarded. */
+export async function ip6Forwarded(netns: string): Promise<number> {
+  const snmp6 = (await execa('nsenter', [`--net=/run/netns/${netns}`, '--', 'cat', '/proc/net/snmp6'])).stdout;
+  const m = /^Ip6OutForwDatagrams\s+(\d+)$/m.exec(snmp6);
+  if (!m) throw new Error(`no Ip6OutForwDatagrams in ${netns}'s /proc/net/snmp6`);
+  return Number(m[1]);
+}

@@ -28,8 +28,10 @@ test('defaults, --quick and --full presets; explicit values override them', () =
 test('workload knobs: defaults, and what the flags set', () => {
   assert.equal(resolveBenchOptions(base).params, DEFAULT_WORKLOAD_PARAMS);
   const p = resolveBenchOptions({ ...base, streams: '8', rrSize: '1024', crrSize: '100', udpSize: '512', udpRate: '2g', maxLossPct: '0', maxRetransmitPct: '2.5' }).params;
-  assert.equal(p, { streams: 8, rrSizeBytes: 1024, crrSizeBytes: 100, udpSizeBytes: 512, udpRate: '2G', maxLossPct: 0, maxRetransmitPct: 2.5 });
+  assert.equal(p, { ipVersion: 4, streams: 8, rrSizeBytes: 1024, crrSizeBytes: 100, udpSizeBytes: 512, udpRate: '2G', maxLossPct: 0, maxRetransmitPct: 2.5 });
   assert.is(resolveBenchOptions({ ...base, udpRate: 'max' }).params.udpRate, 'max');
+  assert.is(resolveBenchOptions({ ...base, ip: '6' }).params.ipVersion, 6);
+  assert.is(resolveBenchOptions({ ...base, ip: '4' }).params.ipVersion, 4);
   assert.is(resolveBenchOptions({ ...base, udpRate: '1.5M' }).params.udpRate, '1.5M');
 });
 
@@ -47,6 +49,8 @@ test('bad values are usage errors that quote the value', () => {
     [{ runId: 'UPPER!' }, /run id "UPPER!"/],
     [{ quick: true, full: true }, /--quick and --full cannot be combined/],
     [{ streams: '0' }, /--streams "0" must be an integer from 1 to 128/],
+    [{ ip: 'v6' }, /--ip "v6" must be 4 or 6/],
+    [{ ip: '46' }, /--ip "46" must be 4 or 6/],
     [{ rrSize: '8' }, /--rr-size "8" must be an integer from 14/],
     [{ crrSize: '1k' }, /--crr-size "1k"/],
     [{ udpSize: '70000' }, /--udp-size "70000"/],

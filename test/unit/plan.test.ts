@@ -76,6 +76,38 @@ test('netkit-l2: L2 mode with MACs and a static gateway neighbour', () => {
   assert.ok(lines.includes('ip -n nkb-abc123-pod0 route add default via 198.18.1.1 dev nkb-abc123-c0 onlink'));
 });
 
+test('dual stack: IPv6 addresses without DAD, IPv6 routes with -6, IPv6 tunables for the programs', () => {
+  const veth = argvs(plan('veth'));
+  assert.ok(veth.includes('ip -n nkb-abc123-pod0 addr add 2001:2:0:1::2/64 dev nkb-abc123-c0 nodad'));
+  assert.ok(veth.includes('ip -n nkb-abc123-pod0 addr add 198.18.1.2/24 dev nkb-abc123-c0'));
+  assert.ok(veth.includes('ip -n nkb-abc123-pod0 -6 route add default via 2001:2:0:1::1'));
+  assert.ok(veth.includes('ip -n nkb-abc123-node0 -6 route add 2001:2:0:2::/64 via 2001:2::2'));
+  const netkit = argvs(plan('netkit'));
+  assert.ok(netkit.includes('ip -n nkb-abc123-pod0 -6 route add default dev nkb-abc123-c0'));
+  assert.ok(netkit.includes('ip -n nkb-abc123-pod0 route add default dev nkb-abc123-c0'));
+  const loads = plan('veth-bpf').filter((s) => s.run.argv[1] === 'attach').map((s) => s.run.argv.join(' '));
+  assert.ok(loads.some((l) => l.includes('node0-pod-egress') && l.includes('remote_net6=2001:2:0:2::') && l.includes('remote_mask6=ffff:ffff:ffff:ffff:0:0:0:0')));
+  assert.ok(loads.some((l) => l.includes('node1-wire-ingress') && l.includes('pod_addr6=2001:2:0:2::2')));
+});
+
+test('settings: every namespace sets rp_filter, TCP options, congestion control; every device its MTU, GSO/GRO sizes and rp_filter', () => {
+  for (const s of SCENARIOS) {
+    const steps = planTopology(s, ctx);
+    for (const node of s.nodes) {
+      const sysctls = steps.filter((st) => st.run.netns === `nkb-abc123-${node}` && st.run.argv[0] === 'sysctl').map((st) => st.run.argv[3]);
+      for (const want of ['net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0', 'net.ipv4.tcp_timestamps=1', 'net.ipv4.tcp_sack=1', 'net.ipv4.tcp_congestion_control=cubic', 'net.ipv6.conf.default.accept_dad=0']) {
+        assert.ok(sysctls.includes(want), `${s.name}/${node}: ${want}`);
+      }
+    }
+    const ends = s.links.flatMap((l) => (l.kind === 'veth' ? [l.a, l.b] : [l.primary, l.peer]));
+    for (const end of ends) {
+      const dev = `nkb-abc123-${end.role}`;
+      assert.ok(argvs(steps).includes(`ip -n nkb-abc123-${end.node} link set dev ${dev} mtu 1500 gso_max_size 65536 gro_max_size 65536 gso_ipv4_max_size 65536 gro_ipv4_max_size 65536`), `${s.name}: ${dev}`);
+      assert.ok(steps.some((st) => st.run.netns === `nkb-abc123-${end.node}` && st.run.argv.join(' ') === `sysctl -q -w net.ipv4.conf.${dev}.rp_filter=0`), `${s.name}: ${dev} rp_filter`);
+    }
+  }
+});
+
 test('--inject-cost: a tax in front of the server wire\'s chain, in every scenario', () => {
   for (const s of SCENARIOS) {
     const taxed = withInjectedCost(s, 5000);

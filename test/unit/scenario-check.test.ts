@@ -24,9 +24,12 @@ test('every shipped scenario passes', () => {
 
 test('bad shapes name the scenario and the field', () => {
   expectError({ ...veth, name: 'Veth!' }, /scenario "Veth!": name:/);
-  expectError({ ...veth, addresses: [{ node: 'pod0', role: 'c0', cidr: '198.18.1.300/24' }] }, /addresses\.0\.cidr: an IPv4 prefix/);
+  expectError({ ...veth, addresses: [{ node: 'pod0', role: 'c0', cidr: '198.18.1.300/24' }] }, /addresses\.0\.cidr: an IPv4 or IPv6 prefix/);
+  expectError({ ...veth, addresses: [{ node: 'pod0', role: 'c0', cidr: '2001:2:0:1::2/129' }] }, /addresses\.0\.cidr: an IPv4 or IPv6 prefix/);
+  expectError({ ...veth, linkSettings: { ...veth.linkSettings, mtu: 1000 } }, /linkSettings\.mtu:/);
   expectError({ ...veth, links: [{ kind: 'veth', a: { node: 'node0', role: 'wire0x', mac: undefined }, b: { node: 'node1', role: 'w1' } }] }, /too long for a device name/);
-  expectError({ ...veth, server: { node: 'pod1', address: 'pod1' } }, /server\.address: an IPv4 address/);
+  expectError({ ...veth, server: { node: 'pod1', address: 'pod1', address6: veth.server.address6 } }, /server\.address: an IPv4 address/);
+  expectError({ ...veth, server: { ...veth.server, address6: '198.18.2.2' } }, /server\.address6: an IPv6 address/);
 });
 
 test('references to nodes and devices that do not exist', () => {
