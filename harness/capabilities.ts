@@ -2,10 +2,13 @@
 // namespace) rather than by reading config files that may not exist.
 import { access } from 'node:fs/promises';
 import { run } from './exec.ts';
-import { namespaceName } from './naming.ts';
+import { mismatchReason, readScenarioSettings } from './host/scenario-readback.ts';
+import { namespaceName, newRunId } from './naming.ts';
 import { LOADER } from './paths.ts';
 import type { Feature, Scenario } from './scenario.ts';
 import { kernelRelease, kernelVersion, which } from './system.ts';
+import { withTopology } from './topology/apply.ts';
+import { planTopology, type PlanContext } from './topology/plan.ts';
 
 export type FeatureStatus = { ok: true } | { ok: false; reason: string };
 export type Capabilities = Record<Feature, FeatureStatus>;
@@ -56,4 +59,32 @@ export function whyNotRunnable(scenario: Scenario, caps: Capabilities): string |
     if (!status.ok) return status.reason;
   }
   return undefined;
+}
+
+/**
+ * Builds the scenario's namespaces, sysctls and links with the exact arguments a run uses (netkit
+ * mode, policies and scrub included) and its device settings, in throwaway namespaces, then reads
+ * them back. Why the scenario cannot be measured as labelled (a command the kernel or `ip`
+ * rejected, or a setting it reported otherwise), or undefined when it can. Addresses, routes and
+ * programs are left out: they are not settings a kernel can silently ignore.
+ */
+export async function probeScenario(scenario: Scenario, ctx: Omit<PlanContext, 'runId'>): Promise<string | undefined> {
+  const runId = newRunId();
+  const bare: Scenario = { ...scenario, addresses: [], neighbors: [], routes: [], programs: [] };
+  try {
+    const applied = await withTopology(planTopology(bare, { ...ctx, runId }), () => readScenarioSettings(bare, runId));
+    return applied.mismatches.length > 0 ? mismatchReason(applied.mismatches) : undefined;
+  } catch (err) {
+    return `cannot build it as specified: ${(err as Error).message}`;
+  }
+}
+
+/** Scenarios that cannot run here, with the reason: a missing feature first, else what the settings probe found. */
+export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>): Promise<{ scenario: string; reason: string }[]> {
+  const out: { scenario: string; reason: string }[] = [];
+  for (const s of scenarios) {
+    const reason = whyNotRunnable(s, caps) ?? (await probeScenario(s, ctx));
+    if (reason) out.push({ scenario: s.name, reason });
+  }
+  return out;
 }

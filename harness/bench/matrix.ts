@@ -3,7 +3,8 @@
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
 import { bpfStatsTracker } from '../bpf-stats.ts';
 import { namespaceName } from '../naming.ts';
-import type { Measurement } from '../results/schema.ts';
+import type { AppliedSettings, Measurement } from '../results/schema.ts';
+import { mismatchReason, readScenarioSettings } from '../host/scenario-readback.ts';
 import type { Scenario } from '../scenario.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
@@ -26,6 +27,8 @@ export interface MatrixContext {
   /** Called as each measurement starts (the progress line). */
   onStart?: (scenario: string, workload: Workload, repetition: number) => void;
   onMeasurement: (m: Measurement) => Promise<void>;
+  /** Called after each build of a scenario with the settings read back from its namespaces. */
+  onApplied?: (scenario: string, applied: AppliedSettings) => Promise<void> | void;
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
@@ -54,6 +57,11 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
   };
   try {
     await withTopology(planTopology(scenario, ctx.plan), async () => {
+      // Checked on every build, not only at the probe: a measurement is never labelled with
+      // settings the kernel did not apply.
+      const applied = await readScenarioSettings(scenario, ctx.plan.runId);
+      await ctx.onApplied?.(scenario.name, applied);
+      if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
       await bpf.take();
       for (const workload of ctx.workloads) {

@@ -4,7 +4,7 @@ import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SCENARIOS, BASELINE } from '../../scenarios/index.ts';
-import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
+import { detectCapabilities, skipReasons } from '../capabilities.ts';
 import { collectEnvironment } from '../environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../errors.ts';
 import { prepareBpf } from '../bpf-env.ts';
@@ -34,10 +34,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
   const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => withInjectedCost(s, opts.injectCost));
-  const skipped = selected.flatMap((s) => {
-    const reason = whyNotRunnable(s, caps);
-    return reason ? [{ scenario: s.name, reason }] : [];
-  });
+  const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD });
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
   const progress = progressLine((t) => process.stderr.write(t), process.stderr.isTTY === true, { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
   const err = (line: string) => {
@@ -87,6 +84,12 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       signal: io.signal,
       log,
       onStart: progress.begin,
+      onApplied: (scenario, applied) => {
+        // The first build's read-back is the record; a later one only matters if it differs, and
+        // then the run's measurements fail with the mismatch as their reason.
+        results.environment.applied ??= {};
+        results.environment.applied[scenario] ??= applied;
+      },
       onMeasurement: async (m) => {
         results.measurements.push(m);
         // Intervals (bootstrap) only at the end: redoing them after every measurement would cost

@@ -41,5 +41,5 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
     'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
     `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
   ];
-  return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, client CPU ${results.options.clientCpu}, server CPU ${results.options.serverCpu}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
+  return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, IPv${results.options.workloadParams?.ipVersion ?? 4}, client CPU ${results.options.clientCpu}, server CPU ${results.options.serverCpu}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
 }

@@ -4,7 +4,7 @@
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
 import type { Environment } from '../results/schema.ts';
-import { describeDimension, environmentDifferences, optionDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
+import { describeDimension, environmentDifferences, identityDifferences, optionDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
 import { MANN_WHITNEY } from './mann-whitney.ts';
 import { sampleKey, type MetricSamples } from './samples.ts';
 import { EXACT_LIMIT } from './u-distribution.ts';
@@ -73,7 +73,7 @@ export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSe
     baseline: { label: baseline.label, runIds: baseline.runIds },
     candidate: { label: candidate.label, runIds: candidate.runIds },
     metrics,
-    differences: [...environmentDifferences(baseline.environment, candidate.environment, scenarios, vary), ...optionDifferences(baseline.options, candidate.options)],
+    differences: [...environmentDifferences(baseline.environment, candidate.environment, scenarios, vary), ...identityDifferences(baseline.options, candidate.options), ...optionDifferences(baseline.options, candidate.options)],
     underTest: vary.map((dimension) => ({ dimension, baseline: describeDimension(baseline.environment, dimension), candidate: describeDimension(candidate.environment, dimension) })),
     rows,
     unmatched,

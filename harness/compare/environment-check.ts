@@ -73,11 +73,28 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
   return diffs;
 }
 
+/** The IP version a run measured (--ip, in its workload parameters); files before --ip measured IPv4. */
+export function ipVersionOf(options: Record<string, unknown>): number {
+  const params = options.workloadParams as { ipVersion?: unknown } | undefined;
+  return typeof params?.ipVersion === 'number' ? params.ipVersion : 4;
+}
+
+/**
+ * Options that make two runs' figures different quantities, not a change to judge: IPv4 and IPv6
+ * figures of one scenario never pair up (compare refuses, history leaves such runs out).
+ */
+export function identityDifferences(base: Record<string, unknown>, cand: Record<string, unknown>): EnvironmentDifference[] {
+  const [a, b] = [ipVersionOf(base), ipVersionOf(cand)];
+  return a === b ? [] : [{ field: 'IP version (--ip)', baseline: `IPv${a}`, candidate: `IPv${b}`, blocking: true }];
+}
+
 /** Options that change what a number means (duration, repeats, an injected cost) are worth a note. */
 export function optionDifferences(base: Record<string, unknown>, cand: Record<string, unknown>): EnvironmentDifference[] {
   const keys = new Set([...Object.keys(base), ...Object.keys(cand)].filter((k) => k !== 'scenarios' && k !== 'workloads'));
   return [...keys]
     .filter((k) => JSON.stringify(base[k]) !== JSON.stringify(cand[k]))
+    // ipVersion alone differing is identityDifferences()' refusal, not a note on workloadParams.
+    .filter((k) => k !== 'workloadParams' || JSON.stringify({ ...(base[k] as object), ipVersion: 0 }) !== JSON.stringify({ ...(cand[k] as object), ipVersion: 0 }))
     .map((k) => ({ field: `options.${k}`, baseline: JSON.stringify(base[k]) ?? 'absent', candidate: JSON.stringify(cand[k]) ?? 'absent', blocking: false }));
 }
 

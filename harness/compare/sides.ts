@@ -4,7 +4,7 @@ import { UsageError, quote } from '../errors.ts';
 import type { HistoryRecord } from '../history/record.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import type { RunSide } from './compare.ts';
-import { environmentDifferences, type VaryDimension } from './environment-check.ts';
+import { environmentDifferences, identityDifferences, type VaryDimension } from './environment-check.ts';
 import { poolSamples, samplesOfResults } from './samples.ts';
 
 export function sideOfResults(results: ResultsFile, label: string): RunSide {
@@ -21,10 +21,11 @@ export interface HistoryBaseline {
 export function sideOfHistory(records: readonly HistoryRecord[], candidate: ResultsFile, lastN: number, force: boolean, label: string, vary: readonly VaryDimension[] = []): HistoryBaseline {
   const earlier = records.filter((r) => r.runId !== candidate.runId);
   const scenarios = candidate.options.scenarios;
-  const comparable = earlier.filter((r) => !environmentDifferences(r.environment, candidate.environment, scenarios, vary).some((d) => d.blocking));
+  const blocking = (r: HistoryRecord) => [...environmentDifferences(r.environment, candidate.environment, scenarios, vary), ...identityDifferences(r.options, { ...candidate.options })].find((d) => d.blocking);
+  const comparable = earlier.filter((r) => !blocking(r));
   if (earlier.length > 0 && comparable.length === 0 && !force) {
     const latest = earlier[earlier.length - 1]!;
-    const d = environmentDifferences(latest.environment, candidate.environment, scenarios, vary).find((x) => x.blocking)!;
+    const d = blocking(latest)!;
     throw new UsageError(
       `no run in the history shares this run's environment: ${d.field} differs from the latest (${quote(d.baseline)} vs ${quote(d.candidate)}); use --force to compare anyway`,
     );

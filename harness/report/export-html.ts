@@ -35,7 +35,7 @@ export function reportHtml(results: ResultsFile, charts: readonly RenderedChart[
 <style>${STYLE}\n${swatches}</style></head>
 <body>
 <h1>netkit-bench run ${h(results.runId)}</h1>
-<p class="sub">${h(results.environment.where)} · kernel ${h(results.environment.kernelRelease)} · ${h(results.environment.cpuModel)} × ${results.environment.cpuCount} · ${h(results.startedAt)} · ${h(state)}</p>
+<p class="sub">${h(results.environment.where)} · IPv${results.options.workloadParams?.ipVersion ?? 4} · kernel ${h(results.environment.kernelRelease)} · ${h(results.environment.cpuModel)} × ${results.environment.cpuCount} · ${h(results.startedAt)} · ${h(state)}</p>
 ${comparison ? `<h2>Regression gate</h2>\n${comparisonHtml(comparison)}` : ''}
 <h2>Charts</h2>
 ${figures.join('\n') || '<p>No metric to chart.</p>'}

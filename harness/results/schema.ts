@@ -132,6 +132,12 @@ export interface Environment {
   scenarios?: Record<string, Record<string, string>>;
   /** Scenario name to the sha256 of its definition (harness/scenario-hash.ts); absent in older files. */
   scenariosSha256?: Record<string, string>;
+  /**
+   * Scenario name to the settings its namespaces and devices had when it was first built in this
+   * run (sysctls, MTU, GSO/GRO sizes, rp_filter, netkit mode/policy/scrub, offloads), read back from
+   * the kernel; absent in older files.
+   */
+  applied?: Record<string, AppliedSettings>;
   /** The kernel's command line (/proc/cmdline) as the run saw it; absent in older files. */
   kernelCmdline?: string;
   /** MemTotal of /proc/meminfo in MiB; absent in older files. */
@@ -156,6 +162,39 @@ export interface Environment {
    * instructions under qemu TCG icount. Absent in older files: host time.
    */
   clock?: ClockInfo;
+}
+
+/** One device as the kernel reports it from inside its namespace (harness/host/readback.ts). */
+export interface AppliedDevice {
+  /** IFLA_INFO_KIND: veth, netkit; loopback for lo. */
+  kind: string;
+  mtu: number;
+  /** GSO/GRO ceilings in bytes (IPv6 and general; the IPv4 pair exists from Linux 6.3); absent when not reported. */
+  gsoMaxSize?: number;
+  groMaxSize?: number;
+  gsoIpv4MaxSize?: number;
+  groIpv4MaxSize?: number;
+  /** net.ipv4.conf.<device>.rp_filter. */
+  rpFilter?: string;
+  /** netkit's IFLA_INFO_DATA as `ip -d -j link` prints it: mode, policy, peer_policy, scrub, peer_scrub, primary. */
+  netkit?: Record<string, string>;
+  /** `ethtool -k` features by name: active or not. Empty when ethtool is missing. */
+  features: Record<string, boolean>;
+}
+
+export interface AppliedNamespace {
+  /** The sysctls the scenario sets in this namespace, as read back. */
+  sysctls: Record<string, string>;
+  /** Every device in the namespace by its scenario role (w0, h0, c0; lo). */
+  devices: Record<string, AppliedDevice>;
+}
+
+/** What one scenario's topology applied, read back after it was built (harness/host/). */
+export interface AppliedSettings {
+  /** Node (namespace) name to what was read inside it. */
+  namespaces: Record<string, AppliedNamespace>;
+  /** Settings the scenario asked for that the kernel reported otherwise; empty when all held. */
+  mismatches: string[];
 }
 
 export interface RunOptions {

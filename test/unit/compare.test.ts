@@ -4,6 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compareSides } from '../../harness/compare/compare.ts';
 import { refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 import { sideOfResults } from '../../harness/compare/sides.ts';
 import { compareSamples, DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { UsageError } from '../../harness/errors.ts';
@@ -99,6 +100,18 @@ test('a changed scenario definition blocks; a changed git revision is only a not
   const diffs = verdicts(base, cand).report.differences;
   assert.ok(diffs.find((d) => d.field === 'gitRevision' && !d.blocking));
   assert.throws(() => refuseIfIncomparable(diffs, false), /scenario definition of veth differs/);
+});
+
+test('IPv4 and IPv6 runs are different quantities: compare refuses them; the same version with other knobs is a note', () => {
+  const base = metricRun('a', 'throughputGbps', { host: around(20, 2) });
+  const cand = metricRun('b', 'throughputGbps', { host: around(20, 2) });
+  cand.options = { ...cand.options, workloadParams: { ...DEFAULT_WORKLOAD_PARAMS, ipVersion: 6 } };
+  const diffs = verdicts(base, cand).report.differences;
+  assert.throws(() => refuseIfIncomparable(diffs, false), /IP version \(--ip\) differs \("IPv4" vs "IPv6"\)/);
+  // A file from before --ip (no ipVersion) measured IPv4: comparable with an explicit --ip 4.
+  const v4 = metricRun('c', 'throughputGbps', { host: around(20, 2) });
+  v4.options = { ...v4.options, workloadParams: { ...DEFAULT_WORKLOAD_PARAMS, ipVersion: 4 } };
+  assert.not.ok(verdicts(base, v4).report.differences.some((d) => d.blocking));
 });
 
 test.run();

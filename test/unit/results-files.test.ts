@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderTable } from '../../harness/bench/table.ts';
 import { CSV_COLUMNS, resultsCsv } from '../../harness/results/csv.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
 import { summarize } from '../../harness/results/summary.ts';
 
@@ -30,7 +31,7 @@ function results(): ResultsFile {
 
 test('CSV: the original columns first and unchanged, the new ones after', () => {
   assert.equal(CSV_COLUMNS.slice(0, 15), ['run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state']);
-  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock']);
+  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version']);
 });
 
 test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () => {
@@ -41,7 +42,10 @@ test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () 
   assert.equal([veth.n, veth.attempted, veth.state, veth.ci_low, veth.ratio_to_host], ['2', '3', 'invalid', '', '0.791667']);
   assert.match(veth.reasons!, /retransmitPct 3/);
   const skipped = rows.find((r) => r.scenario === 'netkit')!;
-  assert.equal([skipped.state, skipped.n], ['skipped: no netkit here', '0']);
+  assert.equal([skipped.state, skipped.n, skipped.ip_version], ['skipped: no netkit here', '0', '4']);
+  assert.is(host.ip_version, '4');
+  const v6 = parse(resultsCsv({ ...results(), options: { ...results().options, workloadParams: { ...DEFAULT_WORKLOAD_PARAMS, ipVersion: 6 } } }));
+  assert.ok(v6.every((r) => r.ip_version === '6'));
 });
 
 test('table: headline metrics only by default, every metric with all; validity spelled out', () => {
