@@ -1,0 +1,73 @@
+// What one attach mechanism costs against another, from one instruction-clock run that measured
+// both scenarios (veth-tc against veth-bpf: classic tc against tcx, same programs). Under qemu TCG
+// icount a guest second is a fixed number of guest instructions (results' environment.clock), so
+// 1 / transactionsPerS is instructions per transaction of the whole guest, both ends included.
+import type { ResultsFile } from '../results/schema.ts';
+
+export interface HookCostDifference {
+  workload: string;
+  /** Candidate and reference scenario (a - b). */
+  a: string;
+  b: string;
+  /** Repetitions where both were ok, paired by repetition number. */
+  pairs: number;
+  /** Median over repetitions of each scenario's guest instructions per transaction. */
+  instructionsPerTransactionA: number;
+  instructionsPerTransactionB: number;
+  /** Median, min and max over pairs of (a - b) instructions per transaction. */
+  differencePerTransaction: number;
+  differenceMin: number;
+  differenceMax: number;
+  /** Wire packets per transaction in a (receivePath, timed window): divides the difference per packet. */
+  packetsPerTransaction: number;
+  differencePerPacket: number;
+  /**
+   * Resolution: the spread (max - min) of the paired differences, per packet. `resolved` when every
+   * pair has the same sign (sign test: two-sided p = 2 x 0.5^pairs, < 0.05 from 6 pairs on).
+   */
+  resolutionPerPacket: number;
+  resolved: boolean;
+  signTestP: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** undefined when the run is not instruction-clocked or lacks pairs of ok measurements with receive-path counts. */
+export function hookCostDifference(results: ResultsFile, a: string, b: string, workload = 'tcp_rr'): HookCostDifference | undefined {
+  const clock = results.environment.clock;
+  if (clock?.kind !== 'instructions') return undefined;
+  const ok = (scenario: string) => new Map(results.measurements
+    .filter((m) => m.scenario === scenario && m.workload === workload && m.state === 'ok' && (m.metrics.transactionsPerS ?? 0) > 0)
+    .map((m) => [m.repetition, m]));
+  const ma = ok(a);
+  const mb = ok(b);
+  const reps = [...ma.keys()].filter((r) => mb.has(r));
+  if (reps.length === 0) return undefined;
+  const ipt = (tps: number) => clock.instructionsPerGuestS / tps;
+  const ia = reps.map((r) => ipt(ma.get(r)!.metrics.transactionsPerS!));
+  const ib = reps.map((r) => ipt(mb.get(r)!.metrics.transactionsPerS!));
+  const diffs = reps.map((_, i) => ia[i]! - ib[i]!);
+  const perTx = reps.flatMap((r) => {
+    const m = ma.get(r)!;
+    const c = m.receivePath;
+    return c && c.timed && c.windowS > 0 ? [c.wirePackets / (c.windowS * m.metrics.transactionsPerS!)] : [];
+  });
+  if (perTx.length === 0) return undefined;
+  const packets = median(perTx);
+  const d = median(diffs);
+  const lo = Math.min(...diffs);
+  const hi = Math.max(...diffs);
+  return {
+    workload, a, b, pairs: reps.length,
+    instructionsPerTransactionA: median(ia), instructionsPerTransactionB: median(ib),
+    differencePerTransaction: d, differenceMin: lo, differenceMax: hi,
+    packetsPerTransaction: packets, differencePerPacket: d / packets,
+    resolutionPerPacket: (hi - lo) / packets,
+    resolved: lo > 0 || hi < 0,
+    signTestP: Math.min(1, 2 * 0.5 ** reps.length),
+  };
+}
