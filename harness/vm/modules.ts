@@ -3,8 +3,8 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { moduleDependencies, readModuleBytes } from './module-file.ts';
 
-/** What the guest needs on top of the built-in drivers: 9p root/share, overlay root, veth. */
-export const DEFAULT_GUEST_MODULES = ['netfs', '9pnet', '9pnet_virtio', '9p', 'overlay', 'veth'];
+/** What the guest needs on top of the built-in drivers: 9p root/share, overlay root, veth, and classic tc with BPF (clsact, cls_bpf) for veth-tc. */
+export const DEFAULT_GUEST_MODULES = ['netfs', '9pnet', '9pnet_virtio', '9p', 'overlay', 'veth', 'sch_ingress', 'cls_bpf'];
 
 export interface LoadableModule {
   name: string;
