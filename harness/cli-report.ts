@@ -12,7 +12,7 @@ import { DEFAULT_HISTORY } from './history/store.ts';
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-interface CompareFlags { threshold: string; alpha: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; vary?: string; format: string; save?: string }
+interface CompareFlags { threshold: string; alpha: string; adjust: string; interleaved?: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; vary?: string; format: string; save?: string }
 interface ReportFlags { format?: string; out?: string; history?: string | boolean; threshold: string; historyRuns: string }
 
 export function registerReportCommands(program: Command, setExit: (code: number) => void): void {
@@ -35,15 +35,17 @@ export function registerReportCommands(program: Command, setExit: (code: number)
 
   program
     .command('compare')
-    .description('verdict per scenario, workload and metric: improved, regressed, unchanged or inconclusive; exit 1 if anything regressed')
-    .argument('[runs...]', '<baseline> <candidate> run folders, or one <candidate> with --against-history')
+    .description('verdict per scenario, workload and metric: improved, regressed, unchanged or inconclusive; exit 1 if a gated (primary) metric regressed')
+    .argument('[runs...]', '<baseline> <candidate> run folders, or one <candidate> with --against-history, or one run with --interleaved')
     .option('--threshold <pct>', 'smallest change of the median that counts, in percent', String(DEFAULT_GATE.thresholdPct))
-    .option('--alpha <p>', 'significance level of the two-sided Mann-Whitney U test', String(DEFAULT_GATE.alpha))
+    .option('--alpha <p>', 'error rate of the gate over its gated rows (family-wise with holm, false discovery with bh); also the TOST level', String(DEFAULT_GATE.alpha))
+    .option('--adjust <method>', 'family control over the gated rows: holm or bh', DEFAULT_GATE.adjust)
+    .option('--interleaved <pairs>', 'one run, two of its scenarios compared paired by repetition: <baseline>:<candidate>[,...]')
     .option('--metric <names>', 'metrics to compare: names (comma-separated, repeatable), all, or headline (default: the headline metrics)', collectMetrics)
-    .option('--against-history <n>', 'baseline: the last N runs in the history folder, pooled')
+    .option('--against-history <n>', 'baseline: the last N complete, like-with-like runs in the history folder, one value (median) per run')
     .option('--history-dir <dir>', 'history folder', DEFAULT_HISTORY)
     .option('--vary <what>', `what differs on purpose and is under test: ${VARY_DIMENSIONS.join(', ')} (comma-separated); everything else must then match`)
-    .option('--force', 'compare even when kernel, CPU, where it ran or a scenario definition differ')
+    .option('--force', 'compare even when what was measured differs: kernel, CPU, where it ran, measuring tool major.minor, duration, sizes, rate, streams, inject-cost, clock, preset or a scenario definition')
     .option('--format <format>', 'text, md or json', 'text')
     .option('--save <file>', 'also write the comparison as JSON to this file')
     .action(async (runs: string[], f: CompareFlags) => {
@@ -51,7 +53,8 @@ export function registerReportCommands(program: Command, setExit: (code: number)
         runs,
         againstHistory: f.againstHistory === undefined ? undefined : parseRunCount('--against-history', f.againstHistory),
         historyDir: f.historyDir,
-        gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha) },
+        interleaved: f.interleaved,
+        gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha), adjust: parseChoices('--adjust', f.adjust, ['holm', 'bh'] as const)[0]! },
         metrics: metricSelection(f.metric),
         force: f.force === true,
         vary: f.vary === undefined ? [] : parseChoices('--vary', f.vary, VARY_DIMENSIONS),

@@ -46,6 +46,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--verbose', 'progress and full errors')
     .option('--no-report', 'skip report.html, the charts and summary.md at the end')
     .option('--inject-cost <iterations>', 'testing aid: a BPF tax burning this many bpf_loop iterations per packet on the server wire')
+    .option('--ab-inject-cost <iterations>', 'testing aid, interleaved A/B: also measure every scenario as "<name>+tax" with that tax (0: an untaxed "<name>+copy", for A/A), alternating in each repetition (compare --interleaved <name>:<name>+tax)')
     .option('--no-isolate', 'do not run in private mount/PID namespaces (lets you inspect the run from another shell; `clean` is then the safety net)')
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))

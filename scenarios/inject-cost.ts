@@ -26,3 +26,23 @@ export function withInjectedCost(scenario: Scenario, iterations: number): Scenar
     details: { ...scenario.details, injectedCostIterations: String(iterations) },
   };
 }
+
+/** Name of the B copy of a scenario in an interleaved run: "+tax" with a cost, "+copy" (an A/A run) without. */
+export const abVariantName = (scenario: string, cost: number) => `${scenario}${cost > 0 ? '+tax' : '+copy'}`;
+
+/**
+ * The scenarios a bench run measures: the selected ones, each with the tax when `injectCost` > 0;
+ * with `abInjectCost` set, each followed by its copy "<name>+tax" carrying that cost (or, with 0,
+ * an untaxed "<name>+copy" for an A/A run), so the matrix measures both in shuffled order within
+ * every repetition (compare --interleaved <name>:<name>+tax).
+ */
+export function benchScenarios(all: readonly Scenario[], names: readonly string[], injectCost: number, abInjectCost?: number): Scenario[] {
+  return all
+    .filter((s) => names.includes(s.name))
+    .flatMap((s) => {
+      const base = withInjectedCost(s, injectCost);
+      if (abInjectCost === undefined) return [base];
+      const b = withInjectedCost(s, abInjectCost);
+      return [base, { ...b, name: abVariantName(s.name, abInjectCost), description: `${s.description} (${abInjectCost > 0 ? `+ injected cost ${abInjectCost}` : 'identical copy'})` }];
+    });
+}

@@ -1,7 +1,7 @@
 // --dry-run: every command a run would execute to build and tear down each scenario, in order,
 // without executing any of them.
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { withInjectedCost } from '../../scenarios/inject-cost.ts';
+import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { wrapArgv } from '../exec.ts';
 import { BPFFS, BPF_BUILD } from '../paths.ts';
 import { planTopology } from '../topology/plan.ts';
@@ -9,7 +9,7 @@ import type { BenchOptions } from './options.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];
-  for (const scenario of SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => withInjectedCost(s, opts.injectCost))) {
+  for (const scenario of benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost)) {
     const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
     lines.push(`# ${scenario.name}: ${scenario.description}`);
     for (const step of steps) lines.push(wrapArgv(step.run.argv, { netns: step.run.netns }).join(' '));

@@ -18,7 +18,7 @@ import { runMatrix } from './matrix.ts';
 import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
-import { withInjectedCost } from '../../scenarios/inject-cost.ts';
+import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 
@@ -33,7 +33,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const runDir = join(resolve(opts.outDir), runId);
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
-  const selected = SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => withInjectedCost(s, opts.injectCost));
+  const selected = benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost);
   const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD });
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
   const progress = progressLine((t) => process.stderr.write(t), process.stderr.isTTY === true, { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
@@ -56,6 +56,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     options: {
       scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu,
       preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP, injectCost: opts.injectCost,
+      ...(opts.abInjectCost !== undefined ? { abInjectCost: opts.abInjectCost } : {}),
     },
     environment,
     skipped,

@@ -32,6 +32,8 @@ export interface BenchOptions {
   report: boolean;
   /** bpf_loop iterations of the tax program on the server wire (0: none); a testing aid for the gate. */
   injectCost: number;
+  /** Interleaved run: every scenario also measured as "<name>+tax" carrying this cost (0: an untaxed "<name>+copy"); undefined: off. */
+  abInjectCost?: number;
   preset: PresetName;
   params: WorkloadParams;
   /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline) and a kernel they built (--kernel). */
@@ -87,6 +89,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   isolate?: boolean;
   report?: boolean;
   injectCost?: string;
+  abInjectCost?: string;
   kernel?: string;
   kernelConfig?: string;
   modules?: string;
@@ -116,6 +119,12 @@ function presetOf(flags: RawBenchFlags): PresetName {
   return flags.quick ? 'quick' : flags.full ? 'full' : 'default';
 }
 
+function abInjectCostOf(flags: RawBenchFlags): number | undefined {
+  if (flags.abInjectCost === undefined) return undefined;
+  if (flags.injectCost !== undefined) throw new UsageError('--ab-inject-cost and --inject-cost cannot be combined (the A side of an interleaved run carries no cost)');
+  return flags.abInjectCost.trim() === '0' ? 0 : parsePositive('--ab-inject-cost', flags.abInjectCost, { integer: true });
+}
+
 /** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI (presets.ts). */
 export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   const preset = presetOf(flags);
@@ -138,6 +147,7 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     isolate: flags.isolate !== false,
     report: flags.report !== false,
     injectCost: flags.injectCost === undefined ? 0 : parsePositive('--inject-cost', flags.injectCost, { integer: true }),
+    abInjectCost: abInjectCostOf(flags),
     preset,
     params: resolveWorkloadParams(flags),
     guest,

@@ -1,11 +1,13 @@
-// `netkit-bench compare`: two runs, or a run against the last N runs of the history. Exit 1 when
-// any row regressed, 0 otherwise; bad input and incomparable environments are usage errors (2).
+// `netkit-bench compare`: two runs, a run against the last N runs of the history, or two scenarios
+// of one interleaved run. Exit 1 when a gated row regressed, 0 otherwise; bad input and runs that
+// measured different things are usage errors (2).
 import { UsageError } from '../errors.ts';
 import { readHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { compareSides, type ComparisonReport, type MetricSelection } from './compare.ts';
 import { refuseIfIncomparable, type VaryDimension } from './environment-check.ts';
+import { interleavedSides, parseScenarioPairs } from './interleaved.ts';
 import { checkMetricsKnown } from './options.ts';
 import { renderComparisonMarkdown, renderComparisonText } from './render.ts';
 import { sideOfHistory, sideOfResults } from './sides.ts';
@@ -14,6 +16,8 @@ import type { GateSettings } from './verdict.ts';
 export interface CompareRequest {
   runs: string[];
   againstHistory?: number;
+  /** "baseline:candidate" scenario pairs of one run, compared paired by repetition. */
+  interleaved?: string;
   historyDir: string;
   gate: GateSettings;
   metrics: MetricSelection;
@@ -34,18 +38,27 @@ export async function runCompare(req: CompareRequest, out: (text: string) => voi
 }
 
 async function buildComparison(req: CompareRequest, err: (line: string) => void): Promise<ComparisonReport> {
+  if (req.interleaved !== undefined) {
+    if (req.runs.length !== 1 || req.againstHistory !== undefined) throw new UsageError('compare --interleaved takes one run (and no --against-history)');
+    const run = await loadResults(req.runs[0]!);
+    const measured = [...new Set(run.measurements.map((m) => m.scenario))];
+    const [a, b] = interleavedSides(run, parseScenarioPairs(req.interleaved, measured), req.runs[0]!);
+    checkMetricsKnown(req.metrics, metricNames([run.measurements]));
+    return compareSides(a, b, req.gate, req.metrics, 'paired');
+  }
   if (req.againstHistory !== undefined) {
     if (req.runs.length !== 1) throw new UsageError(`compare --against-history takes one candidate run, got ${req.runs.length}`);
     const candidate = await loadResults(req.runs[0]!);
-    const history = await sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
-    if (history.side.runIds.length === 0) err('compare: the history has no earlier run yet: every row is inconclusive');
-    if (history.skippedIncomparable > 0) err(`compare: left out ${history.skippedIncomparable} history run(s) from another environment`);
+    const history = sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
+    if (history.side.runIds.length === 0) err('compare: the history has no earlier comparable run yet: every row is inconclusive');
+    for (const note of history.notes) err(`compare: ${note}`);
     checkMetricsKnown(req.metrics, metricNames([candidate.measurements]));
-    return compareSides(history.side, sideOfResults(candidate, req.runs[0]!), req.gate, req.metrics, req.vary);
+    const report = compareSides(history.side, sideOfResults(candidate, req.runs[0]!), req.gate, req.metrics, undefined, req.vary);
+    return { ...report, notes: [...history.notes, ...report.notes] };
   }
   if (req.runs.length !== 2) throw new UsageError(`compare takes a baseline and a candidate run, got ${req.runs.length} (or use --against-history N with one run)`);
   const [baseline, candidate] = [await loadResults(req.runs[0]!), await loadResults(req.runs[1]!)];
-  const report = compareSides(sideOfResults(baseline, req.runs[0]!), sideOfResults(candidate, req.runs[1]!), req.gate, req.metrics, req.vary);
+  const report = compareSides(sideOfResults(baseline, req.runs[0]!), sideOfResults(candidate, req.runs[1]!), req.gate, req.metrics, undefined, req.vary);
   refuseIfIncomparable(report.differences, req.force);
   checkMetricsKnown(req.metrics, metricNames([baseline.measurements, candidate.measurements]));
   return report;

@@ -1,32 +1,58 @@
 // The comparison record: every scenario x workload x selected metric both sides measured, each
-// with its verdict, plus what differs between the two sides. Renderers (text, Markdown, JSON, the
-// HTML report's gate section) and gate-power read only this.
+// with its change test, raw and family-adjusted p-value, and verdict, plus what differs between
+// the sides. The design follows the sides' unit of variation (change-test.ts): two runs ->
+// independent repetitions; history -> the candidate run against N run-level values; one
+// interleaved run -> repetitions paired. Only gated rows (primary.ts, or an explicit --metric list)
+// form the family that Holm/BH adjust and that sets the exit code. Renderers (text, Markdown,
+// JSON, the HTML report's gate section) and gate-power read only this record.
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
 import type { Environment } from '../results/schema.ts';
-import { describeDimension, environmentDifferences, identityDifferences, optionDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
-import { MANN_WHITNEY } from './mann-whitney.ts';
-import { sampleKey, type MetricSamples } from './samples.ts';
-import { EXACT_LIMIT } from './u-distribution.ts';
-import { compareSamples, type GateSettings, type SampleComparison, type Verdict } from './verdict.ts';
+import { independentChange, pairedChange, predictionChange, type ChangeTest, type Design } from '../stats/change-test.ts';
+import { adjustPValues } from '../stats/multiplicity.ts';
+import { describeDimension, runDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
+import { floorOf } from './floors.ts';
+import { isPrimary } from './primary.ts';
+import { medianOf, sampleKey, type MetricSamples } from './samples.ts';
+import { judge, percentChange, type GateSettings, type Verdict } from './verdict.ts';
 
 export const COMPARISON_KIND = 'netkit-bench.comparison';
 
-/** One side of a comparison: a run, or the pooled last N runs of the history. */
+/** One side of a comparison: a run (unit: repetition), or the last N runs of the history (unit: run). */
 export interface RunSide {
   label: string;
   runIds: string[];
   environment: Environment;
   options: Record<string, unknown>;
   samples: MetricSamples[];
+  unit: 'repetition' | 'run';
+  complete: boolean;
 }
 
-export interface ComparisonRow extends SampleComparison {
+export interface ComparisonRow {
   scenario: string;
   workload: string;
   metric: string;
   unit: string;
   better: 'higher' | 'lower';
+  /** Values per side: repetitions, or run-level values for a history baseline. */
+  baselineN: number;
+  candidateN: number;
+  baselineMedian: number;
+  candidateMedian: number;
+  /** Change of the medians in percent of the baseline's; NaN (null in JSON) from a baseline within the floor. */
+  changePct: number;
+  /** Candidate median - baseline median, in the metric's unit. */
+  changeAbs: number;
+  test: ChangeTest;
+  /** Raw two-sided p of the change test. */
+  pValue: number;
+  /** p adjusted (Holm or BH) within its family: the gated rows, or the reported rows that do not gate. */
+  pAdjusted: number;
+  /** Does this row take part in the gate (family and exit code)? */
+  gated: boolean;
+  verdict: Verdict;
+  why: string;
 }
 
 /** Which metrics a comparison covers: the headline ones of metrics.ts (default), all, or a list. */
@@ -35,51 +61,101 @@ export type MetricSelection = 'headline' | 'all' | readonly string[];
 export interface ComparisonReport {
   kind: typeof COMPARISON_KIND;
   metrics: MetricSelection;
-  test: { name: typeof MANN_WHITNEY; sides: 'two-sided'; alpha: number; thresholdPct: number; exactUpToValues: number };
+  test: { design: Design; unit: 'repetition' | 'run'; alpha: number; adjust: GateSettings['adjust']; thresholdPct: number; familySize: number; tostLevel: number };
   baseline: { label: string; runIds: string[] };
   candidate: { label: string; runIds: string[] };
   differences: EnvironmentDifference[];
   /** What differs on purpose (--vary), each side named: "kernel 6.12.117+deb12-amd64 (config ...) -> 6.13.0 (config ...)". */
   underTest: { dimension: VaryDimension; baseline: string; candidate: string }[];
+  /** What the comparison leaves out or cannot conclude, one line each. */
+  notes: string[];
   rows: ComparisonRow[];
   /** Rows only one side has (another workload or scenario): listed by count, not compared. */
   unmatched: { baselineOnly: number; candidateOnly: number };
   counts: Record<Verdict, number>;
-  /** 1 when anything regressed, else 0: the gate. */
+  /** 1 when a gated row regressed, else 0: the gate. */
   exitCode: 0 | 1;
 }
 
-export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSettings, metrics: MetricSelection = 'headline', vary: readonly VaryDimension[] = []): ComparisonReport {
+function changeTest(design: Design, base: MetricSamples | undefined, cand: MetricSamples, alpha: number): ChangeTest {
+  const b = base?.values ?? [];
+  if (design === 'prediction') return predictionChange(b, medianOf(cand.values), alpha);
+  if (design === 'independent') return independentChange(b, cand.values, alpha);
+  const byRep = new Map((base?.repetitions ?? []).map((r, i) => [r, b[i]!]));
+  const pairs = (cand.repetitions ?? []).flatMap((r, i) => (byRep.has(r) ? [[byRep.get(r)!, cand.values[i]!] as const] : []));
+  return pairedChange(pairs, alpha);
+}
+
+export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSettings, metrics: MetricSelection = 'headline', design?: Design, vary: readonly VaryDimension[] = []): ComparisonReport {
+  const d: Design = design ?? (baseline.unit === 'run' ? 'prediction' : 'independent');
   const wanted = (m: string) => (metrics === 'all' ? true : metrics === 'headline' ? metricInfo(m).headline === true : metrics.includes(m));
+  const gates = (s: MetricSamples) => (typeof metrics === 'string' ? isPrimary(s.workload, s.metric) : metrics.includes(s.metric));
   const base = new Map(baseline.samples.filter((s) => wanted(s.metric)).map((s) => [sampleKey(s), s]));
   const cand = new Map(candidate.samples.filter((s) => wanted(s.metric)).map((s) => [sampleKey(s), s]));
   // With no baseline at all (an empty history) every candidate row is shown, as inconclusive.
   const keys = baseline.runIds.length === 0 ? [...cand.keys()] : [...cand.keys()].filter((k) => base.has(k));
-  const rows: ComparisonRow[] = keys
-    .map((k) => {
-      const s = cand.get(k)!;
-      const better = metricInfo(s.metric).better;
-      const result = compareSamples(base.get(k)?.values ?? [], s.values, better, gate);
-      return { scenario: s.scenario, workload: s.workload, metric: s.metric, unit: metricInfo(s.metric).unit, better, ...result };
+  const partial = keys.map((k) => {
+    const s = cand.get(k)!;
+    const b = base.get(k);
+    const test = changeTest(d, b, s, gate.alpha);
+    const [bm, cm] = [medianOf(b?.values ?? []), medianOf(s.values)];
+    return { s, test, bm, cm, gated: gates(s) };
+  });
+  // Two families, each adjusted on its own: the gated rows (the exit code) and the reported rest,
+  // so a "regressed" on a reported row carries the same error control but never fails the gate.
+  const pAdj = new Map<number, number>();
+  for (const inFamily of [true, false]) {
+    const idx = partial.flatMap((p, i) => (p.gated === inFamily ? [i] : []));
+    const adjusted = adjustPValues(idx.map((i) => partial[i]!.test.pValue), gate.adjust);
+    idx.forEach((i, j) => pAdj.set(i, adjusted[j]!));
+  }
+  const familySize = partial.filter((p) => p.gated && Number.isFinite(p.test.pValue)).length;
+  const rows: ComparisonRow[] = partial
+    .map(({ s, test, bm, cm, gated }, i) => {
+      const info = metricInfo(s.metric);
+      const pAdjusted = pAdj.get(i) ?? test.pValue;
+      const floor = floorOf(s.metric);
+      const j = judge(test, pAdjusted, info.better, bm, floor, gate);
+      const tooFew = s.tooFewSamples ? `; ${s.tooFewSamples} repetition(s) left out: too few samples beyond the percentile` : '';
+      return {
+        scenario: s.scenario, workload: s.workload, metric: s.metric, unit: info.unit, better: info.better,
+        baselineN: base.get(sampleKey(s))?.values.length ?? 0, candidateN: s.values.length, baselineMedian: bm, candidateMedian: cm,
+        changePct: percentChange(bm, cm, floor), changeAbs: cm - bm, test, pValue: test.pValue, pAdjusted, gated, verdict: j.verdict, why: `${j.why}${tooFew}`,
+      };
     })
     .sort(byDisplayOrder(candidate.samples));
   const unmatched = { baselineOnly: [...base.keys()].filter((k) => !cand.has(k)).length, candidateOnly: cand.size - keys.length };
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const counts: Record<Verdict, number> = { improved: 0, regressed: 0, unchanged: 0, inconclusive: 0 };
   for (const r of rows) counts[r.verdict] += 1;
+  const differences = baseline.runIds.length === 0 ? [] : runDifferences(baseline, candidate, scenarios, vary);
   return {
     kind: COMPARISON_KIND,
-    test: { name: MANN_WHITNEY, sides: 'two-sided', alpha: gate.alpha, thresholdPct: gate.thresholdPct, exactUpToValues: EXACT_LIMIT },
+    test: { design: d, unit: baseline.unit, alpha: gate.alpha, adjust: gate.adjust, thresholdPct: gate.thresholdPct, familySize, tostLevel: 1 - 2 * gate.alpha },
     baseline: { label: baseline.label, runIds: baseline.runIds },
     candidate: { label: candidate.label, runIds: candidate.runIds },
     metrics,
-    differences: [...environmentDifferences(baseline.environment, candidate.environment, scenarios, vary), ...identityDifferences(baseline.options, candidate.options), ...optionDifferences(baseline.options, candidate.options)],
+    differences,
     underTest: vary.map((dimension) => ({ dimension, baseline: describeDimension(baseline.environment, dimension), candidate: describeDimension(candidate.environment, dimension) })),
+    notes: designNotes(d, baseline, candidate),
     rows,
     unmatched,
     counts,
-    exitCode: counts.regressed > 0 ? 1 : 0,
+    exitCode: rows.some((r) => r.gated && r.verdict === 'regressed') ? 1 : 0,
   };
+}
+
+/** What each design can and cannot conclude, said in the report. */
+function designNotes(d: Design, baseline: RunSide, candidate: RunSide): string[] {
+  const notes: string[] = [];
+  if (d === 'independent') {
+    notes.push('two single runs: repetitions are the unit, so a verdict speaks for these two runs; night-to-night variation (boot, placement, neighbours) is not in it. Use --against-history for a nightly gate, or an interleaved run for a change that can be swapped at run time.');
+  }
+  if (d === 'prediction') notes.push(`the run is the unit: the candidate's median against ${baseline.runIds.length} earlier run median(s) (prediction interval, t with n-1 df); fewer than 2 runs give no verdict`);
+  if (d === 'paired') notes.push('interleaved: both sides measured in the same run, alternating in shuffled order, paired by repetition (paired t on log ratios); machine drift common to a repetition cancels');
+  if (!baseline.complete) notes.push('the baseline run is incomplete (interrupted)');
+  if (!candidate.complete) notes.push('the candidate run is incomplete (interrupted)');
+  return notes;
 }
 
 /** Scenarios in the registry's order (host first), then workloads as the candidate ran them, then metrics' own order. */

@@ -4,10 +4,13 @@
 // the kernel command line. Without --vary the kernel and command line must match and the BPF
 // objects are a note (the usual "did my change regress?" comparison). With --vary D, D differs on
 // purpose and is named as what is under test, and every other dimension must match.
+// What the run measured (duration, sizes, rate, streams, injected cost, preset, the measuring
+// tools' major.minor) is checked by identity.ts's list; runDifferences puts both together.
 import { UsageError, quote } from '../errors.ts';
 import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../results/schema.ts';
 import { canonicalJson } from '../scenario-hash.ts';
+import { IDENTITY_OPTIONS, identityDifferences, type RunIdentity } from './identity.ts';
 
 export interface EnvironmentDifference {
   field: string;
@@ -45,6 +48,16 @@ export function describeDimension(e: Environment, d: VaryDimension): string {
 const BLOCKING = ['where', 'cpuModel', 'cpuCount'] as const;
 const NOTED = ['gitRevision', 'nodeVersion'] as const;
 
+/**
+ * Every difference between two runs, blocking ones first: the environment's (below, with --vary),
+ * the measurement-defining options and measuring tools of identity.ts, then option notes.
+ */
+export function runDifferences(baseRun: RunIdentity, candRun: RunIdentity, scenarios: readonly string[], vary: readonly VaryDimension[] = []): EnvironmentDifference[] {
+  const defining = identityDifferences(baseRun, candRun).map((d) => ({ ...d, blocking: true }));
+  const all = [...environmentDifferences(baseRun.environment, candRun.environment, scenarios, vary), ...defining, ...optionDifferences(baseRun.options, candRun.options)];
+  return [...all.filter((d) => d.blocking), ...all.filter((d) => !d.blocking)];
+}
+
 export function environmentDifferences(base: Environment, cand: Environment, scenarios: readonly string[], vary: readonly VaryDimension[] = []): EnvironmentDifference[] {
   const diffs: EnvironmentDifference[] = [];
   const add = (field: string, a: unknown, b: unknown, blocking: boolean, note?: string) => {
@@ -73,28 +86,11 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
   return diffs;
 }
 
-/** The IP version a run measured (--ip, in its workload parameters); files before --ip measured IPv4. */
-export function ipVersionOf(options: Record<string, unknown>): number {
-  const params = options.workloadParams as { ipVersion?: unknown } | undefined;
-  return typeof params?.ipVersion === 'number' ? params.ipVersion : 4;
-}
-
-/**
- * Options that make two runs' figures different quantities, not a change to judge: IPv4 and IPv6
- * figures of one scenario never pair up (compare refuses, history leaves such runs out).
- */
-export function identityDifferences(base: Record<string, unknown>, cand: Record<string, unknown>): EnvironmentDifference[] {
-  const [a, b] = [ipVersionOf(base), ipVersionOf(cand)];
-  return a === b ? [] : [{ field: 'IP version (--ip)', baseline: `IPv${a}`, candidate: `IPv${b}`, blocking: true }];
-}
-
-/** Options that change what a number means (duration, repeats, an injected cost) are worth a note. */
+/** Other options (repeats, CPUs, interval settings) are worth a note; identity.ts covers the defining ones. */
 export function optionDifferences(base: Record<string, unknown>, cand: Record<string, unknown>): EnvironmentDifference[] {
-  const keys = new Set([...Object.keys(base), ...Object.keys(cand)].filter((k) => k !== 'scenarios' && k !== 'workloads'));
+  const keys = new Set([...Object.keys(base), ...Object.keys(cand)].filter((k) => k !== 'scenarios' && k !== 'workloads' && !IDENTITY_OPTIONS.has(k)));
   return [...keys]
     .filter((k) => JSON.stringify(base[k]) !== JSON.stringify(cand[k]))
-    // ipVersion alone differing is identityDifferences()' refusal, not a note on workloadParams.
-    .filter((k) => k !== 'workloadParams' || JSON.stringify({ ...(base[k] as object), ipVersion: 0 }) !== JSON.stringify({ ...(cand[k] as object), ipVersion: 0 }))
     .map((k) => ({ field: `options.${k}`, baseline: JSON.stringify(base[k]) ?? 'absent', candidate: JSON.stringify(cand[k]) ?? 'absent', blocking: false }));
 }
 

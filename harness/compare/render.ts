@@ -1,30 +1,49 @@
 // A comparison for the terminal and for Markdown (a CI job summary, a PR comment). Both name the
-// test and its parameters so a reader knows what "significant" meant.
-import { fmtChangePct, fmtPValue, fmtWithUnit, markdownTable, textTable } from '../report/format.ts';
+// design, its unit of variation, the family adjustment and the equivalence bound, so a reader
+// knows what "regressed" and "unchanged" meant. Gated rows are marked with *.
+import { fmtChangePct, fmtNumber, fmtPValue, fmtWithUnit, markdownTable, textTable } from '../report/format.ts';
 import type { ComparisonReport, ComparisonRow } from './compare.ts';
 
 const VERDICT_MARK: Record<ComparisonRow['verdict'], string> = { improved: '✅ improved', regressed: '❌ regressed', unchanged: 'unchanged', inconclusive: '❔ inconclusive' };
 
+const DESIGN: Record<ComparisonReport['test']['design'], string> = {
+  independent: "Welch's t-test on log values (repetitions of two runs)",
+  paired: 'paired t-test on log ratios (repetitions of one interleaved run)',
+  prediction: 'prediction interval of one new run from earlier run medians (t, n-1 df)',
+};
+
 export function describeTest(r: ComparisonReport): string {
   const t = r.test;
-  return `${t.name} test, ${t.sides}, alpha ${t.alpha} (exact without ties up to ${t.exactUpToValues} values, else normal approximation with tie correction); ` +
-    `a change counts when |median change| > ${t.thresholdPct}% and p < ${t.alpha}`;
+  const adjust = t.adjust === 'holm' ? 'Holm (family-wise error)' : 'Benjamini-Hochberg (false discovery rate)';
+  return `${DESIGN[t.design]}; unit: the ${t.unit}; ${t.familySize} gated row(s) (*) adjusted by ${adjust} at alpha ${t.alpha} (the other, reported rows adjusted as a family of their own, never gating); ` +
+    `regressed/improved: adjusted p < ${t.alpha} and change beyond ±${t.thresholdPct}% (or the metric's absolute floor); ` +
+    `unchanged: ${Math.round(t.tostLevel * 100)}% interval of the change inside that bound (TOST); else inconclusive`;
+}
+
+/** The test's estimate and interval: % for ratios, the metric's unit for differences. */
+function change(row: ComparisonRow): string {
+  const t = row.test;
+  if (!Number.isFinite(t.estimate)) return Number.isFinite(row.changePct) ? fmtChangePct(row.changePct) : '-';
+  if (t.scale === 'ratio') return `${fmtChangePct(t.estimate)} [${fmtChangePct(t.low)}, ${fmtChangePct(t.high)}]`;
+  const sign = (x: number) => `${x > 0 ? '+' : ''}${fmtNumber(x)}`;
+  return `${sign(t.estimate)} [${sign(t.low)}, ${sign(t.high)}] ${row.unit}`.trim();
 }
 
 function cells(row: ComparisonRow): string[] {
   return [
-    row.scenario, row.workload, row.metric, row.better,
-    `${fmtWithUnit(row.baselineMedian, row.unit)} (n=${row.baselineN})`,
+    row.scenario, row.workload, `${row.metric}${row.gated ? ' *' : ''}`, row.better,
+    `${fmtWithUnit(row.baselineMedian, row.unit)} (n=${row.baselineN}${row.test.design === 'prediction' ? ' runs' : ''})`,
     `${fmtWithUnit(row.candidateMedian, row.unit)} (n=${row.candidateN})`,
-    fmtChangePct(row.changePct), fmtPValue(row.pValue),
+    change(row), fmtPValue(row.pValue), fmtPValue(row.pAdjusted),
   ];
 }
 
-const HEADER = ['scenario', 'workload', 'metric', 'better', 'baseline median', 'candidate median', 'change', 'p'];
+const HEADER = ['scenario', 'workload', 'metric', 'better', 'baseline median', 'candidate median', 'change [interval]', 'p', 'adj. p'];
 
 export function countsLine(r: ComparisonReport): string {
   const c = r.counts;
-  return `${c.regressed} regressed, ${c.improved} improved, ${c.unchanged} unchanged, ${c.inconclusive} inconclusive`;
+  const gatedRegressed = r.rows.filter((x) => x.gated && x.verdict === 'regressed').length;
+  return `${c.regressed} regressed (${gatedRegressed} gated), ${c.improved} improved, ${c.unchanged} unchanged, ${c.inconclusive} inconclusive`;
 }
 
 /** What the table covers and what it leaves out, in one line. */
@@ -32,7 +51,7 @@ export function scopeLine(r: ComparisonReport): string {
   const metrics = typeof r.metrics === 'string' ? `${r.metrics} metrics` : `metrics ${r.metrics.join(', ')}`;
   const { baselineOnly, candidateOnly } = r.unmatched;
   const left = [baselineOnly && `${baselineOnly} only in the baseline`, candidateOnly && `${candidateOnly} only in the candidate`].filter(Boolean);
-  return `${metrics}; medians over repetitions${left.length ? `; not compared: ${left.join(', ')}` : ''}`;
+  return `${metrics}${left.length ? `; not compared: ${left.join(', ')}` : ''}`;
 }
 
 /** "kernel: A -> B" per varied dimension; older comparison files have none. */
@@ -50,6 +69,7 @@ export function renderComparisonText(r: ComparisonReport): string {
     ...underTestLines(r).map((line) => `under test: ${line}`),
     `test: ${describeTest(r)}`,
     `scope: ${scopeLine(r)}`,
+    ...r.notes.map((n) => `note: ${n}`),
     ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `${d.blocking ? 'forced past' : 'note'}: ${d.note ?? `${d.field} differs: ${JSON.stringify(d.baseline)} vs ${JSON.stringify(d.candidate)}`}`),
     '',
     textTable([...HEADER, 'verdict'], r.rows.map((row) => [...cells(row), `${row.verdict} (${row.why})`])),
@@ -59,12 +79,16 @@ export function renderComparisonText(r: ComparisonReport): string {
   return lines.join('\n');
 }
 
-const ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
+const ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'];
 
 /** Changes first, in their own table; every row in a collapsed block, so a PR comment stays short. */
 export function renderComparisonMarkdown(r: ComparisonReport): string {
-  const title = r.counts.regressed > 0 ? '### ❌ netkit-bench: regression' : '### ✅ netkit-bench: no regression';
-  const notes = [...underTestLines(r).map((line) => `- **under test**: ${line}`), ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`)];
+  const title = r.exitCode === 1 ? '### ❌ netkit-bench: regression' : '### ✅ netkit-bench: no regression';
+  const notes = [
+    ...underTestLines(r).map((line) => `- **under test**: ${line}`),
+    ...r.notes.map((n) => `- note: ${n}`),
+    ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`),
+  ];
   const table = (rows: ComparisonRow[]) => markdownTable([...HEADER, 'verdict'], rows.map((row) => [...cells(row), VERDICT_MARK[row.verdict]]), ALIGN);
   const changed = r.rows.filter((row) => row.verdict === 'regressed' || row.verdict === 'improved');
   return [

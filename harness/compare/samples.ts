@@ -1,16 +1,23 @@
-// The raw repetitions behind each summary row: what the significance test needs. Only measurements
-// in state ok count, as in the summary (harness/results/summary.ts).
+// The raw repetitions behind each summary row: what the change tests need. Only measurements in
+// state ok count, as in the summary (harness/results/summary.ts). A tail percentile of a
+// repetition with too few requests beyond it (harness/stats/tail.ts) is left out and counted.
 import { median } from 'simple-statistics';
 import { metricInfo } from '../metrics.ts';
 import type { ResultsFile } from '../results/schema.ts';
+import { enoughBeyond } from '../stats/tail.ts';
+import { withDerivedRates } from './floors.ts';
 
 export interface MetricSamples {
   scenario: string;
   workload: string;
   metric: string;
   unit: string;
-  /** One value per ok repetition (pooled over runs when the baseline is history). */
+  /** One value per ok repetition (or, for a history baseline, one per run: its median). */
   values: number[];
+  /** Repetition number of each value (absent in history files). */
+  repetitions?: number[];
+  /** Repetitions left out because a tail percentile had too few samples beyond it. */
+  tooFewSamples?: number;
 }
 
 export const sampleKey = (s: { scenario: string; workload: string; metric: string }) => `${s.scenario}\u0000${s.workload}\u0000${s.metric}`;
@@ -19,29 +26,22 @@ export function samplesOfResults(results: ResultsFile): MetricSamples[] {
   const byKey = new Map<string, MetricSamples>();
   for (const m of results.measurements) {
     if (m.state !== 'ok') continue;
-    for (const [metric, value] of Object.entries(m.metrics)) {
+    for (const [metric, value] of Object.entries(withDerivedRates(m.metrics, results.options.durationS))) {
       if (!Number.isFinite(value)) continue;
       const key = sampleKey({ scenario: m.scenario, workload: m.workload, metric });
-      const set = byKey.get(key) ?? { scenario: m.scenario, workload: m.workload, metric, unit: metricInfo(metric).unit, values: [] };
-      set.values.push(value);
+      const set = byKey.get(key) ?? { scenario: m.scenario, workload: m.workload, metric, unit: metricInfo(metric).unit, values: [], repetitions: [] };
       byKey.set(key, set);
+      const info = metricInfo(metric).pooled;
+      const collected = typeof info === 'object' ? m.sampleCounts?.[info.samples]?.collected : undefined;
+      if (typeof info === 'object' && collected !== undefined && !enoughBeyond(info.quantile, collected)) {
+        set.tooFewSamples = (set.tooFewSamples ?? 0) + 1;
+        continue;
+      }
+      set.values.push(value);
+      set.repetitions!.push(m.repetition);
     }
   }
-  return [...byKey.values()];
-}
-
-/** Many runs' samples as one: every repetition of every run is one observation of the baseline. */
-export function poolSamples(runs: readonly (readonly MetricSamples[])[]): MetricSamples[] {
-  const byKey = new Map<string, MetricSamples>();
-  for (const run of runs) {
-    for (const s of run) {
-      const key = sampleKey(s);
-      const pooled = byKey.get(key) ?? { ...s, values: [] };
-      pooled.values.push(...s.values);
-      byKey.set(key, pooled);
-    }
-  }
-  return [...byKey.values()];
+  return [...byKey.values()].filter((s) => s.values.length > 0 || s.tooFewSamples);
 }
 
 export function medianOf(values: readonly number[]): number {

@@ -1,67 +1,60 @@
-// One metric's verdict between a baseline sample and a candidate sample. A change counts only when
-// it is both larger than the threshold and statistically significant; with samples too small for
-// the test ever to reach significance the answer is "inconclusive", not "unchanged".
-import { median } from 'simple-statistics';
-import { mannWhitneyU } from './mann-whitney.ts';
+// One metric's verdict from its change test (harness/stats/change-test.ts) and its p-value adjusted
+// over the gated family (harness/stats/multiplicity.ts):
+// - regressed / improved: adjusted p < alpha, and the estimated change is larger than the bound;
+// - unchanged: the (1 - 2 alpha) interval of the change lies inside ±bound: two one-sided tests
+//   (Schuirmann 1987), so "unchanged" is a tested claim of equivalence, never a failed test;
+// - inconclusive: neither could be shown (too few values, noisy, or a small significant change).
+// The bound is the threshold in percent of the baseline, but never less than the metric's absolute
+// floor (metrics.ts `floor`): from a zero or near-zero baseline (0 retransmits, 0% loss) a change is
+// judged in the metric's unit, never as an infinite relative change.
+import type { Adjustment } from '../stats/multiplicity.ts';
+import type { ChangeTest } from '../stats/change-test.ts';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'inconclusive';
 
 export interface GateSettings {
-  /** Smallest change of the median, in percent of the baseline median, that can count. */
+  /** Smallest change, in percent of the baseline, that can count. */
   thresholdPct: number;
-  /** Two-sided significance level of the Mann-Whitney U test. */
+  /** Family-wise (holm) or false-discovery (bh) level over the gated rows; also the TOST level. */
   alpha: number;
+  adjust: Adjustment;
 }
 
-export const DEFAULT_GATE: GateSettings = { thresholdPct: 5, alpha: 0.05 };
+export const DEFAULT_GATE: GateSettings = { thresholdPct: 5, alpha: 0.05, adjust: 'holm' };
 
-export interface SampleComparison {
-  baselineN: number;
-  candidateN: number;
-  baselineMedian: number;
-  candidateMedian: number;
-  /** (candidate median - baseline median) / |baseline median|, in percent; signed, not direction-aware. */
-  changePct: number;
-  /** Two-sided Mann-Whitney U p-value; NaN when a sample is empty. */
-  pValue: number;
-  pMethod: 'exact' | 'normal';
-  verdict: Verdict;
-  /** Why the verdict, in a few words (shown in reports). */
-  why: string;
+export interface Judgement { verdict: Verdict; why: string }
+
+/** The equivalence bound in the test's units: % (ratio scale) or the metric's unit (difference scale). */
+export function changeBound(test: ChangeTest, baselineCentre: number, floor: number, thresholdPct: number): number {
+  const centre = Math.abs(baselineCentre);
+  if (test.scale === 'ratio') return Math.max(thresholdPct, centre > 0 ? (100 * floor) / centre : Infinity);
+  return Math.max(floor, (thresholdPct / 100) * centre);
 }
 
-export function compareSamples(
-  baseline: readonly number[],
-  candidate: readonly number[],
-  better: 'higher' | 'lower',
-  gate: GateSettings = DEFAULT_GATE,
-): SampleComparison {
-  const base = baseline.filter(Number.isFinite);
-  const cand = candidate.filter(Number.isFinite);
-  const baselineMedian = base.length ? median(base) : NaN;
-  const candidateMedian = cand.length ? median(cand) : NaN;
-  const changePct = percentChange(baselineMedian, candidateMedian);
-  const test = mannWhitneyU(cand, base);
-  const common = { baselineN: base.length, candidateN: cand.length, baselineMedian, candidateMedian, changePct, pValue: test.pValue, pMethod: test.method };
-  if (base.length === 0 || cand.length === 0) {
-    return { ...common, verdict: 'inconclusive', why: `no ${base.length === 0 ? 'baseline' : 'candidate'} samples` };
+/**
+ * Verdict of one row. `pAdjusted` is the row's p-value after the family adjustment (the raw p for a
+ * row outside the gated family). `baselineCentre` is the baseline's median (or mean of run values)
+ * in the metric's unit; `floor` the smallest absolute change that matters (0: none).
+ */
+export function judge(test: ChangeTest, pAdjusted: number, better: 'higher' | 'lower', baselineCentre: number, floor: number, gate: GateSettings): Judgement {
+  if (!Number.isFinite(test.pValue)) return { verdict: 'inconclusive', why: `too few values for a ${test.design} test` };
+  const bound = changeBound(test, baselineCentre, floor, gate.thresholdPct);
+  const unit = test.scale === 'ratio' ? '%' : '';
+  const b = `±${round(bound)}${unit}`;
+  const level = `${round(test.level * 100)}%`;
+  if (pAdjusted < gate.alpha && Math.abs(test.estimate) > bound) {
+    const gotBetter = better === 'higher' ? test.estimate > 0 : test.estimate < 0;
+    return { verdict: gotBetter ? 'improved' : 'regressed', why: `adjusted p ${round(pAdjusted)} < ${gate.alpha}, change beyond ${b}` };
   }
-  if (test.minPValue >= gate.alpha) {
-    return { ...common, verdict: 'inconclusive', why: `${cand.length} vs ${base.length} samples cannot reach p < ${gate.alpha} (best p ${round(test.minPValue)})` };
-  }
-  const significant = test.pValue < gate.alpha;
-  const large = Math.abs(changePct) > gate.thresholdPct;
-  if (!significant || !large) {
-    const reasons = [!large && `|change| <= ${gate.thresholdPct}%`, !significant && `p >= ${gate.alpha}`].filter(Boolean);
-    return { ...common, verdict: 'unchanged', why: reasons.join(', ') };
-  }
-  const gotBetter = better === 'higher' ? changePct > 0 : changePct < 0;
-  return { ...common, verdict: gotBetter ? 'improved' : 'regressed', why: `p ${round(test.pValue)} < ${gate.alpha}, |change| > ${gate.thresholdPct}%` };
+  if (test.low > -bound && test.high < bound) return { verdict: 'unchanged', why: `${level} interval inside ${b} (equivalence)` };
+  if (pAdjusted < gate.alpha) return { verdict: 'inconclusive', why: `significant but within ${b}, ${level} interval not inside it` };
+  return { verdict: 'inconclusive', why: `adjusted p ${round(pAdjusted)} >= ${gate.alpha}, ${level} interval not inside ${b}` };
 }
 
-export function percentChange(from: number, to: number): number {
+/** (to - from) / |from| in percent; NaN when the baseline is zero or within the floor (say the absolute change instead). */
+export function percentChange(from: number, to: number, floor = 0): number {
   if (from === to) return 0;
-  if (from === 0) return to > 0 ? Infinity : -Infinity;
+  if (Math.abs(from) <= floor || from === 0) return NaN;
   return ((to - from) / Math.abs(from)) * 100;
 }
 

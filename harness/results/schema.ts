@@ -213,6 +213,8 @@ export interface RunOptions {
   bootstrap?: { resamples: number; confidence: number; seed: number };
   /** bpf_loop iterations of the injected tax on the server wire (--inject-cost); absent or 0: none. */
   injectCost?: number;
+  /** Interleaved run (--ab-inject-cost): each scenario also measured as "<name>+tax" with this many iterations (0: "<name>+copy"). */
+  abInjectCost?: number;
 }
 
 export interface ResultsFile {

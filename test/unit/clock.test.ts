@@ -6,7 +6,7 @@ import { resolveBenchOptions } from '../../harness/bench/options.ts';
 import { renderTable } from '../../harness/bench/table.ts';
 import { clockFromEnv, clockIdentity, clockToEnv, instructionClock, resolveClock } from '../../harness/clock/clock.ts';
 import { clockedUnit } from '../../harness/clock/labels.ts';
-import { environmentDifferences, refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
+import { runDifferences, refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
 import { UsageError } from '../../harness/errors.ts';
 import { reportMarkdown } from '../../harness/report/export-md.ts';
 import { runCharts } from '../../harness/report/charts/index.ts';
@@ -82,7 +82,7 @@ test('every output of an instruction-clock run says so: table, CSV, Markdown, ch
 });
 
 test('compare refuses to mix clocks or shifts, naming the field', () => {
-  const refuse = (a: Environment, b: Environment) => () => refuseIfIncomparable(environmentDifferences(a, b, []), false);
+  const refuse = (a: Environment, b: Environment) => () => refuseIfIncomparable(runDifferences({ options: {}, environment: a }, { options: {}, environment: b }, []), false);
   assert.throws(refuse(env(instructionClock(0)), env()), /clock differs \("instructions \(icount shift=0\)" vs "host time"\)/);
   assert.throws(refuse(env(instructionClock(0)), env(instructionClock(1))), /clock differs/);
   assert.not.throws(refuse(env(instructionClock(0)), env(instructionClock(0))));

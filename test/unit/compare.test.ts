@@ -6,7 +6,8 @@ import { compareSides } from '../../harness/compare/compare.ts';
 import { refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 import { sideOfResults } from '../../harness/compare/sides.ts';
-import { compareSamples, DEFAULT_GATE } from '../../harness/compare/verdict.ts';
+import { DEFAULT_GATE, judge } from '../../harness/compare/verdict.ts';
+import { independentChange } from '../../harness/stats/change-test.ts';
 import { UsageError } from '../../harness/errors.ts';
 import type { ResultsFile } from '../../harness/results/schema.ts';
 import { metricRun, prng } from '../helpers/synthetic-results.ts';
@@ -21,10 +22,11 @@ function verdicts(baseline: ResultsFile, candidate: ResultsFile, metrics: 'all' 
   return { report, by: Object.fromEntries(report.rows.map((r) => [`${r.scenario}/${r.metric}`, r.verdict])) };
 }
 
-test('identical runs: every row unchanged, exit 0', () => {
+test('identical runs: every row unchanged (the interval of the change is inside ±5%), exit 0', () => {
   const run = metricRun('aaaaaa', 'throughputGbps', { host: around(20, 3), veth: around(15, 3, 5, 2) });
   const { report } = verdicts(run, run);
   assert.equal(report.rows.map((r) => r.verdict), ['unchanged', 'unchanged']);
+  assert.ok(report.rows.every((r) => r.test.low > -5 && r.test.high < 5 && r.gated));
   assert.is(report.exitCode, 0);
   assert.is(report.rows[0]!.changePct, 0);
 });
@@ -60,18 +62,37 @@ test('noisy, overlapping samples: unchanged or inconclusive, never a regression'
   assert.ok(['unchanged', 'inconclusive'].includes(by['veth/throughputGbps']!), by['veth/throughputGbps']);
 });
 
-test('a significant change within the threshold does not count', () => {
-  const r = compareSamples([100, 100.2, 99.9, 100.1, 100], [97, 97.1, 96.9, 97.2, 97], 'higher');
-  assert.ok(r.pValue < 0.05);
+const verdictOf = (base: number[], cand: number[], better: 'higher' | 'lower' = 'higher') => {
+  const t = independentChange(base, cand, DEFAULT_GATE.alpha);
+  return { t, ...judge(t, t.pValue, better, 100, 0, DEFAULT_GATE) };
+};
+
+test('a significant change within the threshold whose interval is inside ±5% is unchanged (equivalence)', () => {
+  const r = verdictOf([100, 100.2, 99.9, 100.1, 100], [97, 97.1, 96.9, 97.2, 97]);
+  assert.ok(r.t.pValue < 0.05);
   assert.is(r.verdict, 'unchanged');
-  assert.match(r.why, '5%');
+  assert.match(r.why, 'equivalence');
 });
 
-test('three repetitions against three can never reach p < 0.05: inconclusive, even for a big drop', () => {
-  const r = compareSamples([20, 20.1, 19.9], [10, 10.1, 9.9], 'higher');
+test('a large change that is not significant is inconclusive, never unchanged (n = 5, CV 30%, -26%)', () => {
+  const r = verdictOf([100, 140, 70, 120, 85], [74, 104, 52, 89, 63]);
+  assert.ok(r.t.pValue >= 0.05, String(r.t.pValue));
   assert.is(r.verdict, 'inconclusive');
-  assert.match(r.why, 'cannot reach');
-  assert.is(compareSamples([], [1, 2, 3, 4], 'higher').verdict, 'inconclusive');
+});
+
+test('too few values for the design: inconclusive', () => {
+  assert.is(verdictOf([20], [10, 10.1, 9.9]).verdict, 'inconclusive');
+  assert.is(verdictOf([], [1, 2, 3, 4]).verdict, 'inconclusive');
+  assert.is(verdictOf([20, 20.1, 19.9], [10, 10.1, 9.9]).verdict, 'regressed');
+});
+
+test('only primary metrics gate: a regressed reported metric does not set the exit code', () => {
+  const base = metricRun('a', 'cpuCoreSecondsPerGB', { veth: around(1, 1) });
+  const cand = metricRun('b', 'cpuCoreSecondsPerGB', { veth: around(2, 1, 5, 3) });
+  const { report } = verdicts(base, cand);
+  assert.is(report.rows[0]!.verdict, 'regressed');
+  assert.is(report.rows[0]!.gated, false);
+  assert.is(report.exitCode, 0);
 });
 
 test('rows only one run has are counted, not compared; headline selection drops the others', () => {

@@ -43,12 +43,13 @@ test('a missing history folder is an empty history; a malformed file is a usage 
   }
 });
 
-test('against history: the last N comparable runs pooled, never the candidate itself', () => {
+test('against history: the last N comparable runs, one value (median) per run, never the candidate itself', () => {
   const history = syntheticHistory(10);
   const candidate = metricRun('night09', 'throughputGbps', { host: [20, 20, 20, 20, 20], veth: [15, 15, 15, 15, 15] });
   const { side } = sideOfHistory(history, candidate, 4, false, 'history');
   assert.equal(side.runIds, ['night05', 'night06', 'night07', 'night08']);
-  assert.is(side.samples.find((s) => s.scenario === 'veth')!.values.length, 20);
+  assert.is(side.samples.find((s) => s.scenario === 'veth')!.values.length, 4);
+  assert.is(side.unit, 'run');
 });
 
 test('against history: a step down of 20% is caught; steady nights are not', () => {
