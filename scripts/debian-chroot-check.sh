@@ -30,7 +30,9 @@ if [ ! -x "$ROOT/usr/bin/apt-get" ]; then
   say "debootstrap $SUITE into $ROOT"
   debootstrap --variant=minbase --include=ca-certificates "$SUITE" "$ROOT" "$MIRROR" >&2
 fi
-# The host's kernel interfaces; /run is the chroot's own, so namespaces it makes stay out of the host's /run/netns.
+# The root is a mount point of its own, so runs can make their mount namespace private (unshare);
+# then the host's kernel interfaces. /run is the chroot's own, so namespaces it makes stay out of the host's /run/netns.
+bind "$ROOT" / --bind
 bind proc /proc -t proc
 bind /sys /sys --bind
 bind bpf /sys/fs/bpf -t bpf
