@@ -6,7 +6,7 @@ import { VARY_DIMENSIONS } from './compare/environment-check.ts';
 import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from './compare/options.ts';
 import { runGatePower } from './compare/power-command.ts';
 import { DEFAULT_GATE } from './compare/verdict.ts';
-import { historyAdd, historyList } from './history/command.ts';
+import { historyAdd, historyByKernel, historyList } from './history/command.ts';
 import { DEFAULT_HISTORY } from './history/store.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -73,9 +73,13 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .action(async (runDir: string, f: { dir: string }) => setExit(await historyAdd(runDir, f.dir, out, err)));
   history
     .command('list')
-    .description('the runs in the history folder, oldest first')
+    .description('the runs in the history folder, oldest first; --by kernel: per kernel build, each run\'s own figure')
     .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
-    .action(async (f: { dir: string }) => setExit(await historyList(f.dir, out)));
+    .option('--by <what>', 'group by: kernel (a trend across kernel builds)')
+    .action(async (f: { dir: string; by?: string }) => {
+      if (f.by !== undefined) parseChoices('--by', f.by, ['kernel'] as const);
+      setExit(await (f.by ? historyByKernel(f.dir, out) : historyList(f.dir, out)));
+    });
 
   program
     .command('gate-power')

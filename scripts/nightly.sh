@@ -11,7 +11,10 @@
 #   NKB_HISTORY       the history folder                (results/history)
 #   NKB_HISTORY_RUNS  earlier runs pooled as baseline   (7)
 #   NKB_THRESHOLD     smallest change that counts, %    (5)
-#   NKB_BENCH_ARGS    extra bench flags, e.g. "--quick --scenarios host,netkit"
+#   NKB_BENCH_ARGS    extra bench flags, e.g. "--quick --scenarios host,netkit", or a kernel gate's
+#                     "--kernel /src/linux --vm-cmdline mitigations=off"
+#   NKB_VARY          what differs on purpose between nights (compare --vary): kernel for a kernel
+#                     gate (the baseline is the earlier builds' runs), bpf, cmdline; empty: nothing
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT  set by GitHub Actions: the Markdown summary and run_dir go there
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +23,8 @@ OUT=${NKB_OUT:-results/nightly}
 HISTORY=${NKB_HISTORY:-results/history}
 RUNS=${NKB_HISTORY_RUNS:-7}
 THRESHOLD=${NKB_THRESHOLD:-5}
+VARY=()
+[ -n "${NKB_VARY:-}" ] && VARY=(--vary "$NKB_VARY")
 read -r -a BENCH_ARGS <<< "${NKB_BENCH_ARGS:-}"
 nkb() { node bin/netkit-bench.js "$@"; }
 say() { printf 'nightly: %s\n' "$*" >&2; }
@@ -43,13 +48,15 @@ fi
 
 nkb history add "$run_dir" --dir "$HISTORY" || exit $?
 
-nkb compare "$run_dir" --against-history "$RUNS" --history-dir "$HISTORY" --threshold "$THRESHOLD" \
+nkb compare "$run_dir" --against-history "$RUNS" --history-dir "$HISTORY" --threshold "$THRESHOLD" "${VARY[@]}" \
   --save "$run_dir/comparison.json" --format md > "$run_dir/comparison.md"
 gate=$?
 [ -s "$run_dir/comparison.md" ] && cat "$run_dir/comparison.md"
 
 nkb report "$run_dir" --history "$HISTORY" --threshold "$THRESHOLD" --history-runs "$RUNS"
 report_rc=$?
+# A kernel gate's trend across builds: each build's runs, each run's own figure.
+if [ "${NKB_VARY:-}" = kernel ]; then nkb history list --by kernel --dir "$HISTORY" > "$run_dir/kernel-builds.txt"; fi
 
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   for f in "$run_dir/comparison.md" "$run_dir/report/summary.md"; do

@@ -1,6 +1,7 @@
 // `netkit-bench history add|list`: the nightly job's memory of earlier runs.
 import { loadResults } from '../results/load.ts';
 import { fmtNumber } from '../report/format.ts';
+import { kernelBuildOf, trendByKernelBuild } from './builds.ts';
 import { toHistoryRecord } from './record.ts';
 import { addToHistory, readHistory } from './store.ts';
 
@@ -18,7 +19,18 @@ export async function historyList(dir: string, out: (line: string) => void): Pro
   for (const r of records) {
     const headline = r.rows.find((x) => x.metric === 'throughputGbps' && x.scenario === 'host') ?? r.rows[0];
     const figure = headline ? `${headline.scenario} ${headline.metric} ${fmtNumber(headline.median)}` : 'no metrics';
-    out(`${r.startedAt}  ${r.runId}  ${r.environment.where} ${r.environment.kernelRelease}  ${r.environment.gitRevision}  ${figure}`);
+    out(`${r.startedAt}  ${r.runId}  ${r.environment.where} ${kernelBuildOf(r.environment)}  ${r.environment.gitRevision}  ${figure}`);
+  }
+  return 0;
+}
+
+/** One block per kernel build (oldest first): its runs, then per figure the median of the runs' medians and each run's own. */
+export async function historyByKernel(dir: string, out: (line: string) => void): Promise<number> {
+  const builds = trendByKernelBuild(await readHistory(dir));
+  if (builds.length === 0) out(`history ${dir}: no runs yet`);
+  for (const b of builds) {
+    out(`kernel ${b.build}: ${b.runIds.length} run(s) ${b.firstStartedAt} .. ${b.lastStartedAt} (${b.runIds.join(', ')})`);
+    for (const f of b.figures) out(`  ${f.scenario} ${f.workload} ${f.metric} ${fmtNumber(f.median)} ${f.unit}  runs: ${f.runMedians.map(fmtNumber).join(', ')}`);
   }
   return 0;
 }
