@@ -25,7 +25,8 @@ export function reportMarkdown(results: ResultsFile): string {
   const rows = results.summary.filter((r) => metricInfo(r.metric).headline && !isBpfMetric(r.metric));
   const out = [
     `## netkit-bench run \`${results.runId}\``, '',
-    `${env.where} · IPv${results.options.workloadParams?.ipVersion ?? 4} · kernel ${env.kernelRelease} · ${env.cpuModel} × ${env.cpuCount} · git ${env.gitRevision}${results.complete ? '' : ' · **incomplete (interrupted)**'}`, '',
+    `${env.where} · IPv${results.options.workloadParams?.ipVersion ?? 4} · kernel ${env.kernelRelease} · ${env.cpuModel} × ${env.cpuCount}${env.memoryMiB ? ` · ${env.memoryMiB} MiB` : ''} · git ${env.gitRevision}${results.complete ? '' : ' · **incomplete (interrupted)**'}`, '',
+    ...(env.kernelCmdline ? [`kernel command line: \`${env.kernelCmdline}\``, ''] : []),
     ...(clockNote(env.clock) ? [`**${clockNote(env.clock)}.**`, ''] : []),
   ];
   for (const workload of workloadOrder(results)) {

@@ -37,6 +37,17 @@ export function summaryTableHtml(results: ResultsFile): string {
   ].join('\n');
 }
 
+/** What the host set up for a VM run (harness/vm/guest-settings.ts); nothing for native runs and older files. */
+function guestFacts(env: ResultsFile['environment']): [string, string][] {
+  const vm = env.vm;
+  if (!vm?.kernel) return [];
+  return [
+    ['guest kernel', `${vm.kernel.origin === 'user' ? 'built by the user' : vm.kernel.package ?? 'package'}: ${vm.kernel.image}${vm.kernel.configSha256 ? `, config sha256 ${vm.kernel.configSha256}` : ''}`],
+    ['guest machine', `${vm.cpus} vCPUs, ${vm.memoryMiB} MiB, mitigations ${vm.mitigations}${vm.userCmdline?.length ? `, user's parameters: ${vm.userCmdline.join(' ')}` : ''}`],
+    ['vCPU placement', vm.vcpuPinning?.map((p) => `vCPU ${p.vcpu} -> CPU ${p.hostCpu}`).join(', ') || (vm.pinningNote ?? 'not recorded')],
+  ];
+}
+
 export function environmentHtml(results: ResultsFile): string {
   const env = results.environment;
   const facts: [string, string][] = [
@@ -44,6 +55,9 @@ export function environmentHtml(results: ResultsFile): string {
     ['clock', clockNote(env.clock) ?? clockIdentity(env.clock)],
     ['kernel', `${env.kernelRelease}${env.kernelVersion ? ` ${env.kernelVersion}` : ''}`],
     ['CPU', `${env.cpuModel} × ${env.cpuCount}${env.cpuGovernor ? `, governor ${env.cpuGovernor}` : ''}`],
+    ...(env.memoryMiB === undefined ? [] : [['memory', `${env.memoryMiB} MiB`] as [string, string]]),
+    ...(env.kernelCmdline === undefined ? [] : [['kernel command line', env.kernelCmdline] as [string, string]]),
+    ...guestFacts(env),
     ['Node.js', env.nodeVersion],
     ['git revision', `${env.gitRevision}${env.gitDirty ? ' (with uncommitted changes)' : ''}`],
     ['BPF objects sha256', env.bpfObjectsSha256],
