@@ -19,6 +19,8 @@ export const KERNEL_REQUIREMENTS: readonly KernelRequirement[] = [
   { option: 'CONFIG_NET_XGRESS', why: 'tcx attachment' },
   { option: 'CONFIG_NETKIT', why: 'the netkit scenarios' },
   { option: 'CONFIG_VETH', why: 'the veth scenarios', module: 'veth' },
+  { option: 'CONFIG_NET_SCH_INGRESS', why: 'the clsact qdisc of the veth-tc scenario', module: 'sch_ingress' },
+  { option: 'CONFIG_NET_CLS_BPF', why: 'the classic tc BPF filter of the veth-tc scenario', module: 'cls_bpf' },
   { option: 'CONFIG_NET_9P', why: '9p transport (the host tree in the guest)', module: '9pnet' },
   { option: 'CONFIG_NET_9P_VIRTIO', why: '9p over virtio (the host tree in the guest)', module: '9pnet_virtio' },
   { option: 'CONFIG_9P_FS', why: 'the 9p file system (the host tree in the guest)', module: '9p' },
