@@ -23,7 +23,7 @@ const cand = onKernel(metricRun('bbbbbb', 'throughputGbps', { host: [10, 10.1, 9
 test('two kernels: refused without --vary, with a hint; with --vary kernel, verdicts naming both builds', () => {
   const plain = compareSides(sideOfResults(base, 'a'), sideOfResults(cand, 'b'), DEFAULT_GATE);
   assert.throws(() => refuseIfIncomparable(plain.differences, false), /kernelRelease differs .* say so with --vary kernel/);
-  const varied = compareSides(sideOfResults(base, 'a'), sideOfResults(cand, 'b'), DEFAULT_GATE, 'headline', ['kernel']);
+  const varied = compareSides(sideOfResults(base, 'a'), sideOfResults(cand, 'b'), DEFAULT_GATE, 'headline', undefined, ['kernel']);
   refuseIfIncomparable(varied.differences, false);
   assert.equal(varied.underTest, [{ dimension: 'kernel', baseline: '6.13.0-rc1 (config aaaaaaaaaaaa)', candidate: '6.13.0-rc2 (config bbbbbbbbbbbb)' }]);
   assert.is(varied.counts.regressed, 1);
