@@ -1,4 +1,7 @@
-// What BPF scenarios need for the length of a run: bpffs mounted, and program run statistics on.
+// What BPF scenarios need: bpffs mounted for the length of a run, and program run statistics on
+// only for the BPF cost passes (harness/bench/bpf-cost.ts), never while a measurement is timed:
+// with statistics on every program run also reads the clock twice and updates per-CPU counters,
+// a tax only the BPF scenarios would pay.
 // Statistics are switched on with BPF_ENABLE_STATS through `nkb-loader hold-stats`, not with the
 // kernel.bpf_stats_enabled sysctl: the kernel counts holders, so concurrent runs cannot switch
 // each other's off, and a run that dies (its holder with it) cannot leave them on.
@@ -12,10 +15,10 @@ export async function prepareBpf(undo: UndoStack): Promise<void> {
     await run('mount bpffs', ['mount', '-t', 'bpf', 'bpf', BPFFS]);
     undo.push('mount bpffs', async () => void (await run('unmount bpffs', ['umount', BPFFS])));
   }
-  await holdBpfStats(undo);
 }
 
-async function holdBpfStats(undo: UndoStack): Promise<void> {
+/** Switches BPF run statistics on; resolves once they are, with the function that switches them off. */
+export async function holdBpfStats(): Promise<() => Promise<void>> {
   const holder = spawn([LOADER, 'hold-stats']);
   const release = async () => {
     holder.stdin?.end();
@@ -31,5 +34,5 @@ async function holdBpfStats(undo: UndoStack): Promise<void> {
     const r = await holder.catch((e: unknown) => e as { stderr?: string });
     throw new Error(`BPF run statistics: \`${LOADER} hold-stats\` failed: ${String(r?.stderr ?? '').trim()}`);
   }
-  undo.push('BPF run statistics', release);
+  return release;
 }

@@ -47,7 +47,8 @@ export const METRICS: Record<string, MetricInfo> = {
   serverCpuPct: { unit: '%', better: 'lower', description: "iperf3's own CPU figure for the server process (100 = one core)" },
 };
 
-/** Per-program BPF cost: run_time_ns / run_cnt of one attached program during the measurement. */
+/** Per-program BPF cost: run_time_ns / run_cnt of one attached program over the measurement's own
+ * cost pass (statistics on, short untimed traffic, statistics off): program body only. */
 export const BPF_NS_PER_PACKET = 'bpfNsPerPacket:';
 
 export function bpfMetricName(program: string): string {
@@ -56,7 +57,7 @@ export function bpfMetricName(program: string): string {
 
 export function metricInfo(name: string): MetricInfo {
   if (name.startsWith(BPF_NS_PER_PACKET)) {
-    return { unit: 'ns', better: 'lower', headline: true, description: `time in BPF program ${name.slice(BPF_NS_PER_PACKET.length)} per run (one run per skb; a GSO skb carries several packets)` };
+    return { unit: 'ns', better: 'lower', headline: true, description: `time in BPF program ${name.slice(BPF_NS_PER_PACKET.length)} per run, program body only (redirect helpers' route/neighbour work happens after it returns); from a separate pass with run statistics on; one run per skb, a GSO skb carries several packets` };
   }
   return METRICS[name] ?? { unit: '', better: 'higher', description: name };
 }

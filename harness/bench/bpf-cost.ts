@@ -1,8 +1,16 @@
-// Per-program BPF cost for one measurement: time in the program per run, from the kernel's own
-// run_time_ns / run_cnt (statistics held on by `nkb-loader hold-stats` while the run lasts). A program that did not
-// run (or ran with statistics off) has no figure rather than a zero.
+// Per-program BPF cost, from a pass of its own. Timed measurements run with BPF run statistics off
+// (they would add two clock reads and a per-CPU counter update to every program run, a tax only the
+// BPF scenarios pay); after each one, a short untimed pass of the same workload runs with them on
+// (BPF_ENABLE_STATS) and each program's run_time_ns / run_cnt over that pass is its cost per run.
+// That is the program body only: bpf_redirect_peer/_neigh only record where the packet goes, and
+// the route and neighbour work they trigger happens after the program returns, outside run_time_ns.
+// A program that did not run in the pass has no figure rather than a zero.
+import { holdBpfStats } from '../bpf-env.ts';
 import { bpfMetricName } from '../metrics.ts';
 import type { BpfProgramStats } from '../results/schema.ts';
+
+/** Wall-clock seconds of traffic in a cost pass: enough runs for a mean, short next to a measurement. */
+export const BPF_COST_PASS_S = 1;
 
 export function bpfCostMetrics(programs: readonly BpfProgramStats[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -10,4 +18,20 @@ export function bpfCostMetrics(programs: readonly BpfProgramStats[]): Record<str
     if (p.runCnt > 0 && p.runTimeNs > 0) out[bpfMetricName(p.name)] = p.runTimeNs / p.runCnt;
   }
   return out;
+}
+
+/**
+ * Runs `traffic` with BPF run statistics on and returns each program's runs and run time over it
+ * (counters too, of the pass). `take` is the topology's stats tracker (harness/bpf-stats.ts): it is
+ * read right before and right after, so the next measurement's counters do not include the pass.
+ */
+export async function bpfCostPass(take: () => Promise<BpfProgramStats[]>, traffic: () => Promise<unknown>): Promise<BpfProgramStats[]> {
+  await take();
+  const release = await holdBpfStats();
+  try {
+    await traffic();
+  } finally {
+    await release();
+  }
+  return take();
 }

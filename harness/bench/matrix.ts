@@ -10,7 +10,7 @@ import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
 import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
-import { bpfCostMetrics } from './bpf-cost.ts';
+import { BPF_COST_PASS_S, bpfCostMetrics, bpfCostPass } from './bpf-cost.ts';
 import { measureReceivePath } from '../accounting/measure.ts';
 
 export interface MatrixContext {
@@ -69,7 +69,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
         const startedAt = new Date();
-        const { outcome, receivePath, metrics: pathMetrics } = await measureReceivePath(scenario, ctx.plan, ctx.log, (window) => workload.run({
+        const workloadCtx = {
           clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
           serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
           serverAddress: serverAddressFor(scenario.server, ctx.params),
@@ -78,19 +78,29 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
           serverCpu: ctx.serverCpu,
           params: ctx.params,
           signal: ctx.signal,
-          window,
-        }));
+        };
+        const { outcome, receivePath, metrics: pathMetrics } = await measureReceivePath(scenario, ctx.plan, ctx.log, (window) => workload.run({ ...workloadCtx, window }));
+        const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
         if (ctx.signal.aborted) return;
-        const programs = await bpf.take();
+        const counters = await bpf.take();
         const failed = outcome.state === 'failed';
+        // BPF run statistics only in a pass of their own, after the timed measurement.
+        const pass = scenario.programs.length > 0 && !failed
+          ? await bpfCostPass(bpf.take, () => workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S }))
+          : [];
+        if (ctx.signal.aborted) return;
+        const programs = counters.map((c) => {
+          const p = pass.find((x) => x.name === c.name);
+          return { ...c, runCnt: p?.runCnt ?? 0, runTimeNs: p?.runTimeNs ?? 0 };
+        });
         await record({
           scenario: scenario.name,
           workload: workload.name,
           repetition,
           ...outcome,
-          metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(programs), ...pathMetrics }) },
+          metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(pass), ...pathMetrics }) },
           startedAt: startedAt.toISOString(),
-          elapsedS: (Date.now() - startedAt.getTime()) / 1000,
+          elapsedS,
           bpf: programs,
           ...(receivePath && !failed ? { receivePath } : {}),
         });

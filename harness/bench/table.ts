@@ -1,6 +1,6 @@
 // The terminal summary: one line per scenario x workload x headline metric (every metric with
 // `all`), with the figure, its 95% interval, the ratio to host with its interval, and validity.
-import { metricInfo } from '../metrics.ts';
+import { BPF_NS_PER_PACKET, metricInfo } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
 
@@ -41,5 +41,8 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
     'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
     `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
   ];
+  if (shown.some((r) => r.metric.startsWith(BPF_NS_PER_PACKET))) {
+    notes.push(`${BPF_NS_PER_PACKET}<program>: program body only (the redirect helpers' route/neighbour work happens after it returns), from an untimed pass with BPF run statistics on.`);
+  }
   return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, IPv${results.options.workloadParams?.ipVersion ?? 4}, client CPU ${results.options.clientCpu}, server CPU ${results.options.serverCpu}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
 }

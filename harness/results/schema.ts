@@ -19,7 +19,9 @@ export interface BpfProgramStats {
   node: string;
   /** Packets the program handled during this measurement, by counter slot (seen, redirected, ...). */
   counters: Record<string, number>;
-  /** Program runs and time in them during this measurement (kernel.bpf_stats_enabled=1). */
+  /** Program runs and time in them during the measurement's BPF cost pass: a short untimed run of
+   * the same workload right after it, the only time run statistics are on (harness/bench/bpf-cost.ts).
+   * Files written before that change counted them over the timed window itself. */
   runCnt: number;
   runTimeNs: number;
 }
@@ -36,7 +38,8 @@ export interface Measurement {
   elapsedS: number;
   /**
    * Metric name (with its unit in the name) to value; see harness/metrics.ts. Includes one
-   * `bpfNsPerPacket:<program>` per attached program that ran (run_time_ns / run_cnt of `bpf`).
+   * `bpfNsPerPacket:<program>` per attached program that ran in the cost pass (run_time_ns / run_cnt
+   * of `bpf`; program body only: the redirect helpers' route and neighbour work is not in it).
    * Latency percentiles here are this measurement's own, from all its requests.
    */
   metrics: Record<string, number>;

@@ -1,7 +1,7 @@
 // What a run must leave as it found it: netkit-bench's names on the host, and the root namespace's
 // links, addresses, routes, the sysctls a run could touch, and what is pinned in bpffs.
 import { execa } from 'execa';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 
 /** netkit-bench's names on the host: all of them, or only those of one run. */
 export async function leftovers(runId?: string): Promise<string[]> {
@@ -41,4 +41,15 @@ export async function ip6Forwarded(netns: string): Promise<number> {
   const m = /^Ip6OutForwDatagrams\s+(\d+)$/m.exec(snmp6);
   if (!m) throw new Error(`no Ip6OutForwDatagrams in ${netns}'s /proc/net/snmp6`);
   return Number(m[1]);
+}
+
+/** Whether BPF run statistics are on for the whole machine: the sysctl, or any process holding a
+ * BPF_ENABLE_STATS fd (it shows as `anon_inode:bpf-stats`), such as another run on the machine. */
+export async function bpfStatsOnElsewhere(): Promise<boolean> {
+  if ((await readFile('/proc/sys/kernel/bpf_stats_enabled', 'utf8')).trim() !== '0') return true;
+  for (const pid of await readdir('/proc').then((d) => d.filter((n) => /^\d+$/.test(n)))) {
+    const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) if ((await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === 'anon_inode:bpf-stats') return true;
+  }
+  return false;
 }

@@ -18,7 +18,7 @@ export function bpfCostChart(results: ResultsFile): Chart | undefined {
   const width = Math.max(160, 28 * new Set(values.map((v) => `${v.program}/${v.scenario}`)).size);
   const panels = workloadOrder(results).filter((w) => values.some((v) => v.workload === w));
   const spec: TopLevelSpec = {
-    title: { text: 'BPF cost per packet', subtitle: `run time / run count of each attached program; ${WHISKER_NOTE[whiskers]}; lower is better` },
+    title: { text: 'BPF cost per packet (program body only)', subtitle: `run time / run count of each attached program, from an untimed pass with run statistics on; ${WHISKER_NOTE[whiskers]}; lower is better` },
     data: { values },
     ...wrappedFacet('workload', panels, width),
     spec: {
@@ -29,5 +29,5 @@ export function bpfCostChart(results: ResultsFile): Chart | undefined {
       ],
     },
   };
-  return { id: 'bpf-ns-per-packet', title: 'BPF cost per packet', caption: 'Nanoseconds each attached BPF program spends per run, by program, scenario and workload.', spec };
+  return { id: 'bpf-ns-per-packet', title: 'BPF cost per packet', caption: 'Nanoseconds each attached BPF program spends per run, by program, scenario and workload: the program body only (the redirect helpers\' route and neighbour work happens after the program returns), measured in a short pass with run statistics on, never inside a timed measurement.', spec };
 }
