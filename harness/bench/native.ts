@@ -19,7 +19,7 @@ import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
-import { progressLine } from './progress.ts';
+import { progressLine, rewritesInPlace } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 
 export interface BenchIo {
@@ -36,7 +36,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const selected = benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost);
   const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD });
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
-  const progress = progressLine((t) => process.stderr.write(t), process.stderr.isTTY === true, { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
+  const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
   const err = (line: string) => {
     progress.clear();
     io.err(line);

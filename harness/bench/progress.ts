@@ -1,7 +1,8 @@
 // The progress line of a long run: which scenario, workload and repetition is measuring, how far
 // through the matrix it is, and the time left, estimated from each workload's expected length
 // scaled by how long the finished measurements really took. On a terminal it is one line
-// rewritten in place; otherwise one line per measurement.
+// rewritten in place; otherwise (a CI log, or a run inside the VM whose console the host follows)
+// one line per measurement.
 import type { Workload } from '../workloads/types.ts';
 
 export interface ProgressPlan {
@@ -9,6 +10,17 @@ export interface ProgressPlan {
   workloads: readonly Workload[];
   repeats: number;
   durationS: number;
+}
+
+/** Set (to 1) by the host for a guest run: its console is a terminal, but the host reads it as a log. */
+export const PROGRESS_LINES_ENV = 'NKB_PROGRESS_LINES';
+
+/** A progress line as printed, `[3/12] veth tcp_rr repetition 1/3, about 2m10s left`. */
+export const PROGRESS_LINE = /^\[\d+\/\d+\] /;
+
+/** Whether progress may rewrite one line in place on this stream. */
+export function rewritesInPlace(stream: { isTTY?: boolean }): boolean {
+  return stream.isTTY === true && process.env[PROGRESS_LINES_ENV] !== '1';
 }
 
 /** Building and tearing down one scenario's topology, roughly. */

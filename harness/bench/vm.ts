@@ -19,6 +19,7 @@ import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
+import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
@@ -67,15 +68,16 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const durationS = sizing.durationS ?? opts.durationS;
   const resized = [...(sizing.repeats ? ['--repeats', String(sizing.repeats)] : []), ...(sizing.durationS ? ['--duration', String(sizing.durationS)] : [])];
   const argv = [process.execPath, bundle.cliPath, ...withoutGuestFlags(io.argv), '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...resized];
-  // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written.
+  // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written, one
+  // progress line per measurement among them, as a native run prints in a log.
   const guestLog = followFile(consoleLogPath, (line) => {
-    if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
+    if (line.trim() && !/^\[\s*\d+\.\d+\]/.test(line) && (opts.verbose || line.startsWith('netkit-bench') || PROGRESS_LINE.test(line) || /: (failed|invalid)/.test(line))) io.err(`vm: ${line}`);
   });
   const spawnedAt = Date.now();
   const vm = await runInVm({
     argv,
     cwd: PROJECT_ROOT,
-    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode(), [CLOCK_ENV]: clockToEnv(clock) },
+    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode(), [CLOCK_ENV]: clockToEnv(clock), [PROGRESS_LINES_ENV]: '1' },
     clock,
     shareDir: runDir,
     consoleLogPath,

@@ -25,6 +25,10 @@ test('bench --vm always --quick: rows for host, veth, veth-bpf, netkit, netkit-l
     assert.match(results.environment.kernelRelease, /^6\.12\./);
     assert.ok(results.environment.vm.bootMs > 0);
     assert.match(String(r.stdout), /only ratios between scenarios|compare ratios/);
+    // stderr is a pipe here, as in a CI log: one progress line per measurement, none rewritten in place.
+    const progress = String(r.stderr).split('\n').filter((l) => /^vm: \[\d+\/\d+\] /.test(l));
+    assert.is(progress.length, results.measurements.length, String(r.stderr));
+    assert.not.match(String(r.stderr), /\x1b\[K/);
     assert.equal(added(before, await leftovers()), []);
     // The run folder is qemu's writable share, so it names this run's qemu and no other.
     const qemu = await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false });
