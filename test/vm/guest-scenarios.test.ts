@@ -1,6 +1,6 @@
-// Inside the built-in kernel VM (which has netkit), run the real scenario integration test:
-// every scenario, netkit and netkit-l2 included, is built, passes traffic, shows its BPF counters
-// on the path and leaves nothing behind in the guest.
+// Inside the built-in kernel VM (which has netkit), run the real scenario integration test for
+// netkit and netkit-l2: each is built, passes traffic, shows its BPF counters and the backlog
+// passes its topology predicts, and leaves nothing behind in the guest.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ test('netkit and netkit-l2 pass traffic through their BPF programs in the guest'
     const result = await runInVm({
       argv: [process.execPath, '--import', 'tsx', join(PROJECT_ROOT, 'node_modules/uvu/bin.js'), 'test/integration', 'scenarios\\.test\\.ts$'],
       cwd: PROJECT_ROOT,
-      env: { PATH: guestPathWithHostNode() },
+      // Only what the host cannot run (the rest is tested natively), so the guest run stays short.
+      env: { PATH: guestPathWithHostNode(), NKB_TEST_SCENARIOS: 'netkit,netkit-l2' },
       shareDir: share,
       consoleLogPath,
       timeoutMs: 600_000,
@@ -25,7 +26,7 @@ test('netkit and netkit-l2 pass traffic through their BPF programs in the guest'
     const log = (await readFile(consoleLogPath, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '');
     assert.is(result.exitCode, 0, `guest test run failed:\n${log.slice(-3000)}`);
     assert.match(log, /Skipped:\s+0/, 'no scenario may be skipped in the guest');
-    assert.match(log, /Passed:\s+7/);
+    assert.match(log, /Passed:\s+3/);
   } finally {
     await rm(share, { recursive: true, force: true });
   }
