@@ -128,21 +128,24 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) 
       // Counts, not timings: the backlog passes a packet takes are the topology's, on any machine.
       // Request/response keeps the backlog queues empty, so enqueues at the window's edges are
       // received inside it (a stream's full queue would shift up to netdev_max_backlog skbs).
-      const client = {
-        clientNetns: namespaceName(runId, scenario.client.node),
-        serverNetns: namespaceName(runId, scenario.server.node),
-        serverAddress: scenario.server.address,
-        durationS: 1,
-        clientCpu: 0,
-        serverCpu: 1,
-      };
-      const logged: string[] = [];
-      const rr = await measureReceivePath(scenario, plan, (l) => logged.push(l), (window) => tcpRr.run({ ...client, window }));
-      assert.is(rr.outcome.state, 'ok', rr.outcome.reason);
-      assert.ok(rr.receivePath && rr.receivePath.wirePackets > 100, `no receive-path counts: ${JSON.stringify(rr.receivePath)} ${logged.join('; ')}`);
-      const passes = rr.metrics.backlogPassesPerPacket!;
-      const predicted = PREDICTED_BACKLOG_PASSES[scenario.name];
-      assert.ok(predicted !== undefined && Math.abs(passes - predicted) < 0.2, `${scenario.name}: ${passes} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
+      for (const ipVersion of [4, 6] as const) {
+        const client = {
+          clientNetns: namespaceName(runId, scenario.client.node),
+          serverNetns: namespaceName(runId, scenario.server.node),
+          serverAddress: serverAddressFor(scenario.server, { ipVersion }),
+          durationS: 1,
+          clientCpu: 0,
+          serverCpu: 1,
+          params: { ipVersion },
+        };
+        const logged: string[] = [];
+        const rr = await measureReceivePath(scenario, plan, (l) => logged.push(l), (window) => tcpRr.run({ ...client, window }));
+        assert.is(rr.outcome.state, 'ok', `IPv${ipVersion}: ${rr.outcome.reason}`);
+        assert.ok(rr.receivePath && rr.receivePath.wirePackets > 100, `IPv${ipVersion}: no receive-path counts: ${JSON.stringify(rr.receivePath)} ${logged.join('; ')}`);
+        const passes = rr.metrics.backlogPassesPerPacket!;
+        const predicted = PREDICTED_BACKLOG_PASSES[scenario.name];
+        assert.ok(predicted !== undefined && Math.abs(passes - predicted) < 0.2, `IPv${ipVersion} ${scenario.name}: ${passes} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
+      }
     });
     assert.equal(await leftovers(runId), []);
   });
