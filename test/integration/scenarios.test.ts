@@ -41,12 +41,9 @@ async function programCounters(scenario: Scenario, runId: string, timedSince?: R
   return out;
 }
 
-/** One tcp_stream in the given IP version; what node0's and node1's IP layers forwarded meanwhile, and the programs' counter deltas. */
-async function stream(scenario: Scenario, runId: string, ipVersion: 4 | 6, before: Counters) {
-  const nodes = ['node0', 'node1'].map((n) => namespaceName(runId, n));
-  const forwarded = (netns: string) => (ipVersion === 4 ? ipForwarded(netns) : ip6Forwarded(netns));
-  const fwdBefore = await Promise.all(nodes.map(forwarded));
-  const outcome = await tcpStream.run({
+/** A one-second client/server run between the scenario's client and server in the given IP version. */
+function workloadContext(scenario: Scenario, runId: string, ipVersion: 4 | 6) {
+  return {
     clientNetns: namespaceName(runId, scenario.client.node),
     serverNetns: namespaceName(runId, scenario.server.node),
     serverAddress: serverAddressFor(scenario.server, { ipVersion }),
@@ -54,7 +51,15 @@ async function stream(scenario: Scenario, runId: string, ipVersion: 4 | 6, befor
     clientCpu: 0,
     serverCpu: 1,
     params: { ipVersion },
-  });
+  };
+}
+
+/** One tcp_stream in the given IP version; what node0's and node1's IP layers forwarded meanwhile, and the programs' counter deltas. */
+async function stream(scenario: Scenario, runId: string, ipVersion: 4 | 6, before: Counters) {
+  const nodes = ['node0', 'node1'].map((n) => namespaceName(runId, n));
+  const forwarded = (netns: string) => (ipVersion === 4 ? ipForwarded(netns) : ip6Forwarded(netns));
+  const fwdBefore = await Promise.all(nodes.map(forwarded));
+  const outcome = await tcpStream.run(workloadContext(scenario, runId, ipVersion));
   assert.is(outcome.state, 'ok', `IPv${ipVersion}: ${outcome.reason}`);
   assert.ok(outcome.metrics.throughputGbps! > 0);
   assert.ok(outcome.commands?.some((c) => c.includes(`iperf3 -${ipVersion} -c ${serverAddressFor(scenario.server, { ipVersion })}`)), 'the client used the right family and address');
@@ -129,15 +134,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) 
       // Request/response keeps the backlog queues empty, so enqueues at the window's edges are
       // received inside it (a stream's full queue would shift up to netdev_max_backlog skbs).
       for (const ipVersion of [4, 6] as const) {
-        const client = {
-          clientNetns: namespaceName(runId, scenario.client.node),
-          serverNetns: namespaceName(runId, scenario.server.node),
-          serverAddress: serverAddressFor(scenario.server, { ipVersion }),
-          durationS: 1,
-          clientCpu: 0,
-          serverCpu: 1,
-          params: { ipVersion },
-        };
+        const client = workloadContext(scenario, runId, ipVersion);
         const logged: string[] = [];
         const rr = await measureReceivePath(scenario, plan, (l) => logged.push(l), (window) => tcpRr.run({ ...client, window }));
         assert.is(rr.outcome.state, 'ok', `IPv${ipVersion}: ${rr.outcome.reason}`);
