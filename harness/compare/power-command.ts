@@ -11,7 +11,7 @@ import { summarizeGatePower, type ChangeSize, type PairOutcome, type Rate } from
 const outcomeSchema = z.object({
   kind: z.literal(COMPARISON_KIND),
   exitCode: z.number(),
-  rows: z.array(z.object({ scenario: z.string(), workload: z.string(), metric: z.string(), changePct: z.number().nullable(), verdict: z.string() })),
+  rows: z.array(z.object({ scenario: z.string(), workload: z.string(), metric: z.string(), changePct: z.number().nullable(), verdict: z.string(), gated: z.boolean().optional() })),
 });
 
 async function readOutcomes(dir: string, prefix: 'aa' | 'ab'): Promise<PairOutcome[]> {
@@ -48,7 +48,7 @@ export async function runGatePower(dir: string, label: string | undefined, json:
   out([
     rateLine('false alarms (A/A pairs that failed the gate)', s.falseAlarms, 'pairs'),
     rateLine('  per row (A/A rows flagged regressed)', s.falseAlarmRows, 'rows'),
-    rateLine(`detections (A/B pairs that failed the gate${label ? `, injected ${label}` : ''})`, s.detections, 'pairs'),
+    rateLine(`detections (A/B pairs in which a gated throughput/rate/latency metric regressed${label ? `, injected ${label}` : ''})`, s.detections, 'pairs'),
     'size of the injected slowdown (candidate vs baseline median, A/B):', ...s.slowdown.map(sizeLine),
     'noise (the same over A/A):', ...s.noise.map(sizeLine),
   ].join('\n'));

@@ -6,7 +6,7 @@ import { median } from 'simple-statistics';
 /** What gate-power needs from one saved comparison (compare --save). */
 export interface PairOutcome {
   exitCode: number;
-  rows: { scenario: string; workload: string; metric: string; changePct: number | null; verdict: string }[];
+  rows: { scenario: string; workload: string; metric: string; changePct: number | null; verdict: string; gated?: boolean }[];
 }
 
 export interface Rate { pairs: number; hits: number; rate: number; ci95: [number, number] }
@@ -18,7 +18,7 @@ export interface GatePowerSummary {
   falseAlarms: Rate;
   /** A/A rows flagged regressed, out of all A/A rows: the per-test false-positive rate. */
   falseAlarmRows: Rate;
-  /** A/B pairs in which the gate failed: detections. */
+  /** A/B pairs in which a gated, targeted metric regressed: detections. */
   detections: Rate;
   /** How large the injected slowdown actually was, per metric, over all A/B rows. */
   slowdown: ChangeSize[];
@@ -48,12 +48,21 @@ function changeSizes(outcomes: readonly PairOutcome[]): ChangeSize[] {
   return [...byMetric].map(([metric, xs]) => ({ metric, rows: xs.length, medianChangePct: median(xs), minChangePct: Math.min(...xs), maxChangePct: Math.max(...xs) }));
 }
 
+/**
+ * The metrics an injected per-packet cost on the server wire slows: throughput, transaction and
+ * connection rates, and latency. A detection is a regression of one of these (gated rows only;
+ * files from before gating count every row), never an alarm elsewhere.
+ */
+export const TARGETED = new Set(['throughputGbps', 'transactionsPerS', 'connectionsPerS', 'p50Us', 'p90Us', 'p99Us']);
+
+const detected = (o: PairOutcome) => o.rows.some((r) => r.verdict === 'regressed' && r.gated !== false && TARGETED.has(r.metric));
+
 export function summarizeGatePower(aa: readonly PairOutcome[], ab: readonly PairOutcome[]): GatePowerSummary {
   const aaRows = aa.flatMap((o) => o.rows);
   return {
     falseAlarms: rate(aa.filter((o) => o.exitCode === 1).length, aa.length),
     falseAlarmRows: rate(aaRows.filter((r) => r.verdict === 'regressed').length, aaRows.length),
-    detections: rate(ab.filter((o) => o.exitCode === 1).length, ab.length),
+    detections: rate(ab.filter(detected).length, ab.length),
     slowdown: changeSizes(ab),
     noise: changeSizes(aa),
   };

@@ -64,7 +64,7 @@ test('gate-power reads the saved comparisons: false alarms 1 of 4, detections 3 
   let text = '';
   assert.is(await runGatePower(dir, 'inject-cost 200', false, (t) => (text += t)), 0);
   assert.match(text, 'false alarms (A/A pairs that failed the gate): 1 of 4 pairs = 25%');
-  assert.match(text, 'detections (A/B pairs that failed the gate, injected inject-cost 200): 3 of 4 pairs = 75%');
+  assert.match(text, 'detections (A/B pairs in which a gated throughput/rate/latency metric regressed, injected inject-cost 200): 3 of 4 pairs = 75%');
   let json = '';
   await runGatePower(dir, undefined, true, (t) => (json += t));
   const summary = JSON.parse(json);
