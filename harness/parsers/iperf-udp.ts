@@ -1,7 +1,7 @@
 // Reads iperf3's `-J` report of a UDP test. The receiver's side (end.sum_received) carries what
 // matters: goodput, lost datagrams and jitter.
 import { z } from 'zod';
-import { loadIperfReport } from './iperf.ts';
+import { lacksField, loadIperfReport } from './iperf.ts';
 import type { ParseOutcome } from './outcome.ts';
 
 const udpSum = z.object({
@@ -34,7 +34,10 @@ export function parseIperfUdpJson(text: string): ParseOutcome<IperfUdpResult> {
   const r = loaded.value;
   const sent = udpSum.safeParse(r.end.sum_sent);
   const received = udpSum.safeParse(r.end.sum_received);
-  if (!sent.success || !received.success) return { ok: false, reason: 'iperf3 JSON has no UDP end.sum_sent/sum_received (was it a UDP test?)' };
+  if (!sent.success || !received.success) {
+    if (r.start.test_start?.protocol === 'TCP') return { ok: false, reason: 'iperf3 ran a TCP test, not UDP' };
+    return { ok: false, reason: lacksField(r, 'UDP end.sum_sent/sum_received (jitter_ms, lost_packets, packets)') };
+  }
   const rx = received.data;
   // iperf3 3.12 with --omit counts the omitted datagrams as lost; its figure then cannot be used.
   if (rx.lost_packets > rx.packets || rx.lost_packets < 0) return { ok: false, reason: `iperf3 reports ${rx.lost_packets} of ${rx.packets} datagrams lost (more than sent: its --omit miscount)` };

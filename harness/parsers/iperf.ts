@@ -1,6 +1,7 @@
 // Reads iperf3's `-J` report of a TCP test. Only the fields the harness uses are validated;
 // anything else in the report is ignored, so newer iperf3 versions that add fields still parse.
 import { z } from 'zod';
+import { singleJsonObject } from './json-objects.ts';
 import type { ParseOutcome } from './outcome.ts';
 
 export type { ParseOutcome } from './outcome.ts';
@@ -13,7 +14,7 @@ const sum = z.object({
 }).passthrough(); // UDP reports add jitter and loss here (iperf-udp.ts)
 
 const report = z.object({
-  start: z.object({ version: z.string().optional(), tcp_mss_default: z.number().optional() }).passthrough(),
+  start: z.object({ version: z.string().optional(), tcp_mss_default: z.number().optional(), test_start: z.object({ protocol: z.string().optional() }).passthrough().optional() }).passthrough(),
   end: z
     .object({
       sum_sent: sum.optional(),
@@ -26,15 +27,22 @@ const report = z.object({
 
 export type IperfReport = z.infer<typeof report>;
 
+/**
+ * iperf3 3.0.3 (2014) added the end summaries (end.sum_sent, end.sum_received) for a single
+ * stream; an older iperf3 lacks them. Its report is then named with the version needed, not
+ * called malformed.
+ */
+export const IPERF3_MIN_VERSION = '3.0.3';
+
+export function lacksField(r: IperfReport, field: string): string {
+  return `${r.start.version ?? 'this iperf3'} reports no ${field}: needs iperf3 >= ${IPERF3_MIN_VERSION}`;
+}
+
 /** The report as JSON of the expected shape, or why not (including iperf3's own error). */
 export function loadIperfReport(text: string): ParseOutcome<IperfReport> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, reason: `iperf3 output is not JSON (${(err as Error).message})` };
-  }
-  const parsed = report.safeParse(raw);
+  const raw = singleJsonObject(text, 'iperf3');
+  if (!raw.ok) return raw;
+  const parsed = report.safeParse(raw.value);
   if (!parsed.success) return { ok: false, reason: `iperf3 JSON has an unexpected shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
   if (parsed.data.error) return { ok: false, reason: `iperf3: ${parsed.data.error}` };
   return { ok: true, value: parsed.data };
@@ -60,7 +68,7 @@ export function parseIperfJson(text: string): ParseOutcome<IperfTcpResult> {
   if (!loaded.ok) return loaded;
   const r = loaded.value;
   const { sum_sent: sent, sum_received: received } = r.end;
-  if (!sent || !received) return { ok: false, reason: 'iperf3 JSON has no end.sum_sent/sum_received' };
+  if (!sent || !received) return { ok: false, reason: lacksField(r, 'end.sum_sent/sum_received') };
   const retransmits = sent.retransmits ?? 0;
   const mss = r.start.tcp_mss_default;
   return {

@@ -47,4 +47,25 @@ test('not JSON, truncated JSON, wrong shape', () => {
   if (!shape.ok) assert.match(shape.reason, /unexpected shape/);
 });
 
+test('-J printed twice (some iperf3 3.16-3.17 builds): identical copies are one report; differing copies an error', () => {
+  const twice = fixture('iperf3-tcp-twice.json');
+  const r = parseIperfJson(twice);
+  assert.ok(r.ok, JSON.stringify(r));
+  if (r.ok) close(r.value.throughputGbps, 25.2338, 0.0001);
+  const once = fixture('iperf3-tcp-stream.json');
+  const differ = parseIperfJson(`${once}\n${fixture('iperf3-tcp-veth.json')}`);
+  assert.equal(differ, { ok: false, reason: 'iperf3 printed 2 JSON objects that differ; cannot tell which is the report' });
+  assert.ok(parseIperfJson(`${once}${once}${once}`).ok);
+  // A brace inside a string does not split an object.
+  assert.ok(parseIperfJson(once.replace('"iperf 3.12"', '"iperf 3.12 {x}"').repeat(2)).ok);
+});
+
+test('an older iperf3 without the end summaries is named with the version needed, not called malformed', () => {
+  const old = JSON.parse(fixture('iperf3-tcp-stream.json'));
+  old.start.version = 'iperf 3.0.1';
+  delete old.end.sum_sent;
+  delete old.end.sum_received;
+  assert.equal(parseIperfJson(JSON.stringify(old)), { ok: false, reason: 'iperf 3.0.1 reports no end.sum_sent/sum_received: needs iperf3 >= 3.0.3' });
+});
+
 test.run();
