@@ -1,6 +1,7 @@
 // `netkit-bench bench`: validate, then run natively or in the built-in kernel VM. SIGINT and
 // SIGTERM abort the run; teardown still runs and the results measured so far are kept. A second
 // signal exits at once.
+import { withOption } from './argv.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
 import { newRunId } from '../naming.ts';
@@ -29,8 +30,8 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   checkRoot();
   await checkOutputFolder(opts.outDir);
   const scenarios = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
-  await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)));
-  if (opts.isolate && !isIsolated()) return runIsolated([...io.argv, '--run-id', runId]);
+  await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)), opts.params);
+  if (opts.isolate && !isIsolated()) return runIsolated(withOption(io.argv, '--run-id', runId));
 
   const controller = new AbortController();
   let received: string | undefined;

@@ -2,6 +2,7 @@
 // writing straight into this run's folder (shared into the guest at the same path), so the results
 // files, the summary and the exit code are the same as natively. The host then records where the
 // run happened and prints the table.
+import { withOption } from './argv.ts';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT_FAILED } from '../errors.ts';
@@ -61,13 +62,15 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   // (Imported here so the guest, which runs this same file, never loads esbuild.)
   const bundle = await (await import('../vm/guest-bundle.ts')).ensureGuestBundle();
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
-  // Later flags win in commander, so appending overrides whatever the user gave for these.
+  // The harness's settings replace the user's (withOption), so each option appears once.
   // The host writes the report: charts in an emulated guest would only be slower.
   const sizing = emulatedSizing(opts, accel, clock.kind === 'instructions', io.argv);
   const repeats = sizing.repeats ?? opts.repeats;
   const durationS = sizing.durationS ?? opts.durationS;
-  const resized = [...(sizing.repeats ? ['--repeats', String(sizing.repeats)] : []), ...(sizing.durationS ? ['--duration', String(sizing.durationS)] : [])];
-  const argv = [process.execPath, bundle.cliPath, ...withoutGuestFlags(io.argv), '--vm', 'never', '--clock', 'auto', '--run-id', runId, '--out', outDir, '--no-report', ...resized];
+  const resized = [...(sizing.repeats ? [['--repeats', String(sizing.repeats)]] : []), ...(sizing.durationS ? [['--duration', String(sizing.durationS)]] : [])];
+  const guestArgv = [['--vm', 'never'], ['--clock', 'auto'], ['--run-id', runId], ['--out', outDir], ['--no-report'], ...resized]
+    .reduce((a, [option, value]) => withOption(a, option!, value), withoutGuestFlags(io.argv));
+  const argv = [process.execPath, bundle.cliPath, ...guestArgv];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written, one
   // progress line per measurement among them, as a native run prints in a log.
   const guestLog = followFile(consoleLogPath, (line) => {
@@ -92,6 +95,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     io.err(`the guest wrote no results (exit ${vm.exitCode}); see ${consoleLogPath}`);
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
   }
+  // What the user ran, with its run id once; not the guest's internal command line.
+  results.command = withOption(io.argv, '--run-id', runId);
   const note = clockNote(clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)');
   const wallMs = Date.now() - spawnedAt;
   const measured = results.measurements.length;
