@@ -39,6 +39,8 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--crr-size <bytes>', `request and response size of tcp_crr (default ${DEFAULT_WORKLOAD_PARAMS.crrSizeBytes})`)
     .option('--udp-size <bytes>', `datagram payload of udp_stream (default ${DEFAULT_WORKLOAD_PARAMS.udpSizeBytes})`)
     .option('--udp-rate <rate>', `udp_stream offered load in bits/s (200M, 2G) or max (default ${DEFAULT_WORKLOAD_PARAMS.udpRate})`)
+    .option('--rr-tool <tool>', `what measures tcp_rr: sockperf, netperf (TCP_RR, a cross-check) or probe (the built-in Node probe) (default ${DEFAULT_WORKLOAD_PARAMS.rrTool})`)
+    .option('--crr-tool <tool>', `what measures tcp_crr: netperf (TCP_CRR) or probe (the built-in Node probe) (default ${DEFAULT_WORKLOAD_PARAMS.crrTool})`)
     .option('--max-loss-pct <pct>', 'opt-in limit: a measurement losing more datagrams/messages is invalid (default: none; loss is reported)')
     .option('--max-retransmit-pct <pct>', 'opt-in limit: a TCP measurement retransmitting more of its bytes is invalid (default: none; retransmits are reported)')
     .option('--out <dir>', 'results folder (a run writes <dir>/<run-id>/)', DEFAULT_RESULTS)

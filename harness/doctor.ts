@@ -2,6 +2,7 @@
 import { SCENARIOS } from '../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable, type Capabilities } from './capabilities.ts';
 import { toolVersions } from './environment.ts';
+import { requirementNote } from './workloads/tool-requirements.ts';
 import { newRunId } from './naming.ts';
 import { BPFFS } from './paths.ts';
 import { isBpffsMounted, kernelRelease, readSysctl } from './system.ts';
@@ -44,7 +45,7 @@ export function renderDoctor(r: DoctorReport): string {
     `BTF           ${yes(r.btf)}`,
     `bpffs         ${r.bpffsMounted ? `mounted at ${BPFFS}` : 'not mounted (a run mounts it and unmounts it after)'}`,
     `bpf_stats     kernel.bpf_stats_enabled=${r.bpfStatsEnabled} (left as it is: a run holds statistics on with BPF_ENABLE_STATS instead)`,
-    ...Object.entries(r.tools).map(([t, v]) => `${t.padEnd(13)} ${v}`),
+    ...Object.entries(r.tools).map(([t, v]) => `${t.padEnd(13)} ${v}${requirementNote(t, v)}`),
     'scenarios:',
     ...r.scenarios.map((s) => `  ${s.name.padEnd(11)} ${s.runnable ? 'runs here' : `cannot run natively: ${s.reason}${r.vm.ok ? '; runs in the built-in VM' : ''}`}`),
     `built-in VM   ${r.vm.ok ? `can run (${r.vm.accel.toUpperCase()}${r.vm.accel === 'tcg' ? ', emulated: compare ratios only' : ''})` : `cannot run: ${r.vm.reason}`}`,

@@ -35,6 +35,7 @@ export async function toolVersions(): Promise<Record<string, string>> {
     ip: await firstLine('ip version', ['ip', '-V']),
     iperf3: await firstLine('iperf3 version', ['iperf3', '--version']),
     sockperf: await firstLine('sockperf version', ['sockperf', '--version']),
+    netperf: await firstLine('netperf version', ['netperf', '-V']),
     bpftool: await firstLine('bpftool version', ['bpftool', 'version']),
     clang: await firstLine('clang version', ['clang', '--version']),
     tinybench,

@@ -6,6 +6,7 @@ import { UsageError, quote } from '../errors.ts';
 import { LOADER } from '../paths.ts';
 import type { Scenario } from '../scenario.ts';
 import { isRoot, which } from '../system.ts';
+import type { WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
 
 export async function checkOutputFolder(outDir: string): Promise<void> {
@@ -27,10 +28,17 @@ export async function checkOutputFolder(outDir: string): Promise<void> {
   }
 }
 
-export async function checkTools(scenarios: readonly Scenario[], workloads: readonly Workload[]): Promise<void> {
-  const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl', ...workloads.flatMap((w) => w.tools)]);
+export async function checkTools(scenarios: readonly Scenario[], workloads: readonly Workload[], params?: WorkloadParams): Promise<void> {
+  const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl', 'ss']);
+  const neededBy = new Map<string, string>();
+  for (const w of workloads) {
+    for (const tool of (params && w.toolsFor?.(params)) ?? w.tools) neededBy.set(tool, w.name);
+  }
   for (const tool of needed) {
     if (!(await which(tool))) throw new UsageError(`required tool ${quote(tool)} is not on PATH; run \`npm run setup\``);
+  }
+  for (const [tool, workload] of neededBy) {
+    if (!(await which(tool))) throw new UsageError(`${workload} needs ${quote(tool)}, which is not on PATH; run \`npm run setup\`${TOOL_CHOICE[workload] ?? ''}`);
   }
   if (scenarios.some((s) => s.programs.length > 0)) {
     try {
@@ -40,6 +48,8 @@ export async function checkTools(scenarios: readonly Scenario[], workloads: read
     }
   }
 }
+
+const TOOL_CHOICE: Record<string, string> = { tcp_rr: ' or choose another with --rr-tool', tcp_crr: ' or choose another with --crr-tool' };
 
 export function checkRoot(): void {
   if (!isRoot()) throw new UsageError('netkit-bench must run as root (it creates network namespaces and attaches BPF programs)');

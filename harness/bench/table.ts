@@ -3,6 +3,7 @@
 import { BPF_NS_PER_PACKET, metricInfo } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
+import { measuredWithLine } from '../results/tools.ts';
 
 function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
@@ -38,6 +39,7 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
   const clock = clockNote(env.clock);
   const notes = [
     ...(clock ? [`${clock}.`] : []),
+    ...measuredWithLine(results),
     'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
     `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
   ];

@@ -1,6 +1,6 @@
 // The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
 import { UsageError, quote } from '../errors.ts';
-import { DEFAULT_WORKLOAD_PARAMS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
+import { CRR_TOOLS, DEFAULT_WORKLOAD_PARAMS, RR_TOOLS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
 
 export interface RawWorkloadFlags {
   ip?: string;
@@ -11,6 +11,14 @@ export interface RawWorkloadFlags {
   udpRate?: string;
   maxLossPct?: string;
   maxRetransmitPct?: string;
+  rrTool?: string;
+  crrTool?: string;
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, known: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(known as readonly string[]).includes(value)) throw new UsageError(`${option} ${quote(value)} must be one of ${known.join(', ')}`);
+  return value as T;
 }
 
 function integer(option: string, value: string | undefined, min: number, max: number, fallback: number): number {
@@ -47,15 +55,28 @@ export function parseIpVersion(value: string | undefined, fallback: IpVersion): 
   throw new UsageError(`--ip ${quote(value)} must be 4 or 6`);
 }
 
+/**
+ * tcp_rr's tool: sockperf by default, but sockperf 3.7 (Debian 12) takes no IPv6 address, so with
+ * --ip 6 the default is netperf, decided here and recorded; --rr-tool sockperf with --ip 6 is an error.
+ */
+function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion): WorkloadParams['rrTool'] {
+  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
+  if (tool === 'sockperf' && ipVersion === 6) throw new UsageError('--rr-tool sockperf cannot measure --ip 6 (sockperf 3.7 takes no IPv6 address); use --rr-tool netperf or probe');
+  return tool;
+}
+
 export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
   const d = DEFAULT_WORKLOAD_PARAMS;
+  const ipVersion = parseIpVersion(flags.ip, d.ipVersion);
   return {
-    ipVersion: parseIpVersion(flags.ip, d.ipVersion),
+    ipVersion,
     streams: integer('--streams', flags.streams, 1, 128, d.streams),
     rrSizeBytes: integer('--rr-size', flags.rrSize, 14, 65_000, d.rrSizeBytes),
     crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),
     udpSizeBytes: integer('--udp-size', flags.udpSize, 16, 65_507, d.udpSizeBytes),
     udpRate: parseUdpRate(flags.udpRate, d.udpRate),
+    rrTool: rrTool(flags, ipVersion),
+    crrTool: oneOf('--crr-tool', flags.crrTool, CRR_TOOLS, d.crrTool),
     ...optional('maxLossPct', percent('--max-loss-pct', flags.maxLossPct)),
     ...optional('maxRetransmitPct', percent('--max-retransmit-pct', flags.maxRetransmitPct)),
   };

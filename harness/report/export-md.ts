@@ -6,6 +6,7 @@ import { BASELINE } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { toolsOf } from '../results/tools.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { isBpfMetric, workloadOrder } from './chart-data.ts';
 import { fmtNumber, markdownTable } from './format.ts';
@@ -35,7 +36,8 @@ export function reportMarkdown(results: ResultsFile): string {
     if (metrics.length === 0) continue;
     const header = ['scenario', ...metrics.map((m) => `${m}${metricInfo(m).unit && metricInfo(m).unit !== 'count' ? ` (${clockedUnit(metricInfo(m).unit, env.clock)})` : ''} ${metricInfo(m).better === 'higher' ? '↑' : '↓'}`)];
     const body = scenarioOrder(inWorkload.map((r) => r.scenario)).map((s) => [s, ...metrics.map((m) => cell(inWorkload.find((r) => r.scenario === s && r.metric === m)))]);
-    out.push(`### ${workload}`, '', markdownTable(header, body, ['l', ...metrics.map(() => 'r' as const)]), '');
+    const tools = toolsOf(results, workload);
+    out.push(`### ${workload}${tools.length ? ` · ${tools.join(' / ')}` : ''}`, '', markdownTable(header, body, ['l', ...metrics.map(() => 'r' as const)]), '');
   }
   out.push(`Headline metrics; the value is the median over repetitions (latency percentiles: all requests pooled); [a–b] its 95% CI; (×r) the ratio to ${BASELINE}; ↑/↓ which way is better.`, '');
   for (const s of results.skipped) out.push(`- skipped **${s.scenario}**: ${s.reason}`);

@@ -2,6 +2,7 @@
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { toolsOf } from '../results/tools.ts';
 import { workloadOrder } from './chart-data.ts';
 import { fmtNumber } from './format.ts';
 import { commandLine, escapeHtml as h, swatchClass } from './html-escape.ts';
@@ -20,13 +21,13 @@ export function orderedSummary(results: ResultsFile): SummaryRow[] {
 }
 
 export function summaryTableHtml(results: ResultsFile): string {
-  const head = ['scenario', 'workload', 'metric', 'n', 'value', '95% CI', 'min – max', 'cv %', 'ratio to host', 'ratio 95% CI', 'state'];
+  const head = ['scenario', 'workload', 'metric', 'n', 'value', '95% CI', 'min – max', 'cv %', 'ratio to host', 'ratio 95% CI', 'tool', 'state'];
   const body = orderedSummary(results).map((r) => [
     `<td><span class="swatch ${swatchClass(r.scenario)}"></span>${h(r.scenario)}</td>`, `<td>${h(r.workload)}</td>`, `<td>${h(r.metric)}</td>`,
     `<td class="n">${r.n}/${r.attempted}</td>`,
     `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : clockedUnit(r.unit, results.environment.clock))}${r.estimator === 'pooled' ? '*' : ''}</td>`,
     `<td class="n">${range(r.ciLow, r.ciHigh)}</td>`, `<td class="n">${range(r.min, r.max)}</td>`, `<td class="n">${num(r.cvPct)}</td>`,
-    `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${range(r.ratioCiLow, r.ratioCiHigh)}</td>`,
+    `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${range(r.ratioCiLow, r.ratioCiHigh)}</td>`, `<td>${h(r.tool ?? (toolsOf(results, r.workload, r.scenario).join(' + ') || '-'))}</td>`,
     `<td class="state-${h(r.state)}" title="${h(r.reasons.join('; '))}">${h(r.state)}</td>`,
   ].join(''));
   const skipped = results.skipped.map((s) => `<tr><td>${h(s.scenario)}</td><td colspan="${head.length - 2}">skipped: ${h(s.reason)}</td><td>skipped</td></tr>`);

@@ -20,6 +20,7 @@
 //   clock                          host time, or instructions (icount shift=N): then unit reads
 //                                  "per 1e9 guest instructions" (harness/clock/labels.ts)
 //   ip_version                     4 or 6: the IP version every workload used (--ip)
+//   tool                           the tool and version that measured (iperf 3.12, netperf 2.7.0)
 import { stringify } from 'csv-stringify/sync';
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit } from '../clock/labels.ts';
@@ -27,7 +28,7 @@ import type { ResultsFile } from './schema.ts';
 
 export const CSV_COLUMNS = [
   'run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state',
-  'ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version',
+  'ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool',
 ] as const;
 
 function num(x: number | null | undefined): string {
@@ -40,9 +41,9 @@ export function resultsCsv(results: ResultsFile): string {
   const rows = results.summary.map((r) => [
     results.runId, results.environment.where, r.scenario, r.workload, r.metric, clockedUnit(r.unit, results.environment.clock), String(r.n),
     num(r.median), num(r.mean), num(r.stddev), num(r.cvPct), num(r.min), num(r.max), num(r.ratioToHost), r.state,
-    num(r.ciLow), num(r.ciHigh), num(r.ratioCiLow), num(r.ratioCiHigh), num(r.value), r.estimator, r.better, String(r.attempted), r.reasons.join('; '), clock, ip,
+    num(r.ciLow), num(r.ciHigh), num(r.ratioCiLow), num(r.ratioCiHigh), num(r.value), r.estimator, r.better, String(r.attempted), r.reasons.join('; '), clock, ip, r.tool ?? '',
   ]);
-  const blank = CSV_COLUMNS.length - 17;
-  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill(''), clock, ip]);
+  const blank = CSV_COLUMNS.length - 18;
+  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill(''), clock, ip, '']);
   return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -53,7 +53,10 @@ export interface Measurement {
   sampleCounts?: Record<string, { collected: number; kept: number }>;
   /** Whole-machine CPU use (/proc/stat) during the measured phase, after the warmup. */
   cpu?: CpuUsage;
-  /** The tool that measured and its version: iperf 3.12, sockperf 3.7, netkit-bench probe. */
+  /**
+   * The tool that measured and its version (iperf 3.12, sockperf 3.7-no.git, netperf 2.7.0,
+   * netkit-bench probe (node, tinybench)): part of what the figure is. Absent in early files.
+   */
   tool?: string;
   /** The exact commands run (nsenter and taskset included), server first. */
   commands?: string[];
@@ -96,6 +99,8 @@ export interface SummaryRow extends Statistics {
   state: MeasurementState;
   /** Distinct reasons of the repetitions that were not ok. */
   reasons: string[];
+  /** The tool(s) that measured the group's repetitions, " + "-joined if several; absent when none recorded one. */
+  tool?: string;
 }
 
 export type { ClockInfo } from '../clock/clock.ts';

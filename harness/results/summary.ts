@@ -46,7 +46,11 @@ export function summarize(measurements: readonly Measurement[], baseline: string
   for (const group of groups.values()) {
     const { scenario, workload } = group[0]!;
     const ok = group.filter((m) => m.state === 'ok');
-    const base = { scenario, workload, attempted: group.length, state: groupState(group), reasons: [...new Set(group.flatMap((m) => (m.reason ? [m.reason] : [])))] };
+    const tools = [...new Set(group.flatMap((m) => (m.tool ? [m.tool] : [])))];
+    const base = {
+      scenario, workload, attempted: group.length, state: groupState(group), reasons: [...new Set(group.flatMap((m) => (m.reason ? [m.reason] : [])))],
+      ...(tools.length ? { tool: tools.join(' + ') } : {}),
+    };
     const metricNames = [...new Set(group.flatMap((m) => Object.keys(m.metrics)))];
     for (const metric of metricNames) {
       const info = metricInfo(metric);

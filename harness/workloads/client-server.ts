@@ -6,11 +6,13 @@ import { cpuDuring, type WindowPlan } from '../cpu/window.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { ResultPromise } from 'execa';
 import { run, spawn, wrapArgv, type RunResult } from '../exec.ts';
+import { waitListening } from './listening.ts';
 import { startServer } from './server.ts';
 import type { WorkloadContext } from './types.ts';
 
 export interface ClientServerPlan {
-  server: { argv: string[]; ready: RegExp };
+  /** `listening`: a TCP port to see listening before the client starts (servers that announce before they bind). */
+  server: { argv: string[]; ready: RegExp; listening?: number };
   warmup?: { argv: string[]; timeoutMs: number };
   client: { argv: string[]; timeoutMs: number };
   /** Where the CPU window sits, from the measured client's start (or from the first stdout match
@@ -35,6 +37,7 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
     return { ok: false, reason: (err as Error).message, commands };
   }
   try {
+    if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening);
     if (plan.warmup) {
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
       if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };

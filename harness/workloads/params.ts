@@ -2,6 +2,11 @@
 
 export type IpVersion = 4 | 6;
 
+/** Load generators of tcp_rr: sockperf (default), netperf TCP_RR (a cross-check), the built-in Node probe. */
+export const RR_TOOLS = ['sockperf', 'netperf', 'probe'] as const;
+/** Load generators of tcp_crr: netperf TCP_CRR (default), the built-in Node probe. */
+export const CRR_TOOLS = ['netperf', 'probe'] as const;
+
 export interface WorkloadParams {
   /**
    * IP version every workload uses (--ip): the server's IPv4 or IPv6 address of the scenario and
@@ -21,6 +26,10 @@ export interface WorkloadParams {
    * that a receiver with default socket buffers (~90 datagrams) rides out a few ms of scheduling delay.
    */
   udpRate: string;
+  /** What measures tcp_rr; never switched silently (a missing tool stops the run up front). */
+  rrTool: (typeof RR_TOOLS)[number];
+  /** What measures tcp_crr. */
+  crrTool: (typeof CRR_TOOLS)[number];
   /**
    * Opt-in limits. Loss and retransmits are the datapath's behaviour and reported as metrics; only
    * when the user sets one does a measurement losing (retransmitting) more than this share of its
@@ -37,6 +46,8 @@ export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {
   crrSizeBytes: 1,
   udpSizeBytes: 1448,
   udpRate: '200M',
+  rrTool: 'sockperf',
+  crrTool: 'netperf',
 };
 
 export function workloadParams(partial: Partial<WorkloadParams> | undefined): WorkloadParams {

@@ -1,30 +1,42 @@
-// The request/response workloads. tcp_rr uses sockperf when it is installed and the built-in
-// probe otherwise, so the default run needs no extra tool; each measurement records which.
-// sockperf 3.7 (Debian 12) cannot take an IPv6 address, so with --ip 6 tcp_rr uses the probe.
-import { which } from '../system.ts';
-import { workloadParams } from './params.ts';
+// The request/response workloads. Each measures with one named tool, chosen up front, never
+// swapped silently: tcp_rr with sockperf (default), netperf TCP_RR (--rr-tool netperf, the
+// cross-check) or the built-in Node probe (--rr-tool probe); tcp_crr with netperf TCP_CRR
+// (default) or the probe (--crr-tool probe). A missing tool stops the run before it starts
+// (preflight), and every measurement records which tool and version measured it.
+import { workloadParams, type WorkloadParams } from './params.ts';
+import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
 import { probeRr, PROBE_WARMUP_MS } from './probe-rr.ts';
 import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S, sockperfRr } from './sockperf-rr.ts';
 import type { Workload } from './types.ts';
 
 const probeExpectedS = (durationS: number) => durationS + PROBE_WARMUP_MS / 1000 + 1;
+const netperfExpectedS = (durationS: number) => durationS + NETPERF_EXTRA_S;
+const sockperfExpectedS = (durationS: number) => durationS + SOCKPERF_EXTRA_S + SOCKPERF_SETUP_S;
+
+/** The executables each load generator needs (the probe runs on node). */
+const EXECUTABLES: Record<string, string[]> = { sockperf: ['sockperf'], netperf: ['netperf', 'netserver'], probe: [] };
 
 export const tcpRr: Workload = {
   name: 'tcp_rr',
-  description: 'TCP request/response, one at a time (sockperf ping-pong; the built-in probe without it or with --ip 6): latency percentiles, transactions/s',
-  tools: [],
-  expectedS: (durationS) => durationS + SOCKPERF_EXTRA_S + SOCKPERF_SETUP_S,
-  run: async (ctx) => {
+  description: 'TCP request/response, one at a time (sockperf ping-pong; --rr-tool netperf|probe): latency percentiles, transactions/s',
+  tools: ['sockperf'],
+  toolsFor: (p: WorkloadParams) => EXECUTABLES[p.rrTool]!,
+  expectedS: sockperfExpectedS,
+  run: (ctx) => {
     const p = workloadParams(ctx.params);
-    return p.ipVersion === 4 && (await which('sockperf')) ? sockperfRr(ctx, 'tcp') : probeRr(ctx, 'rr', p.rrSizeBytes);
+    if (p.rrTool === 'netperf') return netperfRr(ctx, 'TCP_RR', p.rrSizeBytes);
+    if (p.rrTool === 'probe') return probeRr(ctx, 'rr', p.rrSizeBytes);
+    return sockperfRr(ctx, 'tcp');
   },
 };
 
-/** tcp_rr through the built-in probe whatever is installed: not in the registry, for tests. */
+/** tcp_rr through the built-in probe whatever is chosen: not in the registry, for tests. */
 export const tcpRrProbe: Workload = {
   ...tcpRr,
   name: 'tcp_rr_probe',
-  description: 'tcp_rr measured by the built-in probe even when sockperf is installed',
+  description: 'tcp_rr measured by the built-in probe',
+  tools: [],
+  toolsFor: undefined,
   expectedS: probeExpectedS,
   run: (ctx) => probeRr(ctx, 'rr', workloadParams(ctx.params).rrSizeBytes),
 };
@@ -33,14 +45,18 @@ export const udpRr: Workload = {
   name: 'udp_rr',
   description: 'UDP request/response with sockperf ping-pong: latency percentiles, transactions/s, lost messages',
   tools: ['sockperf'],
-  expectedS: (durationS) => durationS + SOCKPERF_EXTRA_S + SOCKPERF_SETUP_S,
+  expectedS: sockperfExpectedS,
   run: (ctx) => sockperfRr(ctx, 'udp'),
 };
 
 export const tcpCrr: Workload = {
   name: 'tcp_crr',
-  description: 'TCP connect, request, response, close, one at a time (built-in probe): connections/s, latency percentiles',
-  tools: [],
-  expectedS: probeExpectedS,
-  run: (ctx) => probeRr(ctx, 'crr', workloadParams(ctx.params).crrSizeBytes),
+  description: 'TCP connect, request, response, close, one at a time (netperf TCP_CRR; --crr-tool probe): connections/s, latency percentiles',
+  tools: EXECUTABLES.netperf!,
+  toolsFor: (p: WorkloadParams) => EXECUTABLES[p.crrTool]!,
+  expectedS: netperfExpectedS,
+  run: (ctx) => {
+    const p = workloadParams(ctx.params);
+    return p.crrTool === 'probe' ? probeRr(ctx, 'crr', p.crrSizeBytes) : netperfRr(ctx, 'TCP_CRR', p.crrSizeBytes);
+  },
 };

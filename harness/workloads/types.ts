@@ -45,8 +45,10 @@ export interface WorkloadOutcome {
 export interface Workload {
   name: string;
   description: string;
-  /** Executables it needs on PATH. */
+  /** Executables it needs on PATH with the default parameters. */
   tools: string[];
+  /** Executables it needs with these parameters (a chosen load generator), when they matter. */
+  toolsFor?(params: WorkloadParams): string[];
   /** Wall-clock seconds one measurement takes, roughly, for the progress line's time left. */
   expectedS(durationS: number): number;
   run(ctx: WorkloadContext): Promise<WorkloadOutcome>;

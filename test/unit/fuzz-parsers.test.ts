@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { UsageError } from '../../harness/errors.ts';
 import { parseIperfJson } from '../../harness/parsers/iperf.ts';
 import { parseIperfUdpJson } from '../../harness/parsers/iperf-udp.ts';
+import { parseNetperfKeyval } from '../../harness/parsers/netperf.ts';
 import { parseProbeReport } from '../../harness/parsers/probe-report.ts';
 import { parseProcStat } from '../../harness/parsers/proc-stat.ts';
 import { parseSockperfLog } from '../../harness/parsers/sockperf-log.ts';
@@ -33,7 +34,8 @@ function inputs(fixtureNames: string[]): string[] {
 }
 
 const parsers: [string, (t: string) => { ok: boolean }, string[]][] = [
-  ['parseIperfJson', parseIperfJson, ['iperf3-tcp-stream.json', 'iperf3-tcp-stream-p2.json']],
+  ['parseIperfJson', parseIperfJson, ['iperf3-tcp-stream.json', 'iperf3-tcp-stream-p2.json', 'iperf3-tcp-twice.json']],
+  ['parseNetperfKeyval', (t) => parseNetperfKeyval(t), ['netperf-tcp-crr.txt', 'netperf-tcp-rr.txt']],
   ['parseIperfUdpJson', parseIperfUdpJson, ['iperf3-udp-100m.json', 'iperf3-udp-max.json']],
   ['parseProbeReport', parseProbeReport, ['probe-crr.json', 'probe-rr.json']],
   ['parseProcStat', parseProcStat, ['proc-stat-before.txt']],

@@ -27,10 +27,12 @@ test('defaults, --quick and --full presets; explicit values override them', () =
 
 test('workload knobs: defaults, and what the flags set', () => {
   assert.equal(resolveBenchOptions(base).params, DEFAULT_WORKLOAD_PARAMS);
-  const p = resolveBenchOptions({ ...base, streams: '8', rrSize: '1024', crrSize: '100', udpSize: '512', udpRate: '2g', maxLossPct: '0', maxRetransmitPct: '2.5' }).params;
-  assert.equal(p, { ipVersion: 4, streams: 8, rrSizeBytes: 1024, crrSizeBytes: 100, udpSizeBytes: 512, udpRate: '2G', maxLossPct: 0, maxRetransmitPct: 2.5 });
+  const p = resolveBenchOptions({ ...base, streams: '8', rrSize: '1024', crrSize: '100', udpSize: '512', udpRate: '2g', maxLossPct: '0', maxRetransmitPct: '2.5', rrTool: 'netperf', crrTool: 'probe' }).params;
+  assert.equal(p, { ipVersion: 4, streams: 8, rrSizeBytes: 1024, crrSizeBytes: 100, udpSizeBytes: 512, udpRate: '2G', rrTool: 'netperf', crrTool: 'probe', maxLossPct: 0, maxRetransmitPct: 2.5 });
   assert.is(resolveBenchOptions({ ...base, udpRate: 'max' }).params.udpRate, 'max');
   assert.is(resolveBenchOptions({ ...base, ip: '6' }).params.ipVersion, 6);
+  assert.is(resolveBenchOptions({ ...base, ip: '6' }).params.rrTool, 'netperf');
+  assert.throws(() => resolveBenchOptions({ ...base, ip: '6', rrTool: 'sockperf' }), /--rr-tool sockperf cannot measure --ip 6/);
   assert.is(resolveBenchOptions({ ...base, ip: '4' }).params.ipVersion, 4);
   assert.is(resolveBenchOptions({ ...base, udpRate: '1.5M' }).params.udpRate, '1.5M');
 });
@@ -59,6 +61,8 @@ test('bad values are usage errors that quote the value', () => {
     [{ udpRate: '-1M' }, /--udp-rate "-1M"/],
     [{ maxLossPct: '101' }, /--max-loss-pct "101" must be a percentage/],
     [{ maxRetransmitPct: 'x' }, /--max-retransmit-pct "x"/],
+    [{ rrTool: 'qperf' }, /--rr-tool "qperf" must be one of sockperf, netperf, probe/],
+    [{ crrTool: 'sockperf' }, /--crr-tool "sockperf" must be one of netperf, probe/],
   ];
   for (const [flags, message] of cases) {
     try {

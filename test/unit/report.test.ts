@@ -44,6 +44,7 @@ test('HTML: inline SVG with ids made unique per chart, a CSP, and no URL to fetc
 test('Markdown: the headline metrics per workload, ratios to host, CIs, the command', async () => {
   const md = reportMarkdown(await loadResults(CURRENT));
   assert.match(md, '## netkit-bench run `fixt01`');
+  assert.match(md, '### tcp_stream · iperf 3.12');
   assert.match(md, /\| scenario \| throughputGbps \(Gbit\/s\) ↑ \| retransmitPct \(%\) ↓ \|/);
   assert.match(md, /\| veth \| [\d.,]+ \[[\d.,]+–[\d.,]+\] \(×[\d.]+\) \|/);
   assert.not.match(md, 'clientCpuPct');

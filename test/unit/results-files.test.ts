@@ -16,8 +16,8 @@ function parse(text: string): Record<string, string>[] {
 function results(): ResultsFile {
   const ms: Measurement[] = [];
   for (let r = 1; r <= 3; r++) {
-    ms.push({ scenario: 'host', workload: 'tcp_stream', repetition: r, state: 'ok', startedAt: '', elapsedS: 3, metrics: { throughputGbps: 10 + r, clientCpuPct: 50 }, bpf: [] });
-    ms.push({ scenario: 'veth', workload: 'tcp_stream', repetition: r, state: r === 3 ? 'invalid' : 'ok', reason: r === 3 ? 'retransmitPct 3 is above --max-retransmit-pct 1' : undefined, startedAt: '', elapsedS: 3, metrics: { throughputGbps: 8 + r, clientCpuPct: 50 }, bpf: [] });
+    ms.push({ scenario: 'host', workload: 'tcp_stream', repetition: r, state: 'ok', startedAt: '', elapsedS: 3, metrics: { throughputGbps: 10 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
+    ms.push({ scenario: 'veth', workload: 'tcp_stream', repetition: r, state: r === 3 ? 'invalid' : 'ok', reason: r === 3 ? 'retransmitPct 3 is above --max-retransmit-pct 1' : undefined, startedAt: '', elapsedS: 3, metrics: { throughputGbps: 8 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
   }
   return {
     schema: RESULTS_SCHEMA, version: RESULTS_VERSION, runId: 'abc123', command: [], startedAt: '', finishedAt: '', complete: true,
@@ -31,13 +31,14 @@ function results(): ResultsFile {
 
 test('CSV: the original columns first and unchanged, the new ones after', () => {
   assert.equal(CSV_COLUMNS.slice(0, 15), ['run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state']);
-  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version']);
+  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool']);
 });
 
 test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () => {
   const rows = parse(resultsCsv(results()));
   const host = rows.find((r) => r.scenario === 'host' && r.metric === 'throughputGbps')!;
   assert.equal([host.n, host.median, host.ci_low, host.ci_high, host.value, host.estimator, host.state, host.better], ['3', '12', '11', '13', '12', 'median', 'ok', 'higher']);
+  assert.is(host.tool, 'iperf 3.12');
   const veth = rows.find((r) => r.scenario === 'veth' && r.metric === 'throughputGbps')!;
   assert.equal([veth.n, veth.attempted, veth.state, veth.ci_low, veth.ratio_to_host], ['2', '3', 'invalid', '', '0.791667']);
   assert.match(veth.reasons!, /retransmitPct 3/);
@@ -54,6 +55,7 @@ test('table: headline metrics only by default, every metric with all; validity s
   assert.match(text, /host\s+tcp_stream\s+throughputGbps\s+12 Gbit\/s\s+11\.\.13\s+1\s/);
   assert.match(text, /veth\s+tcp_stream\s+throughputGbps\s+.*invalid 1\/3: retransmitPct 3/);
   assert.match(text, /netkit .*skipped: no netkit here/);
+  assert.match(text, /^measured with: tcp_stream iperf 3\.12$/m);
   assert.not.match(text, /clientCpuPct/);
   assert.match(renderTable(r, { all: true }), /clientCpuPct/);
 });

@@ -1,0 +1,68 @@
+// netperf's omni output in key=value form (`-k SELECTORS`, one `NAME=value` per line), as the
+// TCP_RR and TCP_CRR workloads ask for it. Latency figures are netperf's own, in µs, from the
+// per-transaction histogram `-j` keeps: netperf hands out percentiles, not raw samples.
+import type { ParseOutcome } from './outcome.ts';
+
+/** The oldest netperf with omni output selectors and -j latency percentiles (2.5.0, 2011). */
+export const NETPERF_MIN_VERSION = '2.5.0';
+
+/** What the workloads ask for, in the order of `-k`. */
+export const NETPERF_SELECTORS = [
+  'TRANSACTION_RATE', 'ELAPSED_TIME', 'MIN_LATENCY', 'MEAN_LATENCY', 'P50_LATENCY', 'P90_LATENCY', 'P99_LATENCY',
+  'MAX_LATENCY', 'STDDEV_LATENCY', 'REQUEST_SIZE', 'RESPONSE_SIZE',
+] as const;
+
+export interface NetperfRrResult {
+  /** Completed transactions per second (for TCP_CRR: connections, each connect + request + response + close). */
+  transactionsPerS: number;
+  /** The measured phase, seconds (netperf prints two decimals). */
+  elapsedS: number;
+  minUs: number;
+  meanUs: number;
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  maxUs: number;
+  stddevUs: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+const FIELDS: Record<keyof NetperfRrResult, (typeof NETPERF_SELECTORS)[number]> = {
+  transactionsPerS: 'TRANSACTION_RATE', elapsedS: 'ELAPSED_TIME', minUs: 'MIN_LATENCY', meanUs: 'MEAN_LATENCY',
+  p50Us: 'P50_LATENCY', p90Us: 'P90_LATENCY', p99Us: 'P99_LATENCY', maxUs: 'MAX_LATENCY', stddevUs: 'STDDEV_LATENCY',
+  requestBytes: 'REQUEST_SIZE', responseBytes: 'RESPONSE_SIZE',
+};
+
+/** `Netperf version 2.7.0` (netperf -V) to `2.7.0`; undefined when the text is not that. */
+export function parseNetperfVersion(text: string): string | undefined {
+  return /Netperf version (\d+(?:\.\d+)+)/i.exec(text)?.[1];
+}
+
+/**
+ * The figures, or why not. A selector the output lacks (or reports as negative, netperf's "not
+ * measured") is named with the netperf version that has it, never called malformed: `version`
+ * (netperf -V) goes into that message.
+ */
+export function parseNetperfKeyval(stdout: string, version = 'unknown'): ParseOutcome<NetperfRrResult> {
+  const values = new Map<string, string>();
+  for (const line of stdout.split('\n')) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) values.set(m[1]!, m[2]!.trim());
+  }
+  if (values.size === 0) return { ok: false, reason: `netperf printed no KEY=value results (${firstLine(stdout) || 'no output'})` };
+  const out = {} as NetperfRrResult;
+  for (const [field, key] of Object.entries(FIELDS) as [keyof NetperfRrResult, string][]) {
+    const raw = values.get(key);
+    const n = raw === undefined || raw === '' ? NaN : Number(raw);
+    if (!Number.isFinite(n) || n < 0) {
+      return { ok: false, reason: `netperf ${version} gave no ${key}${raw === undefined ? '' : ` (${raw})`}: needs netperf >= ${NETPERF_MIN_VERSION} with omni output selectors and -j` };
+    }
+    out[field] = n;
+  }
+  return { ok: true, value: out };
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.trim() ?? '';
+}

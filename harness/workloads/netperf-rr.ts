@@ -1,0 +1,59 @@
+// Request/response and connect/request/response/close with netperf (compiled C), one transaction
+// in flight: TCP_RR and TCP_CRR, omni output selectors (-k) for the rate and netperf's latency
+// percentiles (-j). netserver runs in the server namespace, pinned, on the scenario's server
+// address only, started and stopped for each measurement (-D -f: foreground, no child processes,
+// so stopping it leaves nothing). A one-second warmup run goes first against the same netserver.
+import { run } from '../exec.ts';
+import { NETPERF_SELECTORS, parseNetperfKeyval, parseNetperfVersion } from '../parsers/netperf.ts';
+import { runClientServer } from './client-server.ts';
+import { cpuMetrics } from './cpu-metrics.ts';
+import type { WorkloadContext, WorkloadOutcome } from './types.ts';
+import { durationGate, judge } from './validity.ts';
+
+export type NetperfTest = 'TCP_RR' | 'TCP_CRR';
+
+const CONTROL_PORT = 12865;
+const WARMUP_S = 1;
+/** Kept clear of netperf's control exchange at the start and the results exchange at the end. */
+const EDGE_MS = 150;
+/** Warmup, two process starts and netperf's control exchanges, beyond the measured seconds. */
+export const NETPERF_EXTRA_S = WARMUP_S + 0.6;
+
+let version: Promise<string> | undefined;
+
+/** `netperf 2.7.0`, from netperf -V once per process ("netperf unknown" if it says nothing usable). */
+export function netperfTool(): Promise<string> {
+  version ??= run('netperf version', ['netperf', '-V'], { reject: false, timeoutMs: 5000 })
+    .then((r) => `netperf ${parseNetperfVersion(`${r.stdout}\n${r.stderr}`) ?? 'unknown'}`, () => 'netperf unknown');
+  return version;
+}
+
+export async function netperfRr(ctx: WorkloadContext, test: NetperfTest, sizeBytes: number): Promise<WorkloadOutcome> {
+  const tool = await netperfTool();
+  const family = ctx.serverAddress.includes(':') ? '-6' : '-4';
+  const client = (seconds: number) => [
+    'netperf', family, '-P', '0', '-j', '-H', ctx.serverAddress, '-p', String(CONTROL_PORT), '-t', test, '-l', String(seconds),
+    '--', '-r', `${sizeBytes},${sizeBytes}`, '-k', NETPERF_SELECTORS.join(','),
+  ];
+  const r = await runClientServer(ctx, {
+    server: { argv: ['netserver', '-D', '-f', '-N', family, '-L', ctx.serverAddress, '-p', String(CONTROL_PORT)], ready: /Starting netserver/, listening: CONTROL_PORT },
+    warmup: { argv: client(WARMUP_S), timeoutMs: (WARMUP_S + 20) * 1000 },
+    client: { argv: client(ctx.durationS), timeoutMs: (ctx.durationS + 20) * 1000 },
+    window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
+  });
+  if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands, tool };
+  if (r.client.failed) {
+    const why = (r.client.stderr || r.client.stdout).trim().split('\n')[0] ?? '';
+    return { state: 'failed', reason: `netperf exited ${r.client.exitCode}: ${why}`, metrics: {}, commands: r.commands, cpu: r.cpu, tool };
+  }
+  const parsed = parseNetperfKeyval(r.client.stdout, tool.replace(/^netperf /, ''));
+  if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands, cpu: r.cpu, tool };
+  const v = parsed.value;
+  const rateMetric = test === 'TCP_CRR' ? 'connectionsPerS' : 'transactionsPerS';
+  const metrics: Record<string, number> = {
+    [rateMetric]: v.transactionsPerS, p50Us: v.p50Us, p90Us: v.p90Us, p99Us: v.p99Us, maxUs: v.maxUs,
+    ...cpuMetrics(r.cpu, { transactionsPerS: v.transactionsPerS }),
+  };
+  const verdict = judge({ ...metrics, measuredS: v.elapsedS }, [{ metric: rateMetric, positive: true }, { metric: 'p99Us' }, durationGate(ctx.durationS)]);
+  return { ...verdict, metrics, cpu: r.cpu, tool, commands: r.commands };
+}
