@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
@@ -8,6 +9,7 @@ import { cpuMetrics } from '../../harness/workloads/cpu-metrics.ts';
 import { durationGate, judge, limitGate } from '../../harness/workloads/validity.ts';
 import type { Workload } from '../../harness/workloads/types.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from '../../harness/workloads/index.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 
 test('every metric says its unit and direction; BPF programs get theirs from the prefix', () => {
   for (const [name, info] of Object.entries(METRICS)) assert.ok(info.unit && info.description && (info.better === 'higher' || info.better === 'lower'), name);
@@ -58,10 +60,17 @@ test('progress: position, repetition and time left, one line per measurement off
   assert.equal(out, ['[1/12] host a repetition 1/3, about 42s left\n']);
 });
 
-test('the default workloads need nothing beyond iperf3 (tcp_rr falls back to the built-in probe)', () => {
+test('the default workloads need compiled tools that setup installs; the probe only when chosen', () => {
   const tools = WORKLOADS.filter((w) => DEFAULT_WORKLOADS.includes(w.name)).flatMap((w) => w.tools);
-  assert.equal([...new Set(tools)], ['iperf3']);
+  assert.equal([...new Set(tools)], ['iperf3', 'sockperf', 'netperf', 'netserver']);
+  const setup = readFileSync(new URL('../../scripts/setup.sh', import.meta.url), 'utf8');
+  for (const pkg of ['iperf3', 'sockperf', 'netperf']) assert.match(setup, new RegExp(`APT_PLAIN=\\(.*\\b${pkg}\\b`), pkg);
   assert.equal(WORKLOADS.find((w) => w.name === 'udp_rr')!.tools, ['sockperf']);
+  const rr = WORKLOADS.find((w) => w.name === 'tcp_rr')!;
+  const crr = WORKLOADS.find((w) => w.name === 'tcp_crr')!;
+  assert.equal(rr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, rrTool: 'probe' }), []);
+  assert.equal(rr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, rrTool: 'netperf' }), ['netperf', 'netserver']);
+  assert.equal(crr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, crrTool: 'probe' }), []);
 });
 
 test.run();
