@@ -79,15 +79,28 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
           params: ctx.params,
           signal: ctx.signal,
         };
-        const { outcome, receivePath, metrics: pathMetrics } = await measureReceivePath(scenario, ctx.plan, ctx.log, (window) => workload.run({ ...workloadCtx, window }));
+        // The timed window runs the datapath and nothing else of ours.
+        const outcome = await workload.run(workloadCtx);
         const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
         if (ctx.signal.aborted) return;
         const counters = await bpf.take();
         const failed = outcome.state === 'failed';
-        // BPF run statistics only in a pass of their own, after the timed measurement.
-        const pass = scenario.programs.length > 0 && !failed
-          ? await bpfCostPass(bpf.take, () => workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S }))
-          : [];
+        // One untimed pass of the same workload after it: receive-path tracers attached and, where
+        // the scenario has programs, BPF run statistics on. Both add work to every packet, and the
+        // tracers run once per backlog pass (three times per packet on veth, once on host), so
+        // neither may run while figures are timed.
+        let pass: Awaited<ReturnType<typeof bpfCostPass>> = [];
+        const passTraffic = (window: Parameters<typeof workload.run>[0]['window']) =>
+          workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, window });
+        const accounted = failed
+          ? { receivePath: undefined, metrics: {} }
+          : await measureReceivePath(scenario, ctx.plan, ctx.log, async (window) => {
+            if (scenario.programs.length === 0) return passTraffic(window);
+            let passOutcome: Awaited<ReturnType<typeof passTraffic>> | undefined;
+            pass = await bpfCostPass(bpf.take, async () => { passOutcome = await passTraffic(window); });
+            return passOutcome!;
+          });
+        const { receivePath, metrics: pathMetrics } = accounted;
         if (ctx.signal.aborted) return;
         const programs = counters.map((c) => {
           const p = pass.find((x) => x.name === c.name);

@@ -60,7 +60,7 @@ export interface Measurement {
   tool?: string;
   /** The exact commands run (nsenter and taskset included), server first. */
   commands?: string[];
-  /** Backlog enqueues, receive passes and wire packets on the run's devices over the timed window (harness/accounting/). */
+  /** Backlog enqueues, receive passes and wire packets on the run's devices over the untimed accounting pass that follows the measurement (harness/accounting/; files from before that change counted over the timed window). */
   receivePath?: ReceivePathCounts;
 }
 

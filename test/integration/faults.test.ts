@@ -45,7 +45,7 @@ test('SIGKILL of the process the user started: the run stops its measurement, te
   // One long measurement: finishing it would take 20 s; stopping it takes a signal and a teardown.
   const bench = start(out, ['--repeats', '1', '--duration', '20']);
   const [client] = await waitFor('the measuring iperf3 client', async () => {
-    const list = (await descendants(bench.pid!)).filter((p) => / iperf3 -c /.test(` ${p.command} `));
+    const list = (await descendants(bench.pid!)).filter((p) => / iperf3 (-[46] )?-c /.test(` ${p.command} `));
     return list.length ? list : undefined;
   });
   const [unshare] = await childPids(bench.pid!);
