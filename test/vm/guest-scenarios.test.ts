@@ -9,8 +9,9 @@ import * as assert from 'uvu/assert';
 import { PROJECT_ROOT } from '../../harness/paths.ts';
 import { guestPathWithHostNode } from '../../harness/vm/job-files.ts';
 import { runInVm } from '../../harness/vm/qemu.ts';
+import { slowTest } from '../helpers/slow.ts';
 
-test('netkit and netkit-l2 pass traffic through their BPF programs in the guest', async () => {
+slowTest('netkit and netkit-l2 pass traffic through their BPF programs in the guest', async () => {
   const share = await mkdtemp(join(tmpdir(), 'nkb-vmtest-'));
   const consoleLogPath = join(share, 'console.log');
   try {

@@ -8,6 +8,7 @@ import { loadResults } from '../../harness/results/load.ts';
 import type { ResultsFile } from '../../harness/results/schema.ts';
 import { cli } from '../helpers/cli.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
+import { slowTest } from '../helpers/slow.ts';
 
 test.after(removeTempDirs);
 
@@ -46,7 +47,7 @@ function assertAbove(rs: ResultsFile, a: string, b: string): void {
 
 let matrix: ResultsFile;
 
-test('tcp_rr on the instruction clock: host > netkit > veth, veth-bpf > veth', async () => {
+slowTest('tcp_rr on the instruction clock: host > netkit > veth, veth-bpf > veth', async () => {
   matrix = await run(['--scenarios', 'host,veth,veth-bpf,netkit,netkit-l2']);
   for (const s of ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']) console.log(`tcp_rr ${s}: ${rates(matrix, s).map((x) => x.toFixed(1)).join(', ')}`);
   assertAbove(matrix, 'host', 'netkit');
@@ -54,13 +55,13 @@ test('tcp_rr on the instruction clock: host > netkit > veth, veth-bpf > veth', a
   assertAbove(matrix, 'veth-bpf', 'veth');
 });
 
-test('netkit and netkit-l2 (the same datapath here) within 1%', () => {
+slowTest('netkit and netkit-l2 (the same datapath here) within 1%', () => {
   const ratio = median(rates(matrix, 'netkit-l2')) / median(rates(matrix, 'netkit'));
   console.log(`tcp_rr netkit-l2 / netkit = ${ratio.toFixed(5)}`);
   assert.ok(Math.abs(ratio - 1) < 0.01, `netkit-l2 / netkit = ${ratio}`);
 });
 
-test('an injected per-packet cost lowers host tcp_rr by what the tax program costs', async () => {
+slowTest('an injected per-packet cost lowers host tcp_rr by what the tax program costs', async () => {
   const taxed = await run(['--scenarios', 'host', '--inject-cost', String(INJECT_COST)]);
   const [base, slow] = [median(rates(matrix, 'host')), median(rates(taxed, 'host'))];
   // On the instruction clock a guest nanosecond is an instruction (shift 0): the transaction got
