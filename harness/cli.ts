@@ -49,6 +49,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--no-report', 'skip report.html, the charts and summary.md at the end')
     .option('--inject-cost <iterations>', 'testing aid: a BPF tax burning this many bpf_loop iterations per packet on the server wire')
     .option('--ab-inject-cost <iterations>', 'testing aid, interleaved A/B: also measure every scenario as "<name>+tax" with that tax (0: an untaxed "<name>+copy", for A/A), alternating in each repetition (compare --interleaved <name>:<name>+tax)')
+    .option('--cpus <cpus>', 'client and server CPUs: CLIENT,SERVER (e.g. 2,3, as iperf3 -A / netperf -T) or client=LIST,server=LIST (e.g. client=2-3,server=4-5; tcp_stream_multi uses the whole set); default: distinct physical cores from the affinity mask, not CPU 0 when there is a choice')
     .option('--no-isolate', 'do not run in private mount/PID namespaces (lets you inspect the run from another shell; `clean` is then the safety net)')
     .option('--allow-invalid', 'exit 0 even when some measurement is invalid or failed')
     .addOption(new Option('--vm <mode>', 'run in the built-in kernel VM: auto|always|never').default('auto'))

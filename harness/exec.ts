@@ -3,6 +3,7 @@
 // and --dry-run turns every mutating call into a printed line.
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
+import { formatCpuList } from './cpu/cpu-list.ts';
 
 export interface RunOptions {
   /** Run inside this named network namespace (nsenter keeps the mount namespace, so bpffs stays visible). */
@@ -11,7 +12,8 @@ export interface RunOptions {
   input?: string;
   /** Failure is an outcome the caller handles, not an exception. */
   reject?: boolean;
-  cpu?: number;
+  /** Pin to this CPU or CPU set (taskset -c). */
+  cpu?: number | readonly number[];
   /** Aborting it SIGKILLs the command at once (a run that is being stopped does not wait for it). */
   signal?: AbortSignal;
 }
@@ -25,7 +27,7 @@ export interface RunResult {
 
 export function wrapArgv(argv: readonly string[], opts: RunOptions = {}): string[] {
   let out = [...argv];
-  if (opts.cpu !== undefined) out = ['taskset', '-c', String(opts.cpu), ...out];
+  if (opts.cpu !== undefined) out = ['taskset', '-c', typeof opts.cpu === 'number' ? String(opts.cpu) : formatCpuList(opts.cpu), ...out];
   if (opts.netns) out = ['nsenter', `--net=/run/netns/${opts.netns}`, '--', ...out];
   return out;
 }

@@ -21,6 +21,8 @@ export interface MatrixContext {
   repeats: number;
   clientCpu: number;
   serverCpu: number;
+  clientCpus?: number[];
+  serverCpus?: number[];
   params?: Partial<WorkloadParams>;
   signal: AbortSignal;
   log: (line: string) => void;
@@ -76,6 +78,8 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
           durationS: ctx.durationS,
           clientCpu: ctx.clientCpu,
           serverCpu: ctx.serverCpu,
+          clientCpus: ctx.clientCpus,
+          serverCpus: ctx.serverCpus,
           params: ctx.params,
           signal: ctx.signal,
         };

@@ -21,6 +21,7 @@ import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
+import { confineHarness, machinePlacement } from '../cpu/machine.ts';
 
 export interface BenchIo {
   out: (line: string) => void;
@@ -30,6 +31,8 @@ export interface BenchIo {
 }
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
+  // First, so a request this machine cannot meet stops the run before anything is created.
+  const placement = await machinePlacement(opts.cpus);
   const runDir = join(resolve(opts.outDir), runId);
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
@@ -44,7 +47,6 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const log = (line: string) => (opts.verbose ? err(line) : undefined);
   // The guest's clock comes from the host that started it (bench/vm.ts); natively it is host time.
   const environment = { ...(await collectEnvironment(where, runnable)), clock: clockFromEnv(process.env[CLOCK_ENV]) };
-  const serverCpu = environment.cpuCount > 1 ? 1 : 0;
   const results: ResultsFile = {
     schema: RESULTS_SCHEMA,
     version: RESULTS_VERSION,
@@ -54,7 +56,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     finishedAt: null,
     complete: false,
     options: {
-      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: 0, serverCpu,
+      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
+      placement: { ...placement, harnessConfined: await confineHarness(placement.harness) },
       preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP, injectCost: opts.injectCost,
       ...(opts.abInjectCost !== undefined ? { abInjectCost: opts.abInjectCost } : {}),
     },
@@ -67,6 +70,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   await writeResults(runDir, results);
   io.err(`netkit-bench run ${runId}: ${runnable.map((s) => s.name).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
+  for (const n of placement.notes) io.err(`cpus: ${n}`);
 
   const order = { scenarios: SCENARIOS.map((s) => s.name), workloads: WORKLOADS.map((w) => w.name) };
   const undo = new UndoStack();
@@ -81,6 +85,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       repeats: opts.repeats,
       clientCpu: results.options.clientCpu,
       serverCpu: results.options.serverCpu,
+      clientCpus: placement.client,
+      serverCpus: placement.server,
       params: opts.params,
       signal: io.signal,
       log,

@@ -10,6 +10,8 @@ import { parseGuestCmdline, parseGuestMemory, type GuestSettings } from '../vm/g
 import type { UserKernelRequest } from '../vm/user-kernel.ts';
 import { PRESETS, type PresetName } from './presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
+import { parseCpusOption } from '../cpu/request.ts';
+import type { CpuRequest } from '../cpu/placement.ts';
 
 export type VmMode = 'auto' | 'always' | 'never';
 
@@ -38,6 +40,8 @@ export interface BenchOptions {
   params: WorkloadParams;
   /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline) and a kernel they built (--kernel). */
   guest: GuestSettings & { kernel?: UserKernelRequest };
+  /** --cpus: client and server CPUs as asked; undefined: chosen from the machine (harness/cpu/placement.ts). */
+  cpus?: CpuRequest;
 }
 
 export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
@@ -96,6 +100,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   vmCpus?: string;
   vmMemory?: string;
   vmCmdline?: string;
+  cpus?: string;
 }
 
 /** The guest flags, checked: they mean a VM, so --vm never with any of them is a usage error. */
@@ -151,5 +156,6 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     preset,
     params: resolveWorkloadParams(flags),
     guest,
+    ...(flags.cpus === undefined ? {} : { cpus: parseCpusOption(flags.cpus) }),
   };
 }

@@ -14,6 +14,7 @@ import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel } from '../vm/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from '../isolate.ts';
+import { machinePlacement } from '../cpu/machine.ts';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
 
@@ -31,6 +32,8 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   await checkOutputFolder(opts.outDir);
   const scenarios = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
   await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)), opts.params);
+  // A --cpus this machine cannot meet is a usage error before anything starts (in a VM the guest checks its own CPUs).
+  if (opts.vm === 'never' && opts.cpus) await machinePlacement(opts.cpus);
   if (opts.isolate && !isIsolated()) return runIsolated(withOption(io.argv, '--run-id', runId));
 
   const controller = new AbortController();

@@ -4,6 +4,7 @@ import { BPF_NS_PER_PACKET, metricInfo } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
 import { measuredWithLine } from '../results/tools.ts';
+import { placementText } from '../cpu/placement-text.ts';
 
 function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
@@ -46,5 +47,5 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
   if (shown.some((r) => r.metric.startsWith(BPF_NS_PER_PACKET))) {
     notes.push(`${BPF_NS_PER_PACKET}<program>: program body only (the redirect helpers' route/neighbour work happens after it returns), from an untimed pass with BPF run statistics on.`);
   }
-  return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, IPv${results.options.workloadParams?.ipVersion ?? 4}, client CPU ${results.options.clientCpu}, server CPU ${results.options.serverCpu}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
+  return [`run ${results.runId} on ${env.kernelRelease}, ${env.where}${where}, IPv${results.options.workloadParams?.ipVersion ?? 4}, ${placementText(results.options)}`, line(HEADER), ...rows.map(line), ...notes].join('\n');
 }

@@ -210,9 +210,15 @@ export interface RunOptions {
   workloads: string[];
   durationS: number;
   repeats: number;
-  /** The CPUs client and server were pinned to (taskset). */
+  /** The CPUs client and server were pinned to (taskset); with CPU sets, the first of each. */
   clientCpu: number;
   serverCpu: number;
+  /**
+   * How client and server CPUs were chosen (harness/cpu/placement.ts): each side's set (multi-stream
+   * workloads use all of it), the CPUs the harness's own process was confined to (empty: it shared
+   * them), the affinity mask it was chosen from, auto or --cpus, and any compromise. Absent in older files.
+   */
+  placement?: { client: number[]; server: number[]; harness: number[]; allowed: number[]; source: 'auto' | '--cpus'; notes: string[]; harnessConfined?: boolean };
   /** quick, default or full: where durationS, repeats and workloads came from unless given. */
   preset?: string;
   /** Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). */

@@ -18,6 +18,8 @@ export interface ClientServerPlan {
   /** Where the CPU window sits, from the measured client's start (or from the first stdout match
    * of startOn); none when the tool reports its own CPU snapshots. */
   window?: WindowPlan & { startOn?: RegExp };
+  /** Pin each side to its whole CPU set (several streams), not its first CPU. */
+  cpuSets?: boolean;
 }
 
 export type ClientServerResult =
@@ -27,8 +29,8 @@ export type ClientServerResult =
 export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPlan): Promise<ClientServerResult> {
   // A run being stopped (signal, or the process that started it gone) stops the measurement too.
   const cancel = { signal: ctx.signal };
-  const onServer = { netns: ctx.serverNetns, cpu: ctx.serverCpu, ...cancel };
-  const onClient = { netns: ctx.clientNetns, cpu: ctx.clientCpu };
+  const onServer = { netns: ctx.serverNetns, cpu: plan.cpuSets ? (ctx.serverCpus ?? ctx.serverCpu) : ctx.serverCpu, ...cancel };
+  const onClient = { netns: ctx.clientNetns, cpu: plan.cpuSets ? (ctx.clientCpus ?? ctx.clientCpu) : ctx.clientCpu };
   const commands = [plan.server.argv, ...(plan.warmup ? [plan.warmup.argv] : []), plan.client.argv].map((a, i) => wrapArgv(a, i === 0 ? onServer : onClient).join(' '));
   let server;
   try {

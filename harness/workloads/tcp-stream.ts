@@ -19,6 +19,7 @@ async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadO
   const r = await runClientServer(ctx, {
     server: iperfServer(PORT),
     client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },
+    cpuSets: streams > 1,
     window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };

@@ -19,6 +19,9 @@ export interface WorkloadContext {
   durationS: number;
   clientCpu: number;
   serverCpu: number;
+  /** Each side's CPU set (--cpus client=LIST,server=LIST, or the automatic choice): multi-stream workloads pin to it; absent: the one CPU. */
+  clientCpus?: number[];
+  serverCpus?: number[];
   signal?: AbortSignal;
   /** Message sizes, stream count, UDP rate, validity thresholds; defaults for anything left out. */
   params?: Partial<WorkloadParams>;

@@ -28,7 +28,9 @@ async function withProjectReachable<T>(use: () => Promise<T>): Promise<T> {
 
 /** Runs the real CLI; never throws on a non-zero exit. With `uid`, as that user and group id (with
  * root's group kept, a 0700 root folder would be judged by its group bits). */
-export function cli(args: string[], opts: { timeoutMs?: number; uid?: number } = {}) {
-  const start = () => execa(process.execPath, [BIN, ...args], { reject: false, timeout: opts.timeoutMs ?? 120_000, uid: opts.uid, gid: opts.uid });
+export function cli(args: string[], opts: { timeoutMs?: number; uid?: number; affinity?: string } = {}) {
+  // `affinity`: started under `taskset -c LIST`, as a cpuset-limited runner would start it.
+  const argv = opts.affinity === undefined ? [process.execPath, BIN, ...args] : ['taskset', '-c', opts.affinity, process.execPath, BIN, ...args];
+  const start = () => execa(argv[0]!, argv.slice(1), { reject: false, timeout: opts.timeoutMs ?? 120_000, uid: opts.uid, gid: opts.uid });
   return opts.uid === undefined ? start() : withProjectReachable(start);
 }

@@ -7,7 +7,7 @@ import { cli } from '../helpers/cli.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
-async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number } = {}) {
+async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number; affinity?: string } = {}) {
   const out = await tempDir('cli');
   const before = await leftovers();
   const r = await cli([...args, '--out', out], opts);
@@ -34,6 +34,14 @@ test('non-positive duration and repeats', async () => {
 test('unknown option and bad --vm', async () => {
   await expectUsageError(['bench', '--frobnicate'], /unknown option '--frobnicate'/);
   await expectUsageError(['bench', '--vm', 'sometimes'], /--vm "sometimes"/);
+});
+
+test('--cpus the affinity mask cannot meet: outside the mask, one CPU for both sides, no such CPU, bad syntax', async () => {
+  const bench = (cpus: string) => ['bench', '--vm', 'never', '--scenarios', 'host', '--quick', '--cpus', cpus];
+  await expectUsageError(bench('0,1'), /--cpus: CPU 1 is not in this process's affinity mask \(Cpus_allowed_list 0\)/, { affinity: '0' });
+  await expectUsageError(bench('0,0'), /--cpus: CPU 0 is in both the client and the server set/);
+  await expectUsageError(bench('0,4095'), /--cpus: CPU 4095 does not exist/);
+  await expectUsageError(bench('client=0'), /--cpus "client=0" must be CLIENT,SERVER/);
 });
 
 test('unwritable output folder', async () => {

@@ -1,0 +1,71 @@
+// Where client and server run: a pure function of the CPUs this process may use (sched_getaffinity,
+// as /proc/self/status Cpus_allowed_list prints it) and the sysfs topology records, so the choice is
+// tested on synthetic machines. Client and server go on distinct physical cores, not CPU 0 when
+// there is a choice (it takes most unpinned kernel work and interrupts on many machines); the
+// harness itself gets what is left, so its own process does not run on the measured CPUs.
+import { formatCpuList } from './cpu-list.ts';
+import { autoRequest, physicalCores } from './auto-placement.ts';
+
+/** One CPU as /sys/devices/system/cpu/cpuN/topology describes it. */
+export interface CpuTopology {
+  cpu: number;
+  /** topology/core_id and topology/physical_package_id: together they name a physical core. */
+  core: number;
+  package: number;
+}
+
+/** Client and server CPU sets as the user asked (--cpus); single-stream workloads use the first of each. */
+export interface CpuRequest {
+  client: number[];
+  server: number[];
+}
+
+export interface Placement extends CpuRequest {
+  /** CPUs the harness's own process is confined to; empty when none is left (it then shares them). */
+  harness: number[];
+  /** The affinity mask the choice was made from. */
+  allowed: number[];
+  source: 'auto' | '--cpus';
+  /** Compromises the machine forced (SMT siblings, one CPU, the harness sharing CPUs). */
+  notes: string[];
+}
+
+export type PlacementOutcome = { ok: true; placement: Placement } | { ok: false; reason: string };
+
+/**
+ * Client, server and harness CPUs for this machine, or why the request cannot be met: a CPU that
+ * does not exist, one outside the affinity mask, or a CPU in both sets (reasons are one line,
+ * naming the CPU and the mask). `topology` lists every CPU present; `allowed` is sched_getaffinity.
+ */
+export function choosePlacement(allowed: readonly number[], topology: readonly CpuTopology[], request?: CpuRequest): PlacementOutcome {
+  if (allowed.length === 0) return { ok: false, reason: 'this process may run on no CPU (empty affinity mask)' };
+  const mask = formatCpuList(allowed);
+  let chosen: CpuRequest;
+  const notes: string[] = [];
+  if (request) {
+    const present = topology.map((t) => t.cpu);
+    for (const cpu of [...request.client, ...request.server]) {
+      if (present.length > 0 && !present.includes(cpu)) return { ok: false, reason: `--cpus: CPU ${cpu} does not exist (this machine has CPUs ${formatCpuList(present)})` };
+      if (!allowed.includes(cpu)) return { ok: false, reason: `--cpus: CPU ${cpu} is not in this process's affinity mask (Cpus_allowed_list ${mask})` };
+    }
+    const both = request.client.find((c) => request.server.includes(c));
+    if (both !== undefined) return { ok: false, reason: `--cpus: CPU ${both} is in both the client and the server set; they must be distinct` };
+    chosen = request;
+  } else {
+    const auto = autoRequest(allowed, topology);
+    chosen = auto.request;
+    notes.push(...auto.notes);
+  }
+  const harness = harnessCpus(allowed, topology, chosen);
+  if (harness.length === 0) notes.push(`no CPU left for the harness: its own process shares CPUs ${formatCpuList([...chosen.client, ...chosen.server])} with the workload (its CPU time in the window is recorded)`);
+  return { ok: true, placement: { ...chosen, harness, allowed: [...allowed].sort((a, b) => a - b), source: request ? '--cpus' : 'auto', notes } };
+}
+
+/** Allowed CPUs on cores the workload does not use; failing that, any allowed CPU it does not use. */
+function harnessCpus(allowed: readonly number[], topology: readonly CpuTopology[], used: CpuRequest): number[] {
+  const busy = new Set([...used.client, ...used.server]);
+  const free = allowed.filter((c) => !busy.has(c));
+  const busyCores = physicalCores(allowed, topology).filter((core) => core.some((c) => busy.has(c)));
+  const otherCores = free.filter((c) => !busyCores.some((core) => core.includes(c)));
+  return otherCores.length > 0 ? otherCores : free;
+}
