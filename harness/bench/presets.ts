@@ -1,9 +1,9 @@
 // The three sizes of run. Anything given on the command line overrides its preset.
 //   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions
 //   default  `npm run bench`: tcp_stream, tcp_rr, tcp_crr (nothing needed beyond iperf3 and node),
-//            five repetitions (enough for bootstrap intervals): about 3 minutes for the three
+//            five repetitions (interval of the median: [min, max], 93.75% coverage): about 3 minutes for the three
 //            scenarios a netkit-less kernel runs, about 5 for all five
-//   full     every workload, longer measurements, ten repetitions: for figures to publish
+//   full     every workload, longer measurements, ten repetitions (a 97.9% interval of the median): for figures to publish
 import { DEFAULT_WORKLOADS, FULL_WORKLOADS } from '../workloads/index.ts';
 
 export type PresetName = 'quick' | 'default' | 'full';

@@ -1,17 +1,15 @@
 // The terminal summary: one line per scenario x workload x headline metric (every metric with
-// `all`), with the figure, its 95% interval, the ratio to host with its interval, and validity.
+// `all`), with the figure, its interval and that interval's real coverage, the ratio to host with
+// its interval, and validity (harness/results/interval-label.ts says how intervals are labelled).
 import { BPF_NS_PER_PACKET, metricInfo } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
+import { INTERVAL_NOTE, rowIntervals, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { measuredWithLine } from '../results/tools.ts';
 import { placementText } from '../cpu/placement-text.ts';
 
 function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
-}
-
-function interval(low: number | null, high: number | null): string {
-  return low === null || high === null ? '-' : `${fmt(low)}..${fmt(high)}`;
 }
 
 function validity(r: SummaryRow): string {
@@ -20,13 +18,12 @@ function validity(r: SummaryRow): string {
   return `${r.state} ${bad}/${r.attempted}${r.reasons[0] ? `: ${r.reasons[0]}` : ''}`;
 }
 
-const HEADER = ['scenario', 'workload', 'metric', 'value', '95% CI', 'vs host', '95% CI', 'cv%', 'n', 'validity'];
+const HEADER = ['scenario', 'workload', 'metric', 'value', 'interval (coverage)', 'vs host', 'interval (coverage)', 'cv%', 'n', 'validity'];
 
 function cells(r: SummaryRow, clock: ClockInfo | undefined): string[] {
-  return [
-    r.scenario, r.workload, r.metric, Number.isFinite(r.value) ? `${fmt(r.value)} ${clockedUnit(r.unit, clock)}`.trim() : '-', interval(r.ciLow, r.ciHigh),
-    fmt(r.ratioToHost), interval(r.ratioCiLow, r.ratioCiHigh), fmt(r.cvPct, 2), String(r.n), validity(r),
-  ];
+  const ci = rowIntervals(r, (x) => fmt(x));
+  const value = r.tooFewSamples ? 'too few samples' : Number.isFinite(r.value) ? `${fmt(r.value)} ${clockedUnit(r.unit, clock)}`.trim() : '-';
+  return [r.scenario, r.workload, r.metric, value, ci.value, fmt(r.ratioToHost), ci.ratio, fmt(r.cvPct, 2), String(r.n), validity(r)];
 }
 
 export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}): string {
@@ -42,7 +39,8 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
     ...(clock ? [`${clock}.`] : []),
     ...measuredWithLine(results),
     'value: median over repetitions; latency percentiles (p50Us..) are of all repetitions\' requests merged, maxUs the largest.',
-    `95% CI: percentile bootstrap over repetitions (n >= 3); vs host: ratio to host, its CI paired by repetition.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
+    `${INTERVAL_NOTE}.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
+    ...(shown.some((r) => r.tooFewSamples) ? [`${TOO_FEW_NOTE}.`] : []),
   ];
   if (shown.some((r) => r.metric.startsWith(BPF_NS_PER_PACKET))) {
     notes.push(`${BPF_NS_PER_PACKET}<program>: program body only (the redirect helpers' route/neighbour work happens after it returns), from an untimed pass with BPF run statistics on.`);

@@ -1,8 +1,9 @@
 // The data behind the charts, read only from a results file. Rows carry what the charts need and
 // nothing the file does not say: the summary's quoted value (median over repetitions, or the pooled
-// percentile for latency), its recorded 95% CI (or min-max in files without one), ratios, and the
-// raw latency samples.
+// percentile for latency), its recorded interval with that interval's real coverage (or min-max in
+// files without one), ratios, and the raw latency samples.
 import { BPF_NS_PER_PACKET } from '../metrics.ts';
+import { coverageLabel } from '../results/interval-label.ts';
 import type { Measurement, ResultsFile, SummaryRow } from '../results/schema.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 
@@ -13,6 +14,8 @@ export interface BarDatum {
   value: number;
   lo: number | null;
   hi: number | null;
+  /** The whisker's coverage label ("75%"), or "min-max". */
+  whisker: string;
 }
 
 export type Whiskers = 'ci' | 'min-max';
@@ -30,8 +33,20 @@ export function summaryRows(results: ResultsFile, metric: (name: string) => bool
     .sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario));
 }
 
-/** Bars with whiskers: the recorded 95% CI when every row has one, else min-max of the repetitions. */
-export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiskers: Whiskers } {
+/**
+ * The caption of whiskers drawn from `coverages` (one per bar): "75%" when all agree, the range
+ * when they differ ("75%–96.9%"), "coverage unknown" for files written before coverage existed.
+ */
+export function whiskerNote(whiskers: Whiskers, coverages: readonly (number | null | undefined)[], of = 'the median over repetitions'): string {
+  if (whiskers === 'min-max') return 'whiskers: min to max of the repetitions';
+  const known = coverages.filter((c): c is number => typeof c === 'number');
+  const range = known.length < coverages.length ? coverageLabel(undefined)
+    : Math.min(...known) === Math.max(...known) ? coverageLabel(known[0]) : `${coverageLabel(Math.min(...known))}–${coverageLabel(Math.max(...known))}`;
+  return `whiskers: order-statistic interval of ${of}, coverage ${range}`;
+}
+
+/** Bars with whiskers: the recorded interval when every row has one, else min-max of the repetitions. */
+export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiskers: Whiskers; note: string } {
   const whiskers: Whiskers = rows.length > 0 && rows.every((r) => finite(r.ciLow) && finite(r.ciHigh)) ? 'ci' : 'min-max';
   const data = rows.map((r) => ({
     scenario: r.scenario,
@@ -40,8 +55,9 @@ export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiske
     value: r.value,
     lo: whiskers === 'ci' ? r.ciLow : finite(r.min) ? r.min : null,
     hi: whiskers === 'ci' ? r.ciHigh : finite(r.max) ? r.max : null,
+    whisker: whiskers === 'ci' ? coverageLabel(r.ciCoverage) : 'min-max',
   }));
-  return { data, whiskers };
+  return { data, whiskers, note: whiskerNote(whiskers, rows.map((r) => r.ciCoverage)) };
 }
 
 export interface LatencyDatum { scenario: string; workload: string; latencyUs: number }

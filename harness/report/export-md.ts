@@ -1,11 +1,12 @@
 // The Markdown summary for a CI job summary or a PR comment: per workload, one row per scenario and
-// one column per metric, each cell the median with its ratio to host (and the 95% CI when the run
-// recorded one). Charts are not embedded: job summaries and comments cannot show local files.
+// one column per metric, each cell the median with its ratio to host (and its interval with that
+// interval's real coverage when the run recorded one, harness/results/interval-label.ts). Charts are not embedded: job summaries and comments cannot show local files.
 import { join } from 'node:path';
 import { BASELINE } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { coverageLabel, INTERVAL_NOTE, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { toolsOf } from '../results/tools.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { isBpfMetric, workloadOrder } from './chart-data.ts';
@@ -14,8 +15,9 @@ import { commandLine } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 
 function cell(r: SummaryRow | undefined): string {
+  if (r?.tooFewSamples) return 'too few samples';
   if (!r || !Number.isFinite(r.value)) return '-';
-  const ci = typeof r.ciLow === 'number' && typeof r.ciHigh === 'number' ? ` [${fmtNumber(r.ciLow)}–${fmtNumber(r.ciHigh)}]` : '';
+  const ci = typeof r.ciLow === 'number' && typeof r.ciHigh === 'number' ? ` [${fmtNumber(r.ciLow)}–${fmtNumber(r.ciHigh)}, ${coverageLabel(r.ciCoverage)}]` : '';
   const ratio = r.ratioToHost !== null && r.scenario !== BASELINE ? ` (×${fmtNumber(r.ratioToHost)})` : '';
   return `${fmtNumber(r.value)}${ci}${ratio}${r.state === 'ok' ? '' : ` ⚠️ ${r.state}`}`;
 }
@@ -39,7 +41,8 @@ export function reportMarkdown(results: ResultsFile): string {
     const tools = toolsOf(results, workload);
     out.push(`### ${workload}${tools.length ? ` · ${tools.join(' / ')}` : ''}`, '', markdownTable(header, body, ['l', ...metrics.map(() => 'r' as const)]), '');
   }
-  out.push(`Headline metrics; the value is the median over repetitions (latency percentiles: all requests pooled); [a–b] its 95% CI; (×r) the ratio to ${BASELINE}; ↑/↓ which way is better.`, '');
+  out.push(`Headline metrics; the value is the median over repetitions (latency percentiles: all requests pooled); [a–b, c%] its ${INTERVAL_NOTE.replace('interval (coverage): ', '')}; (×r) the ratio to ${BASELINE}; ↑/↓ which way is better.`, '');
+  if (rows.some((r) => r.tooFewSamples)) out.push(`${TOO_FEW_NOTE}.`, '');
   for (const s of results.skipped) out.push(`- skipped **${s.scenario}**: ${s.reason}`);
   if (results.skipped.length) out.push('');
   out.push('```', commandLine(results.command), '```', '');

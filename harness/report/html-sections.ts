@@ -2,6 +2,7 @@
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import { INTERVAL_NOTE, intervalText, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { toolsOf } from '../results/tools.ts';
 import { workloadOrder } from './chart-data.ts';
 import { fmtNumber } from './format.ts';
@@ -9,6 +10,7 @@ import { commandLine, escapeHtml as h, swatchClass } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 
 const num = (x: number | null | undefined) => h(fmtNumber(x));
+const covered = (lo: number | null, hi: number | null, c: number | null | undefined) => h(intervalText(lo, hi, c, (x) => fmtNumber(x), ' – '));
 const range = (lo: number | null | undefined, hi: number | null | undefined) => (lo == null || hi == null ? '-' : `${num(lo)} – ${num(hi)}`);
 
 /** Grouped by workload and metric, scenarios in registry order inside: the rows to compare sit together. */
@@ -21,13 +23,13 @@ export function orderedSummary(results: ResultsFile): SummaryRow[] {
 }
 
 export function summaryTableHtml(results: ResultsFile): string {
-  const head = ['scenario', 'workload', 'metric', 'n', 'value', '95% CI', 'min – max', 'cv %', 'ratio to host', 'ratio 95% CI', 'tool', 'state'];
+  const head = ['scenario', 'workload', 'metric', 'n', 'value', 'interval (coverage)', 'min – max', 'cv %', 'ratio to host', 'ratio interval (coverage)', 'tool', 'state'];
   const body = orderedSummary(results).map((r) => [
     `<td><span class="swatch ${swatchClass(r.scenario)}"></span>${h(r.scenario)}</td>`, `<td>${h(r.workload)}</td>`, `<td>${h(r.metric)}</td>`,
     `<td class="n">${r.n}/${r.attempted}</td>`,
-    `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : clockedUnit(r.unit, results.environment.clock))}${r.estimator === 'pooled' ? '*' : ''}</td>`,
-    `<td class="n">${range(r.ciLow, r.ciHigh)}</td>`, `<td class="n">${range(r.min, r.max)}</td>`, `<td class="n">${num(r.cvPct)}</td>`,
-    `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${range(r.ratioCiLow, r.ratioCiHigh)}</td>`, `<td>${h(r.tool ?? (toolsOf(results, r.workload, r.scenario).join(' + ') || '-'))}</td>`,
+    r.tooFewSamples ? `<td class="n" title="${h(r.tooFewSamples)}">too few samples</td>` : `<td class="n">${num(r.value)} ${h(r.unit === 'count' ? '' : clockedUnit(r.unit, results.environment.clock))}${r.estimator === 'pooled' ? '*' : ''}</td>`,
+    `<td class="n" title="${h(r.noInterval ?? '')}">${covered(r.ciLow, r.ciHigh, r.ciCoverage)}</td>`, `<td class="n">${range(r.min, r.max)}</td>`, `<td class="n">${num(r.cvPct)}</td>`,
+    `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${covered(r.ratioCiLow, r.ratioCiHigh, r.ratioCiCoverage)}</td>`, `<td>${h(r.tool ?? (toolsOf(results, r.workload, r.scenario).join(' + ') || '-'))}</td>`,
     `<td class="state-${h(r.state)}" title="${h(r.reasons.join('; '))}">${h(r.state)}</td>`,
   ].join(''));
   const skipped = results.skipped.map((s) => `<tr><td>${h(s.scenario)}</td><td colspan="${head.length - 2}">skipped: ${h(s.reason)}</td><td>skipped</td></tr>`);
@@ -35,6 +37,7 @@ export function summaryTableHtml(results: ResultsFile): string {
     `<table class="summary"><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>`,
     `<tbody>${[...body.map((b) => `<tr>${b}</tr>`), ...skipped].join('')}</tbody></table>`,
     '<p class="note">value: median over the valid repetitions; * the percentile of every request of the valid repetitions pooled. n: valid/attempted repetitions.</p>',
+    `<p class="note">${h(INTERVAL_NOTE)}.${results.summary.some((r) => r.tooFewSamples) ? ` ${h(TOO_FEW_NOTE)}.` : ''}</p>`,
   ].join('\n');
 }
 

@@ -9,8 +9,10 @@
 //   min, max
 //   ratio_to_host                  value / the host scenario's value, same workload and metric
 //   state                          ok, invalid, failed, or "skipped: <reason>"
-//   ci_low, ci_high                95% bootstrap interval of value (empty when n < 3)
-//   ratio_ci_low, ratio_ci_high    95% bootstrap interval of ratio_to_host, paired by repetition
+//   ci_low, ci_high                order-statistic interval of the median over repetitions (for a
+//                                  latency percentile: of the repetitions' own percentiles); empty
+//                                  when n < 3 (note says why). NOT a 95% interval: see ci_coverage
+//   ratio_ci_low, ratio_ci_high    the same over the per-repetition ratios to host (paired by repetition)
 //   value                          the figure to quote: the median, or for latency percentiles
 //                                  the percentile of all repetitions' samples merged
 //   estimator                      median or pooled: how value was formed
@@ -21,6 +23,12 @@
 //                                  "per 1e9 guest instructions" (harness/clock/labels.ts)
 //   ip_version                     4 or 6: the IP version every workload used (--ip)
 //   tool                           the tool and version that measured (iperf 3.12, netperf 2.7.0)
+//   ci_coverage                    exact coverage of [ci_low, ci_high] in % (75 at n = 3, 93.75 at
+//                                  n = 5, >= 95 from n = 6); "unknown" for a file from before it was
+//                                  recorded (a bootstrap interval then, labelled 95%, often less)
+//   ratio_ci_coverage              the same for [ratio_ci_low, ratio_ci_high]
+//   note                           "too few samples: ..." for a tail percentile with too few requests
+//                                  beyond it (value empty), or why a row has no interval
 import { stringify } from 'csv-stringify/sync';
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit } from '../clock/labels.ts';
@@ -29,7 +37,14 @@ import type { ResultsFile } from './schema.ts';
 export const CSV_COLUMNS = [
   'run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state',
   'ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool',
+  'ci_coverage', 'ratio_ci_coverage', 'note',
 ] as const;
+
+/** Coverage in percent; "unknown" when an old file has an interval but no coverage. */
+function coverage(c: number | null | undefined, low: number | null): string {
+  if (typeof c === 'number') return num(c * 100);
+  return low === null ? '' : 'unknown';
+}
 
 function num(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
@@ -42,8 +57,9 @@ export function resultsCsv(results: ResultsFile): string {
     results.runId, results.environment.where, r.scenario, r.workload, r.metric, clockedUnit(r.unit, results.environment.clock), String(r.n),
     num(r.median), num(r.mean), num(r.stddev), num(r.cvPct), num(r.min), num(r.max), num(r.ratioToHost), r.state,
     num(r.ciLow), num(r.ciHigh), num(r.ratioCiLow), num(r.ratioCiHigh), num(r.value), r.estimator, r.better, String(r.attempted), r.reasons.join('; '), clock, ip, r.tool ?? '',
+    coverage(r.ciCoverage, r.ciLow), coverage(r.ratioCiCoverage, r.ratioCiLow), r.tooFewSamples ?? r.noInterval ?? '',
   ]);
-  const blank = CSV_COLUMNS.length - 18;
-  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill(''), clock, ip, '']);
+  const blank = CSV_COLUMNS.length - 21;
+  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill(''), clock, ip, '', '', '', '']);
   return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS] });
 }

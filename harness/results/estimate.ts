@@ -1,19 +1,20 @@
-// The figure a summary row quotes for one metric, its bootstrap interval, and its ratio to the
-// baseline with that ratio's interval. The unit of resampling is always the repetition.
+// The figure a summary row quotes for one metric, the interval beside it, and the ratio to the
+// baseline with that ratio's interval. The unit of variation is always the repetition: intervals
+// are order-statistic intervals over repetitions (harness/results/intervals.ts), never a
+// percentile bootstrap, whose nominal 95% is [min, max] at n = 3 and covers only 75%.
 import { median } from 'simple-statistics';
 import type { MetricInfo } from '../metrics.ts';
-import { bootstrapInterval, MIN_UNITS, type BootstrapOptions, type Interval } from '../stats/bootstrap.ts';
-import { multiplicities, poolSamples, pooledQuantile, type Pool } from '../stats/pooled-quantile.ts';
+import { poolSamples, pooledQuantile, type Pool } from '../stats/pooled-quantile.ts';
+import { pairedRatios, repetitionInterval, type RowInterval } from './intervals.ts';
 
 /** One valid repetition's figure for a metric, and its raw samples when the metric pools them. */
 export interface Repetition {
   repetition: number;
   value: number;
   samples?: readonly number[];
+  /** Requests each kept sample stands for (collected / kept, >= 1) when the samples were subsampled. */
+  weight?: number;
 }
-
-/** The statistic, as a function of a bootstrap draw (unit indices; every unit once for the point value). */
-type Statistic = (draw: readonly number[]) => number;
 
 /**
  * Pools already sorted, by the sample arrays they hold: every percentile metric of a workload
@@ -37,33 +38,32 @@ function pooledFor(reps: readonly Repetition[], cache: PoolCache | undefined): P
 const arrayIds = new WeakMap<readonly number[], number>();
 let nextId = 0;
 
-function statistic(info: MetricInfo, reps: readonly Repetition[], cache?: PoolCache): { estimator: 'median' | 'pooled'; of: Statistic } {
+export interface Estimate {
+  value: number;
+  estimator: 'median' | 'pooled';
+  interval: RowInterval;
+}
+
+/**
+ * `value`: the median over repetitions; for a pooled percentile the quantile of every valid
+ * repetition's kept samples merged, each kept sample weighted by the requests it stands for
+ * (a repetition subsampled from 100,000 to 20,000 counts 5 per sample, so a long repetition is
+ * not outvoted by a short one); for `max` the largest per-repetition value. The interval is over
+ * the repetitions' own values (for a percentile: each repetition's own percentile); none for a maximum.
+ */
+export function estimate(info: MetricInfo, reps: readonly Repetition[], cache?: PoolCache): Estimate {
+  const values = reps.map((r) => r.value);
   const pooled = info.pooled;
-  if (pooled === 'max') return { estimator: 'pooled', of: (d) => Math.max(...d.map((i) => reps[i]!.value)) };
-  if (pooled && reps.length > 0 && reps.every((r) => r.samples && r.samples.length > 0)) {
-    const pool = pooledFor(reps, cache);
-    return { estimator: 'pooled', of: (d) => pooledQuantile(pool, pooled.quantile, multiplicities(reps.length, d)) };
+  if (reps.length === 0) return { value: NaN, estimator: pooled ? 'pooled' : 'median', interval: repetitionInterval([]) };
+  if (pooled === 'max') return { value: Math.max(...values), estimator: 'pooled', interval: { ci: null, why: 'no interval for a maximum' } };
+  if (pooled && reps.every((r) => r.samples && r.samples.length > 0)) {
+    const value = pooledQuantile(pooledFor(reps, cache), pooled.quantile, reps.map((r) => r.weight ?? 1));
+    return { value, estimator: 'pooled', interval: repetitionInterval(values) };
   }
-  return { estimator: 'median', of: (d) => median(d.map((i) => reps[i]!.value)) };
+  return { value: median(values), estimator: 'median', interval: repetitionInterval(values) };
 }
 
-const everyUnit = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-export function estimate(info: MetricInfo, reps: readonly Repetition[], opts: BootstrapOptions, cache?: PoolCache): { value: number; estimator: 'median' | 'pooled'; ci: Interval | null } {
-  const s = statistic(info, reps, cache);
-  if (reps.length === 0) return { value: NaN, estimator: s.estimator, ci: null };
-  return { value: s.of(everyUnit(reps.length)), estimator: s.estimator, ci: bootstrapInterval(reps.length, s.of, opts) };
-}
-
-/** Ratio of this scenario's figure to the baseline's, paired by repetition number. */
-export function ratioInterval(info: MetricInfo, reps: readonly Repetition[], baseline: readonly Repetition[], opts: BootstrapOptions, cache?: PoolCache): Interval | null {
-  const pairs = reps.flatMap((r) => {
-    const b = baseline.find((x) => x.repetition === r.repetition);
-    return b ? [[r, b] as const] : [];
-  });
-  if (pairs.length < MIN_UNITS || opts.resamples <= 0) return null;
-  const mine = statistic(info, pairs.map((p) => p[0]), cache);
-  const base = statistic(info, pairs.map((p) => p[1]), cache);
-  if (mine.estimator !== base.estimator) return null;
-  return bootstrapInterval(pairs.length, (d) => mine.of(d) / base.of(d), opts);
+/** Interval of the ratio to the baseline: of the per-repetition ratios, paired by repetition number. */
+export function ratioInterval(reps: readonly Repetition[], baseline: readonly Repetition[]): RowInterval {
+  return repetitionInterval(pairedRatios(reps, baseline));
 }

@@ -71,11 +71,15 @@ export interface Measurement {
  *   estimator "median": the median over repetitions (every metric but the latency ones);
  *   estimator "pooled": the percentile of all valid repetitions' latency samples merged
  *     (p50Us..p999Us; never an average of per-run percentiles), or for maxUs the largest of any.
- * ciLow/ciHigh: 95% percentile-bootstrap interval of `value`, resampling repetitions (2,000
- * resamples, seeded from scenario/workload/metric so the same data always gives the same
- * interval); null when n < 3. ratioToHost = value / value of the baseline (host) for the same
- * workload and metric; ratioCiLow/ratioCiHigh its interval, resampling repetition numbers
- * present in both so each draw pairs the runs made back to back; null with < 3 such pairs.
+ * ciLow/ciHigh: order-statistic interval of the median over the valid repetitions (for a latency
+ * percentile: of the repetitions' own percentiles), ciCoverage its exact coverage (0..1): 75% at
+ * n = 3, 93.75% at n = 5, >= 95% from n = 6 (harness/results/intervals.ts); null when n < 3, with
+ * noInterval saying why. Files written before ciCoverage existed hold a percentile-bootstrap
+ * interval labelled 95% whose real coverage is unknown (75% at n = 3): readers show "coverage
+ * unknown". ratioToHost = value / value of the baseline (host) for the same workload and metric;
+ * ratioCiLow/ratioCiHigh the same interval over the per-repetition ratios, paired by repetition
+ * number, ratioCiCoverage its coverage; null with < 3 such pairs. tooFewSamples: a pooled tail
+ * percentile whose requests leave too few beyond it (harness/results/tail-check.ts): value NaN.
  * Per-program BPF cost is in rows with metric `bpfNsPerPacket:<program>` (no ratio: host runs none).
  */
 /** n, median, mean, stddev, cvPct, min and max are over the valid repetitions (harness/stats.ts). */
@@ -95,6 +99,14 @@ export interface SummaryRow extends Statistics {
   ratioToHost: number | null;
   ratioCiLow: number | null;
   ratioCiHigh: number | null;
+  /** Exact coverage (0..1) of [ciLow, ciHigh]; null with no interval; absent in older files (unknown). */
+  ciCoverage?: number | null;
+  /** Why there is no interval (too few repetitions, a maximum, too few samples). */
+  noInterval?: string;
+  /** Exact coverage (0..1) of [ratioCiLow, ratioCiHigh]; absent in older files (unknown). */
+  ratioCiCoverage?: number | null;
+  /** Set when a tail percentile had too few requests beyond it to be quoted: says so; value is NaN. */
+  tooFewSamples?: string;
   /** ok: every repetition valid; invalid: some were not (reasons in `reasons`); failed: none valid and one failed. */
   state: MeasurementState;
   /** Distinct reasons of the repetitions that were not ok. */
@@ -223,7 +235,7 @@ export interface RunOptions {
   preset?: string;
   /** Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). */
   workloadParams?: WorkloadParams;
-  /** How the summary's intervals were computed. */
+  /** Bootstrap settings, recorded by the bench; summaries since ciCoverage no longer resample (order-statistic intervals). */
   bootstrap?: { resamples: number; confidence: number; seed: number };
   /** bpf_loop iterations of the injected tax on the server wire (--inject-cost); absent or 0: none. */
   injectCost?: number;

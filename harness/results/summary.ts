@@ -1,14 +1,15 @@
 // Folds measurements into one row per scenario x workload x metric (see SummaryRow in schema.ts
 // for what each field means). Only valid measurements count; the others are named in `reasons`.
 import { metricInfo, metricOrder } from '../metrics.ts';
-import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from '../stats/bootstrap.ts';
-import { seedOf } from '../stats/random.ts';
+import type { BootstrapOptions } from '../stats/bootstrap.ts';
 import { computeStatistics } from '../stats.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
+import type { RowInterval } from './intervals.ts';
 import type { Measurement, MeasurementState, SummaryRow } from './schema.ts';
+import { tooFewSamples } from './tail-check.ts';
 
 export interface SummaryOptions {
-  /** Resamples 0 skips the intervals (cheap enough to redo after every measurement). */
+  /** Ignored (kept for callers): intervals are order statistics now, cheap at any n. */
   bootstrap?: BootstrapOptions;
   /** Display order of scenarios and workloads; anything unlisted sorts after, by name. */
   order?: { scenarios?: readonly string[]; workloads?: readonly string[] };
@@ -22,7 +23,10 @@ function repetitions(ok: readonly Measurement[], metric: string): Repetition[] {
   return ok.flatMap((m) => {
     const value = m.metrics[metric];
     if (value === undefined || !Number.isFinite(value)) return [];
-    return [{ repetition: m.repetition, value, samples: sampleName ? m.samples?.[sampleName] : undefined }];
+    const samples = sampleName ? m.samples?.[sampleName] : undefined;
+    const counts = sampleName ? m.sampleCounts?.[sampleName] : undefined;
+    const weight = samples?.length && counts && counts.collected > samples.length ? counts.collected / samples.length : undefined;
+    return [{ repetition: m.repetition, value, samples, ...(weight ? { weight } : {}) }];
   });
 }
 
@@ -33,7 +37,6 @@ function groupState(group: readonly Measurement[]): MeasurementState {
 }
 
 export function summarize(measurements: readonly Measurement[], baseline: string, opts: SummaryOptions = {}): SummaryRow[] {
-  const bootstrap = opts.bootstrap ?? DEFAULT_BOOTSTRAP;
   const pools: PoolCache = new Map();
   const groups = new Map<string, Measurement[]>();
   for (const m of measurements) {
@@ -56,28 +59,34 @@ export function summarize(measurements: readonly Measurement[], baseline: string
       const info = metricInfo(metric);
       const reps = repetitions(ok, metric);
       repsOf.set(key(scenario, workload, metric), reps);
-      const e = estimate(info, reps, { ...bootstrap, seed: seedOf(key(scenario, workload, metric), bootstrap.seed) }, pools);
+      const tooFew = tooFewSamples(info, ok);
+      const e = estimate(info, reps, pools);
+      const shown: RowInterval = tooFew ? { ci: null, why: tooFew } : e.interval;
       rows.push({
         ...base, metric, unit: info.unit, better: info.better, ...computeStatistics(reps.map((r) => r.value)),
-        value: e.value, estimator: e.estimator, ciLow: e.ci?.low ?? null, ciHigh: e.ci?.high ?? null,
-        ratioToHost: null, ratioCiLow: null, ratioCiHigh: null,
+        value: tooFew ? NaN : e.value, estimator: e.estimator, ...intervalFields(shown),
+        ratioToHost: null, ratioCiLow: null, ratioCiHigh: null, ratioCiCoverage: null,
+        ...(tooFew ? { tooFewSamples: tooFew } : {}),
       });
     }
     if (metricNames.length === 0) {
-      rows.push({ ...base, metric: '-', unit: '', better: 'higher', ...computeStatistics([]), value: NaN, estimator: 'median', ciLow: null, ciHigh: null, ratioToHost: null, ratioCiLow: null, ratioCiHigh: null });
+      rows.push({ ...base, metric: '-', unit: '', better: 'higher', ...computeStatistics([]), value: NaN, estimator: 'median', ciLow: null, ciHigh: null, ciCoverage: null, ratioToHost: null, ratioCiLow: null, ratioCiHigh: null, ratioCiCoverage: null });
     }
   }
   for (const row of rows) {
     const b = rows.find((r) => r.scenario === baseline && r.workload === row.workload && r.metric === row.metric);
     if (!b || !Number.isFinite(b.value) || b.value === 0 || !Number.isFinite(row.value)) continue;
     row.ratioToHost = row.value / b.value;
-    const ci = ratioInterval(metricInfo(row.metric), repsOf.get(key(row.scenario, row.workload, row.metric))!, repsOf.get(key(baseline, row.workload, row.metric))!, {
-      ...bootstrap, seed: seedOf(key(row.scenario, row.workload, row.metric, 'ratio'), bootstrap.seed),
-    }, pools);
+    const { ci } = ratioInterval(repsOf.get(key(row.scenario, row.workload, row.metric))!, repsOf.get(key(baseline, row.workload, row.metric))!);
     row.ratioCiLow = ci?.low ?? null;
     row.ratioCiHigh = ci?.high ?? null;
+    row.ratioCiCoverage = ci?.coverage ?? null;
   }
   return rows.sort(byOrder(baseline, opts.order));
+}
+
+function intervalFields(i: RowInterval): Pick<SummaryRow, 'ciLow' | 'ciHigh' | 'ciCoverage' | 'noInterval'> {
+  return i.ci ? { ciLow: i.ci.low, ciHigh: i.ci.high, ciCoverage: i.ci.coverage } : { ciLow: null, ciHigh: null, ciCoverage: null, noInterval: i.why };
 }
 
 function byOrder(baseline: string, order: SummaryOptions['order'] = {}) {

@@ -55,6 +55,10 @@ const summaryRow = z
     ratioToHost: z.number().nullable(),
     ratioCiLow: optionalBound,
     ratioCiHigh: optionalBound,
+    ciCoverage: optionalBound,
+    ratioCiCoverage: optionalBound,
+    noInterval: z.string().optional(),
+    tooFewSamples: z.string().optional(),
     state,
     reasons: z.array(z.string()).optional(),
   })

@@ -2,7 +2,9 @@
 // bootstrap draw: each run is sorted once, and the k-th smallest of the (weighted) union is found
 // by binary search over the values, counting with a binary search in each run. The definition is
 // simple-statistics' quantileSorted (linear interpolation, numpy's default) applied to the union
-// in which run i appears multiplicity[i] times, and tests hold it to exactly that.
+// in which run i appears multiplicity[i] times, and tests hold it to exactly that. A multiplicity
+// may be any non-negative real: a repetition whose samples were subsampled (kept 20,000 of
+// 100,000) enters with collected/kept, so each kept sample counts for the requests it stands for.
 export interface Pool {
   runs: Float64Array[];
   /** Every sample of every run, sorted: the candidates for any order statistic. */

@@ -71,14 +71,14 @@ test('every output of an instruction-clock run says so: table, CSV, Markdown, ch
   assert.match(renderTable(r), /not hardware speed/);
   const csv = resultsCsv(r);
   assert.match(csv, /,per 1e9 guest instructions,/);
-  assert.match(csv, /,instructions \(icount shift=0\),4,[^,\n]*\n/); // clock, ip_version, then the tool column
+  assert.match(csv, /,instructions \(icount shift=0\),4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*\n/); // clock, ip_version, tool, then coverages and note
   assert.match(reportMarkdown(r), /not hardware speed/);
   const charts = runCharts(r);
   assert.ok(charts.length > 0);
   for (const c of charts) assert.match(JSON.stringify(c.spec.title), /instruction clock/, c.id);
   // The host clock keeps its plain units.
   assert.not.match(renderTable(results()), /instruction/);
-  assert.match(resultsCsv(results()), /,host time,4,[^,\n]*\n/);
+  assert.match(resultsCsv(results()), /,host time,4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*\n/);
 });
 
 test('compare refuses to mix clocks or shifts, naming the field', () => {

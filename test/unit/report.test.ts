@@ -46,7 +46,8 @@ test('Markdown: the headline metrics per workload, ratios to host, CIs, the comm
   assert.match(md, '## netkit-bench run `fixt01`');
   assert.match(md, '### tcp_stream · iperf 3.12');
   assert.match(md, /\| scenario \| throughputGbps \(Gbit\/s\) ↑ \| retransmitPct \(%\) ↓ \|/);
-  assert.match(md, /\| veth \| [\d.,]+ \[[\d.,]+–[\d.,]+\] \(×[\d.]+\) \|/);
+  // A fixture written before coverage was recorded: its bootstrap interval is not called 95%.
+  assert.match(md, /\| veth \| [\d.,]+ \[[\d.,]+–[\d.,]+, coverage unknown\] \(×[\d.]+\) \|/);
   assert.not.match(md, 'clientCpuPct');
   assert.match(md, /```\nnetkit-bench bench --scenarios host,veth --workloads tcp_stream/);
 });

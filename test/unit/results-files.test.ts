@@ -31,16 +31,17 @@ function results(): ResultsFile {
 
 test('CSV: the original columns first and unchanged, the new ones after', () => {
   assert.equal(CSV_COLUMNS.slice(0, 15), ['run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state']);
-  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool']);
+  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool', 'ci_coverage', 'ratio_ci_coverage', 'note']);
 });
 
 test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () => {
   const rows = parse(resultsCsv(results()));
   const host = rows.find((r) => r.scenario === 'host' && r.metric === 'throughputGbps')!;
-  assert.equal([host.n, host.median, host.ci_low, host.ci_high, host.value, host.estimator, host.state, host.better], ['3', '12', '11', '13', '12', 'median', 'ok', 'higher']);
+  assert.equal([host.n, host.median, host.ci_low, host.ci_high, host.ci_coverage, host.value, host.estimator, host.state, host.better], ['3', '12', '11', '13', '75', '12', 'median', 'ok', 'higher']);
   assert.is(host.tool, 'iperf 3.12');
   const veth = rows.find((r) => r.scenario === 'veth' && r.metric === 'throughputGbps')!;
-  assert.equal([veth.n, veth.attempted, veth.state, veth.ci_low, veth.ratio_to_host], ['2', '3', 'invalid', '', '0.791667']);
+  assert.equal([veth.n, veth.attempted, veth.state, veth.ci_low, veth.ci_coverage, veth.ratio_to_host], ['2', '3', 'invalid', '', '', '0.791667']);
+  assert.match(veth.note!, /no interval with n = 2/);
   assert.match(veth.reasons!, /retransmitPct 3/);
   const skipped = rows.find((r) => r.scenario === 'netkit')!;
   assert.equal([skipped.state, skipped.n, skipped.ip_version], ['skipped: no netkit here', '0', '4']);
@@ -52,7 +53,7 @@ test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () 
 test('table: headline metrics only by default, every metric with all; validity spelled out', () => {
   const r = results();
   const text = renderTable(r);
-  assert.match(text, /host\s+tcp_stream\s+throughputGbps\s+12 Gbit\/s\s+11\.\.13\s+1\s/);
+  assert.match(text, /host\s+tcp_stream\s+throughputGbps\s+12 Gbit\/s\s+11\.\.13 \(75%\)\s+1\s/);
   assert.match(text, /veth\s+tcp_stream\s+throughputGbps\s+.*invalid 1\/3: retransmitPct 3/);
   assert.match(text, /netkit .*skipped: no netkit here/);
   assert.match(text, /^measured with: tcp_stream iperf 3\.12$/m);

@@ -26,24 +26,26 @@ test('medians, ratio to host, failed measurements excluded and named', () => {
   assert.equal([veth.n, veth.attempted, veth.state, veth.reasons], [2, 3, 'invalid', ['iperf3: boom']]);
   assert.equal([veth.unit, veth.better], ['Gbit/s', 'higher']);
   assert.is(veth.ciLow, null); // n < 3
+  assert.match(veth.noInterval!, /n = 2/);
 });
 
-test('intervals: the median CI, and the ratio CI paired by repetition', () => {
+test('intervals: order-statistic interval of the median with its coverage, and of the paired ratios', () => {
   const host = [10, 11, 12, 13, 14];
   const ms = host.flatMap((h, i) => [m('host', i + 1, { transactionsPerS: h }), m('veth', i + 1, { transactionsPerS: h * 0.8 })]);
   const rows = summarize(ms, 'host');
   const h = row(rows, 'host', 'transactionsPerS');
-  assert.equal([h.ciLow, h.ciHigh], [10, 14]);
+  assert.equal([h.ciLow, h.ciHigh, h.ciCoverage], [10, 14, 0.9375]); // n = 5: [min, max], 93.75%, not 95%
   const v = row(rows, 'veth', 'transactionsPerS');
   close(v.ratioToHost, 0.8);
-  // Every pair has exactly the ratio 0.8, so every paired resample does too.
+  // Every pair has exactly the ratio 0.8, so the interval of the per-repetition ratios is [0.8, 0.8].
   close(v.ratioCiLow, 0.8);
   close(v.ratioCiHigh, 0.8);
-  // The same data again: the same intervals (seeded by scenario/workload/metric).
+  assert.is(v.ratioCiCoverage, 0.9375);
   assert.equal(summarize(ms, 'host'), rows);
-  // Resampling off (during a run): no intervals, same figures.
-  const cheap = summarize(ms, 'host', { bootstrap: { resamples: 0, confidence: 0.95, seed: 1 } });
-  assert.equal([row(cheap, 'veth', 'transactionsPerS').ratioCiLow, row(cheap, 'veth', 'transactionsPerS').value], [null, v.value]);
+  // Nine repetitions: the narrowest pair reaching 95% is (x(2), x(8)), coverage 96.1%.
+  const nine = summarize([1, 2, 3, 4, 5, 6, 7, 8, 9].map((x) => m('host', x, { transactionsPerS: x })), 'host')[0]!;
+  assert.equal([nine.ciLow, nine.ciHigh], [2, 8]);
+  close(nine.ciCoverage!, 1 - 20 / 512);
 });
 
 test('latency percentiles come from all repetitions merged, never averaged; max is the largest', () => {
@@ -72,8 +74,9 @@ test('pooled percentile intervals and paired ratio intervals', () => {
   close(v.ratioToHost, 2);
   close(v.ratioCiLow, 2);
   close(v.ratioCiHigh, 2);
+  // The interval is over the repetitions' own percentiles (four times 35): run-to-run spread.
   const h = row(rows, 'host', 'p50Us');
-  assert.ok(h.ciLow! <= h.value && h.value <= h.ciHigh!);
+  assert.equal([h.ciLow, h.ciHigh, h.ciCoverage], [35, 35, 0.875]);
 });
 
 test('BPF cost rows have no ratio (host runs no program); rows come out in display order', () => {

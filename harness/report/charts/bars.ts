@@ -4,13 +4,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../metrics.ts';
 import type { ClockInfo, ResultsFile } from '../../results/schema.ts';
 import { clockedUnit } from '../../clock/labels.ts';
-import { barData, summaryRows, workloadOrder, type BarDatum, type Whiskers } from '../chart-data.ts';
+import { barData, summaryRows, workloadOrder, type BarDatum } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
 import { barsWithWhiskers } from './layers.ts';
-
-export const WHISKER_NOTE: Record<Whiskers, string> = { ci: 'whiskers: 95% CI', 'min-max': 'whiskers: min to max of the repetitions' };
 
 const unitSuffix = (metric: string, clock?: ClockInfo) => (metricInfo(metric).unit ? ` (${clockedUnit(metricInfo(metric).unit, clock)})` : '');
 
@@ -33,24 +31,24 @@ function barsSpec(data: readonly BarDatum[], panelField: string, panels: string[
 }
 
 export function metricBarsChart(results: ResultsFile, metric: string, id: string, title: string): Chart | undefined {
-  const { data, whiskers } = barData(summaryRows(results, (m) => m === metric));
+  const { data, note } = barData(summaryRows(results, (m) => m === metric));
   if (data.length === 0) return undefined;
   const info = metricInfo(metric);
   const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
-  const subtitle = `per scenario; ${WHISKER_NOTE[whiskers]}; ${info.better} is better`;
+  const subtitle = `per scenario; ${note}; ${info.better} is better`;
   const spec = barsSpec(data, 'workload', panels, `${metric}${unitSuffix(metric, results.environment.clock)}`, { text: title, subtitle });
   return { id, title, caption: `${info.description}, by scenario and workload.`, spec };
 }
 
 /** Every metric no dedicated chart shows, one small panel each with its own scale. */
 export function otherMetricsChart(results: ResultsFile, shown: (metric: string) => boolean): Chart | undefined {
-  const { data, whiskers } = barData(summaryRows(results, (m) => !shown(m) && m !== '-'));
+  const { data, note } = barData(summaryRows(results, (m) => !shown(m) && m !== '-'));
   if (data.length === 0) return undefined;
   const order = workloadOrder(results);
   const withPanel = data
     .map((d) => ({ ...d, panel: `${d.workload} · ${d.metric}${unitSuffix(d.metric, results.environment.clock)}` }))
     .sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
   const panels = [...new Set(withPanel.map((d) => d.panel))];
-  const spec = barsSpec(withPanel, 'panel', panels, null, { text: 'Other metrics', subtitle: `per scenario; ${WHISKER_NOTE[whiskers]}; each panel on its own scale` });
+  const spec = barsSpec(withPanel, 'panel', panels, null, { text: 'Other metrics', subtitle: `per scenario; ${note}; each panel on its own scale` });
   return { id: 'other-metrics', title: 'Other metrics', caption: 'Retransmits, loss, CPU use and the remaining metrics, each on its own scale.', spec };
 }

@@ -4,13 +4,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../../results/schema.ts';
 import { barData, bpfProgramOf, isBpfMetric, summaryRows, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
-import { WHISKER_NOTE } from './bars.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
 import { barsWithWhiskers } from './layers.ts';
 
 export function bpfCostChart(results: ResultsFile): Chart | undefined {
-  const { data, whiskers } = barData(summaryRows(results, isBpfMetric));
+  const { data, note } = barData(summaryRows(results, isBpfMetric));
   if (data.length === 0) return undefined;
   const values = data.map((d) => ({ ...d, program: bpfProgramOf(d.metric) }));
   const enc = scenarioEncodings(values.map((d) => d.scenario));
@@ -18,7 +17,7 @@ export function bpfCostChart(results: ResultsFile): Chart | undefined {
   const width = Math.max(160, 28 * new Set(values.map((v) => `${v.program}/${v.scenario}`)).size);
   const panels = workloadOrder(results).filter((w) => values.some((v) => v.workload === w));
   const spec: TopLevelSpec = {
-    title: { text: 'BPF cost per packet (program body only)', subtitle: `run time / run count of each attached program, from an untimed pass with run statistics on; ${WHISKER_NOTE[whiskers]}; lower is better` },
+    title: { text: 'BPF cost per packet (program body only)', subtitle: `run time / run count of each attached program, from an untimed pass with run statistics on; ${note}; lower is better` },
     data: { values },
     ...wrappedFacet('workload', panels, width),
     spec: {

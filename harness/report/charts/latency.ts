@@ -5,7 +5,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../../results/schema.ts';
 import { barData, latencyData, summaryRows, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
-import { WHISKER_NOTE } from './bars.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
 import { barsWithWhiskers } from './layers.ts';
@@ -13,7 +12,7 @@ import { barsWithWhiskers } from './layers.ts';
 export const PERCENTILE_METRICS: Record<string, string> = { p50Us: 'p50', p90Us: 'p90', p99Us: 'p99', p999Us: 'p99.9' };
 
 export function latencyPercentilesChart(results: ResultsFile): Chart | undefined {
-  const { data, whiskers } = barData(summaryRows(results, (m) => m in PERCENTILE_METRICS));
+  const { data, note } = barData(summaryRows(results, (m) => m in PERCENTILE_METRICS));
   if (data.length === 0) return undefined;
   const values = data.map((d) => ({ ...d, percentile: PERCENTILE_METRICS[d.metric] }));
   const enc = scenarioEncodings(data.map((d) => d.scenario));
@@ -22,7 +21,7 @@ export function latencyPercentilesChart(results: ResultsFile): Chart | undefined
   const width = Math.max(220, 4 * 14 * scenarios);
   const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
   const spec: TopLevelSpec = {
-    title: { text: 'Latency percentiles', subtitle: `every request of the valid repetitions pooled; ${WHISKER_NOTE[whiskers]}; lower is better` },
+    title: { text: 'Latency percentiles', subtitle: `every request of the valid repetitions pooled; ${note}; lower is better` },
     data: { values },
     ...wrappedFacet('workload', panels, width),
     spec: {

@@ -1,5 +1,6 @@
-// The layer pair every bar chart here uses: bars of a value, and black whiskers of its 95% CI
-// where the row has one (`lo`/`hi`), so every chart draws uncertainty the same way.
+// The layer pair every bar chart here uses: bars of a value, and black whiskers of its interval
+// where the row has one (`lo`/`hi`, labelled with its real coverage in `whisker`, shown on hover),
+// so every chart draws uncertainty the same way.
 import type { LayerSpec, UnitSpec } from 'vega-lite/build/src/spec/index.js';
 
 type Channel = Record<string, unknown>;
@@ -11,7 +12,10 @@ export function barsWithWhiskers(enc: { x: Channel; xOffset?: Channel; color: Ch
     {
       transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
       mark: { type: 'errorbar', ticks: true, color: '#111827' },
-      encoding: { ...position, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
+      encoding: {
+        ...position, y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' },
+        tooltip: [{ field: 'lo', title: 'low' }, { field: 'hi', title: 'high' }, { field: 'whisker', title: 'coverage' }],
+      },
     },
   ] as (LayerSpec<string> | UnitSpec<string>)[];
 }

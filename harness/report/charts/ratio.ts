@@ -2,8 +2,9 @@
 // line marked: the chart a pull request or a blog post leads with.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../metrics.ts';
+import { coverageLabel } from '../../results/interval-label.ts';
 import type { ResultsFile } from '../../results/schema.ts';
-import { summaryRows, workloadOrder } from '../chart-data.ts';
+import { summaryRows, whiskerNote, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
@@ -25,13 +26,14 @@ export function ratioChart(results: ResultsFile, baseline: string): Chart | unde
     ratio: r.ratioToHost,
     lo: r.ratioCiLow,
     hi: r.ratioCiHigh,
+    whisker: coverageLabel(r.ratioCiCoverage),
   }));
   const enc = scenarioEncodings(rows.map((r) => r.scenario));
   const withCi = data.some((d) => d.lo !== null && d.hi !== null);
   const width = Math.max(140, 40 * new Set(data.map((d) => d.scenario)).size);
   const yTitle = `ratio to ${baseline}`;
   const spec: TopLevelSpec = {
-    title: { text: `Ratio to ${baseline}`, subtitle: `scenario / ${baseline} for the same workload and metric; dashed line: 1.0${withCi ? '; whiskers: 95% CI of the ratio' : ''}` },
+    title: { text: `Ratio to ${baseline}`, subtitle: `scenario / ${baseline} for the same workload and metric; dashed line: 1.0${withCi ? `; ${whiskerNote('ci', rows.filter((r) => r.ratioCiLow !== null).map((r) => r.ratioCiCoverage), 'the per-repetition ratios')}` : ''}` },
     data: { values: data },
     ...wrappedFacet('panel', [...new Set(data.map((d) => d.panel))], width, { labelExpr: "split(datum.label, '|')" }),
     spec: {
