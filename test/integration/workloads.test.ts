@@ -82,7 +82,8 @@ test('bench through the CLI: results.json with samples, intervals and environmen
   const scenarios = ['host', 'veth', ...(bpf ? ['veth-bpf'] : [])];
   const r = await cli(['bench', '--vm', 'never', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3'], { timeoutMs: 300_000 });
   assert.is(r.exitCode, 0, String(r.stderr));
-  assert.match(String(r.stdout), /value\s+95% CI\s+vs host\s+95% CI/);
+  assert.match(String(r.stdout), /value\s+interval \(coverage\)\s+vs host\s+interval \(coverage\)/);
+  assert.match(String(r.stdout), /\.\.\S+ \(75%\)/); // 3 repetitions: [min, max], which covers the median 75% of the time
   // Retransmit rates sit next to throughput in the table, whatever their size.
   assert.match(String(r.stdout), /veth\s+tcp_stream\s+throughputGbps[^\n]*\n\S+\s+tcp_stream\s+retransmitsPerGB\s/);
   assert.match(String(r.stderr), /\[1\/\d+\] \S+ tcp_stream repetition 1\/3, about \S+ left/);
