@@ -1,5 +1,8 @@
 // Runs every repetition of every scenario x workload. Scenarios are shuffled within each
 // repetition so slow drift on a noisy machine spreads over all of them instead of landing on one.
+// On the instruction clock there is no drift to spread (time counts guest instructions), so each
+// scenario is built once for all its repetitions and its untimed accounting pass runs on the first
+// repetition only: builds and passes cost emulated instructions, which is to say wall time.
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
 import { bpfStatsTracker } from '../bpf-stats.ts';
 import { namespaceName } from '../naming.ts';
@@ -31,6 +34,8 @@ export interface MatrixContext {
   onMeasurement: (m: Measurement) => Promise<void>;
   /** Called after each build of a scenario with the settings read back from its namespaces. */
   onApplied?: (scenario: string, applied: AppliedSettings) => Promise<void> | void;
+  /** The run's clock counts guest instructions: one build per scenario, one accounting pass per scenario x workload. */
+  instructionClock?: boolean;
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
@@ -43,18 +48,27 @@ export function shuffled<T>(items: readonly T[], random: () => number = Math.ran
 }
 
 export async function runMatrix(ctx: MatrixContext): Promise<void> {
-  for (let repetition = 1; repetition <= ctx.repeats; repetition++) {
+  const all = Array.from({ length: ctx.repeats }, (_, i) => i + 1);
+  if (ctx.instructionClock) {
     for (const scenario of shuffled(ctx.scenarios)) {
       if (ctx.signal.aborted) return;
-      await runScenario(ctx, scenario, repetition);
+      await runScenario(ctx, scenario, all);
+    }
+    return;
+  }
+  for (const repetition of all) {
+    for (const scenario of shuffled(ctx.scenarios)) {
+      if (ctx.signal.aborted) return;
+      await runScenario(ctx, scenario, [repetition]);
     }
   }
 }
 
-async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: number): Promise<void> {
+/** One build of `scenario`, and in it every workload for each of `repetitions`. */
+async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: readonly number[]): Promise<void> {
   const done = new Set<string>();
   const record = async (m: Measurement) => {
-    done.add(m.workload);
+    done.add(`${m.repetition}/${m.workload}`);
     await ctx.onMeasurement(m);
   };
   try {
@@ -66,7 +80,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
       await bpf.take();
-      for (const workload of ctx.workloads) {
+      for (const repetition of repetitions) for (const workload of ctx.workloads) {
         if (ctx.signal.aborted) return;
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
@@ -96,7 +110,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
         let pass: Awaited<ReturnType<typeof bpfCostPass>> = [];
         const passTraffic = (window: Parameters<typeof workload.run>[0]['window']) =>
           workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, window });
-        const accounted = failed
+        const accounted = failed || (ctx.instructionClock && repetition > repetitions[0]!)
           ? { receivePath: undefined, metrics: {} }
           : await measureReceivePath(scenario, ctx.plan, ctx.log, async (window) => {
             if (scenario.programs.length === 0) return passTraffic(window);
@@ -125,7 +139,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetition: n
     }, { log: ctx.log, signal: ctx.signal });
   } catch (err) {
     if (ctx.signal.aborted) return;
-    for (const workload of ctx.workloads.filter((w) => !done.has(w.name))) {
+    for (const repetition of repetitions) for (const workload of ctx.workloads.filter((w) => !done.has(`${repetition}/${w.name}`))) {
       await record({ scenario: scenario.name, workload: workload.name, repetition, state: 'failed', reason: (err as Error).message, startedAt: new Date().toISOString(), elapsedS: 0, metrics: {}, bpf: [] });
     }
   }

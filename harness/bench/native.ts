@@ -91,6 +91,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       signal: io.signal,
       log,
       onStart: progress.begin,
+      instructionClock: environment.clock.kind === 'instructions',
       onApplied: (scenario, applied) => {
         // The first build's read-back is the record; a later one only matters if it differs, and
         // then the run's measurements fail with the mismatch as their reason.

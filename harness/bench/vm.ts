@@ -39,14 +39,22 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
   return (120 * (instructionClock ? 5 : 1) + measurements * perMeasurementS * factor) * 1000;
 }
 
-/** The default preset's size in an emulated guest, where the user did not choose it (presets.ts). */
-function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; durationS?: number } {
-  if (accel !== 'tcg' || opts.preset !== 'default') return {};
+/**
+ * The preset's size in an emulated guest, where the user did not choose it (presets.ts). On the
+ * instruction clock the default and quick presets measure fixed work (--work default), unless the
+ * user chose a duration, fixed work of their own, or a tool that cannot count transactions.
+ */
+export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; durationS?: number; work?: string } {
   const given = (flag: string) => argv.includes(flag);
-  if (!instructionClock) return given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
+  if (accel !== 'tcg' || opts.preset === 'full') return {};
+  if (!instructionClock) return opts.preset !== 'default' || given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
+  const timedTool = opts.params.rrTool !== 'netperf' && given('--rr-tool') || opts.params.crrTool === 'probe';
+  const work = given('--duration') || given('--work') || timedTool ? undefined : 'default';
+  if (opts.preset !== 'default') return { work };
   return {
     repeats: given('--repeats') ? undefined : INSTRUCTION_CLOCK_DEFAULT.repeats,
     durationS: given('--duration') ? undefined : INSTRUCTION_CLOCK_DEFAULT.durationS,
+    work,
   };
 }
 
@@ -67,7 +75,11 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const sizing = emulatedSizing(opts, accel, clock.kind === 'instructions', io.argv);
   const repeats = sizing.repeats ?? opts.repeats;
   const durationS = sizing.durationS ?? opts.durationS;
-  const resized = [...(sizing.repeats ? [['--repeats', String(sizing.repeats)]] : []), ...(sizing.durationS ? [['--duration', String(sizing.durationS)]] : [])];
+  const resized = [
+    ...(sizing.repeats ? [['--repeats', String(sizing.repeats)]] : []),
+    ...(sizing.durationS ? [['--duration', String(sizing.durationS)]] : []),
+    ...(sizing.work ? [['--work', sizing.work]] : []),
+  ];
   const guestArgv = [['--vm', 'never'], ['--clock', 'auto'], ['--run-id', runId], ['--out', outDir], ['--no-report'], ...resized]
     .reduce((a, [option, value]) => withOption(a, option!, value), withoutGuestFlags(io.argv));
   const argv = [process.execPath, bundle.cliPath, ...guestArgv];

@@ -1,5 +1,6 @@
 // The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
 import { UsageError, quote } from '../errors.ts';
+import { parseFixedWork, type FixedWork } from '../workloads/fixed-work.ts';
 import { CRR_TOOLS, DEFAULT_WORKLOAD_PARAMS, RR_TOOLS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
 
 export interface RawWorkloadFlags {
@@ -13,6 +14,7 @@ export interface RawWorkloadFlags {
   maxRetransmitPct?: string;
   rrTool?: string;
   crrTool?: string;
+  work?: string;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, known: readonly T[], fallback: T): T {
@@ -59,15 +61,25 @@ export function parseIpVersion(value: string | undefined, fallback: IpVersion): 
  * tcp_rr's tool: sockperf by default, but sockperf 3.7 (Debian 12) takes no IPv6 address, so with
  * --ip 6 the default is netperf, decided here and recorded; --rr-tool sockperf with --ip 6 is an error.
  */
-function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion): WorkloadParams['rrTool'] {
-  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
+function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion, fixedWork: FixedWork | undefined): WorkloadParams['rrTool'] {
+  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 || fixedWork ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
   if (tool === 'sockperf' && ipVersion === 6) throw new UsageError('--rr-tool sockperf cannot measure --ip 6 (sockperf 3.7 takes no IPv6 address); use --rr-tool netperf or probe');
+  if (tool !== 'netperf' && fixedWork) throw new UsageError(`--rr-tool ${tool} cannot run a fixed number of transactions (--work); use --rr-tool netperf or --duration`);
   return tool;
+}
+
+/** --work: fixed work for tcp_rr, tcp_crr and tcp_stream (fixed-work.ts); with it tcp_rr defaults to netperf (-l -N). */
+function fixedWork(flags: RawWorkloadFlags): { fixedWork?: FixedWork } {
+  if (flags.work === undefined) return {};
+  const work = parseFixedWork(flags.work);
+  if (flags.crrTool === 'probe') throw new UsageError('--crr-tool probe cannot run a fixed number of connections (--work); use netperf or --duration');
+  return { fixedWork: work };
 }
 
 export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
   const d = DEFAULT_WORKLOAD_PARAMS;
   const ipVersion = parseIpVersion(flags.ip, d.ipVersion);
+  const work = fixedWork(flags);
   return {
     ipVersion,
     streams: integer('--streams', flags.streams, 1, 128, d.streams),
@@ -75,9 +87,10 @@ export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
     crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),
     udpSizeBytes: integer('--udp-size', flags.udpSize, 16, 65_507, d.udpSizeBytes),
     udpRate: parseUdpRate(flags.udpRate, d.udpRate),
-    rrTool: rrTool(flags, ipVersion),
+    rrTool: rrTool(flags, ipVersion, work.fixedWork),
     crrTool: oneOf('--crr-tool', flags.crrTool, CRR_TOOLS, d.crrTool),
     ...optional('maxLossPct', percent('--max-loss-pct', flags.maxLossPct)),
     ...optional('maxRetransmitPct', percent('--max-retransmit-pct', flags.maxRetransmitPct)),
+    ...work,
   };
 }

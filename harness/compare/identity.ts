@@ -40,7 +40,9 @@ export const IDENTITY_FIELDS: IdentityField[] = [
   { field: 'options.abInjectCost', read: (r) => str(r.options.abInjectCost ?? 'off') },
   // IPv4 and IPv6 figures of one scenario are different quantities, never a change to judge.
   { field: 'IP version (--ip)', read: (r) => `IPv${ipVersionOf(r.options)}` },
-  ...['streams', 'rrSizeBytes', 'crrSizeBytes', 'udpSizeBytes', 'udpRate'].map((p) => ({ field: `options.workloadParams.${p}`, read: (r: RunIdentity) => str(param(r, p)) })),
+  // Timed and fixed-work runs (--work) measure over different spans; files before --work were timed.
+  { field: 'options.workloadParams.fixedWork (--work)', read: (r) => JSON.stringify(param(r, 'fixedWork') ?? 'off') },
+  ...['streams', 'rrSizeBytes', 'crrSizeBytes', 'udpSizeBytes', 'udpRate', 'rrTool', 'crrTool'].map((p) => ({ field: `options.workloadParams.${p}`, read: (r: RunIdentity) => str(param(r, p)) })),
   ...['iperf3', 'sockperf', 'netperf'].map((t) => ({ field: `tools.${t} (major.minor)`, read: (r: RunIdentity) => toolMajorMinor(r.environment.tools?.[t]) })),
 ];
 

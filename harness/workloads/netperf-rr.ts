@@ -8,7 +8,9 @@ import { NETPERF_SELECTORS, parseNetperfKeyval, parseNetperfVersion } from '../p
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
-import { durationGate, judge } from './validity.ts';
+import { durationGate, judge, type Gate } from './validity.ts';
+import { netperfCount, warmupTransactions } from './fixed-work.ts';
+import { workloadParams } from './params.ts';
 
 export type NetperfTest = 'TCP_RR' | 'TCP_CRR';
 
@@ -31,15 +33,19 @@ export function netperfTool(): Promise<string> {
 export async function netperfRr(ctx: WorkloadContext, test: NetperfTest, sizeBytes: number): Promise<WorkloadOutcome> {
   const tool = await netperfTool();
   const family = ctx.serverAddress.includes(':') ? '-6' : '-4';
-  const client = (seconds: number) => [
-    'netperf', family, '-P', '0', '-j', '-H', ctx.serverAddress, '-p', String(CONTROL_PORT), '-t', test, '-l', String(seconds),
+  const client = (length: string) => [
+    'netperf', family, '-P', '0', '-j', '-H', ctx.serverAddress, '-p', String(CONTROL_PORT), '-t', test, '-l', length,
     '--', '-r', `${sizeBytes},${sizeBytes}`, '-k', NETPERF_SELECTORS.join(','),
   ];
+  // Fixed work (--work): N transactions (netperf -l -N) timed by netperf itself; no CPU window of
+  // ours, since the run's length is not known in advance.
+  const work = workloadParams(ctx.params).fixedWork;
+  const count = work ? (test === 'TCP_CRR' ? work.crrConnections : work.rrTransactions) : undefined;
   const r = await runClientServer(ctx, {
     server: { argv: ['netserver', '-D', '-f', '-N', family, '-L', ctx.serverAddress, '-p', String(CONTROL_PORT)], ready: /Starting netserver/, listening: CONTROL_PORT },
-    warmup: { argv: client(WARMUP_S), timeoutMs: (WARMUP_S + 20) * 1000 },
-    client: { argv: client(ctx.durationS), timeoutMs: (ctx.durationS + 20) * 1000 },
-    window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
+    warmup: { argv: client(count ? netperfCount(warmupTransactions(count)) : String(WARMUP_S)), timeoutMs: (WARMUP_S + 20) * 1000 },
+    client: { argv: client(count ? netperfCount(count) : String(ctx.durationS)), timeoutMs: (ctx.durationS + 20) * 1000 },
+    ...(count ? {} : { window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS } }),
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands, tool };
   if (r.client.failed) {
@@ -54,6 +60,8 @@ export async function netperfRr(ctx: WorkloadContext, test: NetperfTest, sizeByt
     [rateMetric]: v.transactionsPerS, p50Us: v.p50Us, p90Us: v.p90Us, p99Us: v.p99Us, maxUs: v.maxUs,
     ...cpuMetrics(r.cpu, { transactionsPerS: v.transactionsPerS }),
   };
-  const verdict = judge({ ...metrics, measuredS: v.elapsedS }, [{ metric: rateMetric, positive: true }, { metric: 'p99Us' }, durationGate(ctx.durationS)]);
+  // A fixed-work run is complete when netperf reports its rate: it stops only after N transactions.
+  const lengthGate: Gate = count ? { metric: 'measuredS', positive: true } : durationGate(ctx.durationS);
+  const verdict = judge({ ...metrics, measuredS: v.elapsedS }, [{ metric: rateMetric, positive: true }, { metric: 'p99Us' }, lengthGate]);
   return { ...verdict, metrics, cpu: r.cpu, tool, commands: r.commands };
 }

@@ -1,4 +1,5 @@
 // Everything about a workload the command line can change, with the defaults a run records.
+import type { FixedWork } from './fixed-work.ts';
 
 export type IpVersion = 4 | 6;
 
@@ -37,6 +38,11 @@ export interface WorkloadParams {
    */
   maxLossPct?: number;
   maxRetransmitPct?: number;
+  /**
+   * Fixed work per measurement instead of a duration (--work; fixed-work.ts), for the workloads
+   * that support it; absent: every workload runs for --duration seconds.
+   */
+  fixedWork?: FixedWork;
 }
 
 export const DEFAULT_WORKLOAD_PARAMS: WorkloadParams = {

@@ -15,12 +15,16 @@ const EDGE_MS = 150;
 
 async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
-  const client = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, '-t', String(ctx.durationS), '-O', String(OMIT_S), '-P', String(streams), '-J'];
+  // Fixed work (--work): -n bytes, slow start included (it is part of the work and, on the
+  // instruction clock, the same every time); no CPU window, the run's length is not known ahead.
+  const bytes = p.fixedWork?.streamBytes;
+  const length = bytes ? ['-n', String(bytes)] : ['-t', String(ctx.durationS), '-O', String(OMIT_S)];
+  const client = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, ...length, '-P', String(streams), '-J'];
   const r = await runClientServer(ctx, {
     server: iperfServer(PORT),
     client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },
     cpuSets: streams > 1,
-    window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
+    ...(bytes ? {} : { window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS } }),
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
   const parsed = parseIperfJson(r.client.stdout);
@@ -33,9 +37,9 @@ async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadO
     ...cpuMetrics(r.cpu, { bytesPerS: (v.throughputGbps * 1e9) / 8 }),
   };
   // Retransmits are the datapath's behaviour (backlog drops on veth): reported, gated only on request.
-  const verdict = judge({ ...metrics, measuredS: v.durationS }, [
+  const verdict = judge({ ...metrics, measuredS: v.durationS, bytesSent: v.bytesSent }, [
     { metric: 'throughputGbps', positive: true },
-    durationGate(ctx.durationS),
+    bytes ? { metric: 'bytesSent', min: bytes, option: `the --work stream=${bytes} bytes` } : durationGate(ctx.durationS),
     ...limitGate('retransmitPct', p.maxRetransmitPct, '--max-retransmit-pct'),
   ]);
   return { ...verdict, metrics, cpu: r.cpu, tool: v.iperfVersion, commands: r.commands };

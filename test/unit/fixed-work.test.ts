@@ -1,0 +1,40 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { resolveBenchOptions } from '../../harness/bench/options.ts';
+import { emulatedSizing } from '../../harness/bench/vm.ts';
+import { UsageError } from '../../harness/errors.ts';
+import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
+
+test('--work: default, a subset with sizes, and bad parts named', () => {
+  assert.equal(parseFixedWork('default'), DEFAULT_FIXED_WORK);
+  assert.equal(parseFixedWork('rr=2000,stream=32M'), { ...DEFAULT_FIXED_WORK, rrTransactions: 2000, streamBytes: 32 * 2 ** 20 });
+  assert.equal(parseFixedWork('crr=10').crrConnections, 10);
+  for (const bad of ['rr=0', 'rr=1k', 'rr', 'udp=5', 'stream=2T', 'rr=-3', '']) {
+    assert.throws(() => parseFixedWork(bad), (e: unknown) => e instanceof UsageError && /--work/.test((e as Error).message), bad);
+  }
+  assert.is(netperfCount(5000), '-5000');
+  assert.is(warmupTransactions(5000), 500);
+  assert.is(warmupTransactions(50), 100);
+});
+
+test('--work makes netperf the tcp_rr tool; tools that cannot count transactions are refused', () => {
+  const opts = resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', work: 'default' });
+  assert.equal(opts.params.fixedWork, DEFAULT_FIXED_WORK);
+  assert.is(opts.params.rrTool, 'netperf');
+  assert.is(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto' }).params.fixedWork, undefined);
+  assert.throws(() => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', work: 'default', rrTool: 'sockperf' }), /--rr-tool sockperf cannot run a fixed number/);
+  assert.throws(() => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', work: 'default', crrTool: 'probe' }), /--crr-tool probe cannot run a fixed number/);
+});
+
+test('instruction clock: default and quick presets measure fixed work unless the user chose otherwise', () => {
+  const sized = (flags: Record<string, string | boolean>, argv: string[], clock = true) => emulatedSizing(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags }), 'tcg', clock, argv);
+  assert.equal(sized({}, []), { repeats: 5, durationS: 1, work: 'default' });
+  assert.equal(sized({ quick: true }, ['--quick']), { work: 'default' });
+  assert.is(sized({ duration: '2' }, ['--duration', '2']).work, undefined);
+  assert.is(sized({ rrTool: 'sockperf' }, ['--rr-tool', 'sockperf']).work, undefined);
+  assert.is(sized({ work: 'rr=100' }, ['--work', 'rr=100']).work, undefined);
+  assert.equal(sized({ full: true }, ['--full']), {});
+  assert.equal(sized({}, [], false), { repeats: 3 });
+});
+
+test.run();
