@@ -79,11 +79,21 @@ export async function probeScenario(scenario: Scenario, ctx: Omit<PlanContext, '
   }
 }
 
-/** Scenarios that cannot run here, with the reason: a missing feature first, else what the settings probe found. */
+/** What probeScenario builds: scenarios equal in this (veth, veth-bpf and veth-tc differ only in programs) share one probe. */
+export const probeKey = (s: Scenario) => JSON.stringify([s.nodes, s.links, s.linkSettings, s.sysctls]);
+
+/**
+ * Scenarios that cannot run here, with the reason: a missing feature first, else what the settings
+ * probe found. Each distinct topology is probed once: a build costs seconds of wall time in the
+ * emulated VM.
+ */
 export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>): Promise<{ scenario: string; reason: string }[]> {
   const out: { scenario: string; reason: string }[] = [];
+  const probed = new Map<string, string | undefined>();
   for (const s of scenarios) {
-    const reason = whyNotRunnable(s, caps) ?? (await probeScenario(s, ctx));
+    const key = probeKey(s);
+    const reason = whyNotRunnable(s, caps) ?? (probed.has(key) ? probed.get(key) : await probeScenario(s, ctx));
+    if (!whyNotRunnable(s, caps)) probed.set(key, reason);
     if (reason) out.push({ scenario: s.name, reason });
   }
   return out;
