@@ -7,6 +7,7 @@ import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
 import { INTERVAL_NOTE, rowIntervals, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { measuredWithLine } from '../results/tools.ts';
 import { placementText } from '../cpu/placement-text.ts';
+import { contentionNote } from '../cpu/contention.ts';
 
 function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
@@ -42,6 +43,8 @@ export function renderTable(results: ResultsFile, opts: { all?: boolean } = {}):
     `${INTERVAL_NOTE}.${opts.all ? '' : ' Every metric: results.csv or --verbose.'}`,
     ...(shown.some((r) => r.tooFewSamples) ? [`${TOO_FEW_NOTE}.`] : []),
   ];
+  const contended = contentionNote(results.measurements);
+  if (contended) notes.push(contended);
   if (shown.some((r) => r.metric.startsWith(BPF_NS_PER_PACKET))) {
     notes.push(`${BPF_NS_PER_PACKET}<program>: program body only (the redirect helpers' route/neighbour work happens after it returns), from an untimed pass with BPF run statistics on.`);
   }

@@ -36,6 +36,12 @@ export async function machinePlacement(request?: CpuRequest): Promise<Placement>
   return chosen.placement;
 }
 
+/** True when this process's affinity mask includes any of `cpus`: its own work may then land on them. */
+export async function mayRunOn(cpus: readonly number[]): Promise<boolean> {
+  const allowed = await readAffinity().catch(() => undefined);
+  return allowed === undefined || allowed.some((c) => cpus.includes(c));
+}
+
 /**
  * Confines every thread of this process (the harness) to `cpus` (taskset -a -p), so its own work
  * stays off the measured CPUs. Children started later take their own mask from taskset -c.

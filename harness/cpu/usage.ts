@@ -1,12 +1,23 @@
-// What the whole machine did between two /proc/stat snapshots. Shares are of all CPUs' time, so
-// 50% busy on a 2-CPU machine is one core's worth. Steal (time the hypervisor ran something else)
-// counts in the total but not as busy: it is time this machine did not get.
+// What the machine did between two /proc/stat snapshots, whole and per CPU. Shares are of all
+// CPUs' time, so 50% busy on a 2-CPU machine is one core's worth. Steal (time the hypervisor ran
+// something else) counts in the total but not as busy: it is time this machine did not get.
+//
+// Resolution: /proc/stat counts in USER_HZ ticks (10 ms). With CONFIG_TICK_CPU_ACCOUNTING (this
+// machine, most distribution kernels) the kernel charges each whole scheduler tick (1/CONFIG_HZ)
+// to whatever the CPU was doing when the tick fired, so a 1 s window on one CPU resolves ~1% and
+// work shorter than a tick is seen only statistically; softirq run from irq exit is charged to
+// softirq only if the tick lands in it. CONFIG_VIRT_CPU_ACCOUNTING_GEN (nohz_full kernels) and
+// CONFIG_IRQ_TIME_ACCOUNTING measure at context switches and irq edges instead: exact in time,
+// still reported in 10 ms units here.
 import type { CpuTimes, ProcStat } from '../parsers/proc-stat.ts';
+import type { UsedCpuCost } from './used.ts';
 
 export interface CpuShare {
   cpu: number;
   busyPct: number;
   softirqPct: number;
+  /** This CPU's tick deltas over the window (absent in older files). */
+  ticks?: CpuTimes;
 }
 
 export interface CpuUsage {
@@ -19,15 +30,21 @@ export interface CpuUsage {
   /** Average number of CPUs busy over the window (busy core-seconds per second). */
   busyCores: number;
   perCpu: CpuShare[];
+  /** CPU time of the harness's own process (getrusage, all threads) over the same window, seconds; absent when the tool took the snapshots. */
+  harnessCpuS?: number;
+  /** CPU seconds of the client and server processes over the window (schedstat, ns-exact; harness/cpu/process-time.ts); absent when not read. */
+  processes?: { clientS: number; serverS: number };
+  /** The CPUs the workload used, net of the idle baseline: what service demand is computed from (absent in older files). */
+  used?: UsedCpuCost;
 }
 
 /** USER_HZ, which Linux fixes at 100 for userspace on every architecture it runs this harness on. */
-const USER_HZ = 100;
+export const USER_HZ = 100;
 
-const busy = (t: CpuTimes) => t.user + t.nice + t.system + t.irq + t.softirq;
-const total = (t: CpuTimes) => busy(t) + t.idle + t.iowait + t.steal;
+export const busy = (t: CpuTimes) => t.user + t.nice + t.system + t.irq + t.softirq;
+export const total = (t: CpuTimes) => busy(t) + t.idle + t.iowait + t.steal;
 
-function diff(a: CpuTimes, b: CpuTimes): CpuTimes {
+export function diff(a: CpuTimes, b: CpuTimes): CpuTimes {
   return {
     user: b.user - a.user, nice: b.nice - a.nice, system: b.system - a.system, idle: b.idle - a.idle,
     iowait: b.iowait - a.iowait, irq: b.irq - a.irq, softirq: b.softirq - a.softirq, steal: b.steal - a.steal,
@@ -43,7 +60,7 @@ export function cpuUsage(before: ProcStat, after: ProcStat): CpuUsage {
     const prev = before.cpus.find((c) => c.cpu === cpu);
     if (!prev) return [];
     const dc = diff(prev.times, times);
-    return [{ cpu, busyPct: share(busy(dc), total(dc)), softirqPct: share(dc.softirq, total(dc)) }];
+    return [{ cpu, busyPct: share(busy(dc), total(dc)), softirqPct: share(dc.softirq, total(dc)), ticks: dc }];
   });
   return {
     windowS: total(d) / cpuCount / USER_HZ,

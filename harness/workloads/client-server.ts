@@ -9,6 +9,7 @@ import { run, spawn, wrapArgv, type RunResult } from '../exec.ts';
 import { waitListening } from './listening.ts';
 import { startServer } from './server.ts';
 import type { WorkloadContext } from './types.ts';
+import { withUsedCost } from './cpu-metrics.ts';
 
 export interface ClientServerPlan {
   /** `listening`: a TCP port to see listening before the client starts (servers that announce before they bind). */
@@ -48,11 +49,11 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
     if (!plan.window) await ctx.window?.begin();
     const proc = spawn(plan.client.argv, { ...onClient, ...cancel, timeoutMs: plan.client.timeoutMs });
     const window = plan.window;
-    const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc, ctx.window) : undefined)).catch(() => undefined) : undefined;
+    const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc, ctx.window, { client: proc.pid, server: server.process.pid }) : undefined)).catch(() => undefined) : undefined;
     const r = await proc;
     if (!plan.window) await ctx.window?.end(false);
     const client: RunResult = { stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), exitCode: r.exitCode ?? -1, failed: r.failed };
-    return { ok: true, client, cpu: await cpu, commands };
+    return { ok: true, client, cpu: await withUsedCost(await cpu, ctx, plan.cpuSets), commands };
   } catch (err) {
     return { ok: false, reason: (err as Error).message, commands };
   } finally {

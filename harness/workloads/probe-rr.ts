@@ -6,7 +6,7 @@ import { parseProbeReport } from '../parsers/probe-report.ts';
 import { parseProcStat } from '../parsers/proc-stat.ts';
 import { clientArgv, READY_LINE, serverArgv, type ProbeMode } from '../probe/protocol.ts';
 import { runClientServer } from './client-server.ts';
-import { cpuMetrics } from './cpu-metrics.ts';
+import { cpuMetrics, withUsedCost } from './cpu-metrics.ts';
 import { latencyOutcome } from './latency-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge } from './validity.ts';
@@ -26,7 +26,7 @@ export async function probeRr(ctx: WorkloadContext, mode: ProbeMode, sizeBytes: 
   const report = parsed.value;
   const before = parseProcStat(report.procStat.before);
   const after = parseProcStat(report.procStat.after);
-  const cpu = before.ok && after.ok ? cpuUsage(before.value, after.value) : undefined;
+  const cpu = await withUsedCost(before.ok && after.ok ? cpuUsage(before.value, after.value) : undefined, ctx);
   const rate = report.transactions / report.elapsedS;
   const rateMetric = mode === 'crr' ? 'connectionsPerS' : 'transactionsPerS';
   const latency = latencyOutcome(report.samplesUs);

@@ -1,4 +1,5 @@
 import type { CpuUsage } from '../cpu/usage.ts';
+import type { IdleBaseline } from '../cpu/idle.ts';
 import type { MeasurementState } from '../results/schema.ts';
 import type { WorkloadParams } from './params.ts';
 
@@ -25,6 +26,8 @@ export interface WorkloadContext {
   signal?: AbortSignal;
   /** Message sizes, stream count, UDP rate, validity thresholds; defaults for anything left out. */
   params?: Partial<WorkloadParams>;
+  /** What the CPU cost is net of: the scenario's idle baseline, and whether the harness shares the measured CPUs. */
+  cpuAccounting?: { idle?: IdleBaseline; harnessShares: boolean };
   /** Counters read at the window's edges (harness/accounting/receive-path.ts). */
   window?: WindowHooks;
 }
@@ -37,7 +40,7 @@ export interface WorkloadOutcome {
   samples?: Record<string, number[]>;
   /** How many samples the tool produced and how many were kept, by the same names. */
   sampleCounts?: Record<string, { collected: number; kept: number }>;
-  /** Whole-machine CPU use during the measured phase. */
+  /** CPU use during the measured phase: whole machine, per CPU, and the used CPUs net of idle (`used`). */
   cpu?: CpuUsage;
   /** The tool that measured, with its version (iperf 3.12, sockperf 3.7, netkit-bench probe). */
   tool?: string;

@@ -18,6 +18,7 @@ import type { WorkloadParams } from '../../harness/workloads/params.ts';
 import { tcpCrr, tcpRr, tcpRrProbe } from '../../harness/workloads/rr.ts';
 import type { Workload, WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { cli } from '../helpers/cli.ts';
+import { takeIdleBaseline } from '../../harness/cpu/idle.ts';
 import { leftovers } from '../helpers/host-state.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
@@ -40,10 +41,12 @@ for (const name of ['host', 'veth']) {
     const scenario = SCENARIOS.find((s) => s.name === name)!;
     const runId = newRunId();
     await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
+      const idle = await takeIdleBaseline(500);
+      assert.ok(idle && idle.perCpu.length > 0, 'idle baseline taken');
       for (const { label, workload: w, params, tool } of VARIANTS) {
         const o = await w.run({
           clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
-          serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, params,
+          serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, params, cpuAccounting: { idle, harnessShares: true },
         });
         assertUsable(label, o);
         assert.match(o.tool ?? '', tool, `${label}: measured by ${o.tool}`);
@@ -53,9 +56,17 @@ for (const name of ['host', 'veth']) {
         if (w.name !== 'udp_stream') assert.ok(o.metrics.cpuBusyPct! > 0 && o.metrics.cpuBusyPct! <= 100, `${w.name} cpuBusyPct ${o.metrics.cpuBusyPct}`);
         assert.ok(o.commands!.some((c) => c.includes(`--net=/run/netns/${namespaceName(runId, scenario.client.node)} -- taskset -c 0 `)), `${w.name}: client not pinned`);
         assert.ok(o.commands!.some((c) => c.includes(`--net=/run/netns/${namespaceName(runId, scenario.server.node)} -- taskset -c 1 `)), `${w.name}: server not pinned`);
-        if (RATE[w.name] === 'throughputGbps') {
-          if (w.name !== 'udp_stream') assert.ok(o.metrics.cpuCoreSecondsPerGB! > 0, w.name);
-        } else {
+        // Per-CPU records for the client and server CPUs, net of the idle baseline, which is recorded.
+        const used = o.cpu.used!;
+        assert.ok(used.cpus.some((c) => c.cpu === 0 && c.roles.includes('client')) && used.cpus.some((c) => c.cpu === 1 && c.roles.includes('server')), `${label}: ${JSON.stringify(used.cpus)}`);
+        assert.is(used.idle, idle);
+        // Service demand wherever busy ticks remained above idle; otherwise the record says it was clamped.
+        const demand = RATE[w.name] === 'throughputGbps' ? 'cpuUsPerKB' : 'cpuUsPerTransaction';
+        if (used.busyCores > 0) assert.ok(Number.isFinite(o.metrics[demand]) && o.metrics[demand]! > 0, `${label}: ${demand} ${o.metrics[demand]}`);
+        else assert.ok(used.clamped || o.metrics.cpuBusyPct === undefined, `${label}: no ${demand} and not clamped: ${JSON.stringify(used)}`);
+        // The tools' own CPU time (schedstat) where the harness took the window (the probe takes its own).
+        if (!/probe/.test(o.tool!)) assert.ok(o.cpu.processes!.clientS > 0 && o.cpu.processes!.serverS > 0 && o.metrics[`processCpu${demand.slice(3)}`]! > 0, `${label}: ${JSON.stringify(o.cpu.processes)}`);
+        if (RATE[w.name] !== 'throughputGbps') {
           const { p50Us, p90Us, p99Us, p999Us, maxUs } = o.metrics as Record<string, number>;
           assert.ok(0 < p50Us! && p50Us! <= p90Us! && p90Us! <= p99Us! && p99Us! <= maxUs!, `${label}: ${JSON.stringify(o.metrics)}`);
           if (/^netperf/.test(o.tool!)) {
@@ -65,7 +76,6 @@ for (const name of ['host', 'veth']) {
             assert.ok(p99Us! <= p999Us! && p999Us! <= maxUs!, `${label}: ${JSON.stringify(o.metrics)}`);
             assert.ok(o.samples!.latencyUs!.length > 0 && o.samples!.latencyUs!.length <= 20_000);
           }
-          assert.ok(o.metrics.cpuUsPerTransaction! > 0, w.name);
         }
       }
     });
@@ -102,6 +112,16 @@ test('bench through the CLI: results.json with samples, intervals and environmen
     const cost = results.summary.filter((s) => s.scenario === 'veth-bpf' && s.metric.startsWith('bpfNsPerPacket:'));
     assert.is(new Set(cost.map((c) => c.metric)).size, 4, JSON.stringify(cost.map((c) => c.metric)));
     assert.ok(cost.every((c) => c.value > 0 && c.unit === 'ns'));
+  }
+  // Placement from the machine, recorded and printed; per-CPU cost records for the CPUs used.
+  const placement = results.options.placement!;
+  assert.ok(placement.client.length > 0 && placement.server.length > 0 && placement.source === 'auto', JSON.stringify(placement));
+  assert.is(results.options.clientCpu, placement.client[0]);
+  assert.match(String(r.stdout), new RegExp(`client CPUs? ${placement.client[0]}.*server CPUs? ${placement.server[0]}`));
+  for (const m of results.measurements.filter((x) => x.cpu)) {
+    const used = m.cpu!.used!;
+    assert.ok(used.cpus.some((c) => c.cpu === placement.client[0] && c.roles.includes('client')), JSON.stringify(used.cpus));
+    assert.ok(used.cpus.every((c) => ['user', 'system', 'irq', 'softirq', 'idleTicks', 'netTicks'].every((k) => Number.isFinite((c as unknown as Record<string, number>)[k]))));
   }
   const csv = await readFile(join(out, runId, 'results.csv'), 'utf8');
   assert.is(csv.split('\n')[0], CSV_COLUMNS.join(','));

@@ -31,13 +31,16 @@ test('validity gates: missing, zero, over the threshold, in that order', () => {
   assert.equal(judge({ measuredS: 1.99 }, [durationGate(2)]), { state: 'ok' });
 });
 
-test('CPU per GB and per transaction from busy cores and the work rate', () => {
-  const cpu = { windowS: 1, cpuCount: 2, busyPct: 75, softirqPct: 10, stealPct: 0, busyCores: 1.5, perCpu: [] };
-  assert.equal(cpuMetrics(cpu, { bytesPerS: 3e9 }), { cpuBusyPct: 75, softirqPct: 10, cpuCoreSecondsPerGB: 0.5 });
-  assert.equal(cpuMetrics(cpu, { transactionsPerS: 30_000 }), { cpuBusyPct: 75, softirqPct: 10, cpuUsPerTransaction: 50 });
+test('service demand per KB and per transaction from the used CPUs\' busy cores and the work rate', () => {
+  const used = { cpus: [], windowS: 1, netCpuS: 1.5, busyCores: 1.5, harnessSubtractedS: 0, clamped: false, contended: false };
+  const cpu = { windowS: 1, cpuCount: 2, busyPct: 90, softirqPct: 10, stealPct: 0, busyCores: 1.8, perCpu: [], used };
+  assert.equal(cpuMetrics(cpu, { bytesPerS: 3e9 }), { cpuBusyPct: 90, softirqPct: 10, cpuUsedCores: 1.5, cpuUsPerKB: (1.5e6 * 1024) / 3e9, cpuCoreSecondsPerGB: 0.5 });
+  assert.equal(cpuMetrics(cpu, { transactionsPerS: 30_000 }), { cpuBusyPct: 90, softirqPct: 10, cpuUsedCores: 1.5, cpuUsPerTransaction: 50 });
   assert.equal(cpuMetrics(undefined, { bytesPerS: 1 }), {});
   // Tick-sampled accounting saw no busy tick: below resolution, no figure rather than a zero.
   assert.equal(cpuMetrics({ ...cpu, busyPct: 0, busyCores: 0 }, { bytesPerS: 1 }), {});
+  // No busier than at idle (clamped to zero): the whole-machine figures only.
+  assert.equal(cpuMetrics({ ...cpu, used: { ...used, netCpuS: 0, busyCores: 0, clamped: true } }, { bytesPerS: 1 }), { cpuBusyPct: 90, softirqPct: 10 });
 });
 
 test('kernel config: recorded options, "n" for unset ones, nothing else', () => {
