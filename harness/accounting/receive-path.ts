@@ -33,7 +33,7 @@ export interface ReceivePathCounts {
 export interface ReceivePathAccounting {
   attach(): Promise<void>;
   window: WindowHooks;
-  /** The counts of the last window, or undefined when none completed. */
+  /** The counts of the last window, once (a second call gives undefined), or undefined when none completed. */
   result(): ReceivePathCounts | undefined;
   /** Detaches whatever attach() attached; safe to call more than once and after a failed attach. */
   detach(): Promise<void>;
@@ -73,7 +73,13 @@ export function receivePathAccounting(scenario: Scenario, ctx: PlanContext): Rec
         };
       },
     },
-    result: () => counts,
+    // Taken once: a later run whose window never began (its tool failed first) gets none, not these.
+    result: () => {
+      const c = counts;
+      counts = undefined;
+      before = undefined;
+      return c;
+    },
     async detach() {
       const todo = attached.reverse();
       attached = [];

@@ -5,7 +5,6 @@
 // That is the program body only: bpf_redirect_peer/_neigh only record where the packet goes, and
 // the route and neighbour work they trigger happens after the program returns, outside run_time_ns.
 // A program that did not run in the pass has no figure rather than a zero.
-import { holdBpfStats } from '../bpf-env.ts';
 import { bpfMetricName } from '../metrics.ts';
 import type { BpfProgramStats } from '../results/schema.ts';
 
@@ -18,20 +17,4 @@ export function bpfCostMetrics(programs: readonly BpfProgramStats[]): Record<str
     if (p.runCnt > 0 && p.runTimeNs > 0) out[bpfMetricName(p.name)] = p.runTimeNs / p.runCnt;
   }
   return out;
-}
-
-/**
- * Runs `traffic` with BPF run statistics on and returns each program's runs and run time over it
- * (counters too, of the pass). `take` is the topology's stats tracker (harness/bpf-stats.ts): it is
- * read right before and right after, so the next measurement's counters do not include the pass.
- */
-export async function bpfCostPass(take: () => Promise<BpfProgramStats[]>, traffic: () => Promise<unknown>): Promise<BpfProgramStats[]> {
-  await take();
-  const release = await holdBpfStats();
-  try {
-    await traffic();
-  } finally {
-    await release();
-  }
-  return take();
 }

@@ -13,8 +13,9 @@ import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
 import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
-import { BPF_COST_PASS_S, bpfCostMetrics, bpfCostPass } from './bpf-cost.ts';
-import { measureReceivePath } from '../accounting/measure.ts';
+import { BPF_COST_PASS_S, bpfCostMetrics } from './bpf-cost.ts';
+import { untimedPasses, type PassResult } from '../accounting/measure.ts';
+import type { WorkloadContext } from '../workloads/types.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
@@ -79,46 +80,40 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
       await ctx.onApplied?.(scenario.name, applied);
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
+      const workloadCtx: WorkloadContext = {
+        clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
+        serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
+        serverAddress: serverAddressFor(scenario.server, ctx.params),
+        durationS: ctx.durationS,
+        clientCpu: ctx.clientCpu,
+        serverCpu: ctx.serverCpu,
+        clientCpus: ctx.clientCpus,
+        serverCpus: ctx.serverCpus,
+        params: ctx.params,
+        signal: ctx.signal,
+      };
+      // The untimed pass of a workload: the same workload, shorter, with the tracers and BPF run
+      // statistics on (accounting/measure.ts). On the instruction clock one pass per workload, all
+      // under one attach, before the timed repetitions; otherwise one after each measurement.
+      const passRun = (workload: Workload) => ({ name: workload.name, run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, window }) });
+      const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, ctx.workloads.map(passRun)) : undefined;
       await bpf.take();
       for (const repetition of repetitions) for (const workload of ctx.workloads) {
         if (ctx.signal.aborted) return;
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
         const startedAt = new Date();
-        const workloadCtx = {
-          clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
-          serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
-          serverAddress: serverAddressFor(scenario.server, ctx.params),
-          durationS: ctx.durationS,
-          clientCpu: ctx.clientCpu,
-          serverCpu: ctx.serverCpu,
-          clientCpus: ctx.clientCpus,
-          serverCpus: ctx.serverCpus,
-          params: ctx.params,
-          signal: ctx.signal,
-        };
         // The timed window runs the datapath and nothing else of ours.
         const outcome = await workload.run(workloadCtx);
         const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
         if (ctx.signal.aborted) return;
         const counters = await bpf.take();
         const failed = outcome.state === 'failed';
-        // One untimed pass of the same workload after it: receive-path tracers attached and, where
-        // the scenario has programs, BPF run statistics on. Both add work to every packet, and the
-        // tracers run once per backlog pass (three times per packet on veth, once on host), so
-        // neither may run while figures are timed.
-        let pass: Awaited<ReturnType<typeof bpfCostPass>> = [];
-        const passTraffic = (window: Parameters<typeof workload.run>[0]['window']) =>
-          workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, window });
-        const accounted = failed || (ctx.instructionClock && repetition > repetitions[0]!)
-          ? { receivePath: undefined, metrics: {} }
-          : await measureReceivePath(scenario, ctx.plan, ctx.log, async (window) => {
-            if (scenario.programs.length === 0) return passTraffic(window);
-            let passOutcome: Awaited<ReturnType<typeof passTraffic>> | undefined;
-            pass = await bpfCostPass(bpf.take, async () => { passOutcome = await passTraffic(window); });
-            return passOutcome!;
-          });
-        const { receivePath, metrics: pathMetrics } = accounted;
+        const none: PassResult = { programs: [], metrics: {} };
+        const accounted = failed ? none
+          : shared ? (repetition === repetitions[0] ? shared.get(workload.name) ?? none : none)
+          : (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload)])).get(workload.name) ?? none;
+        const { programs: pass, receivePath, metrics: pathMetrics } = accounted;
         if (ctx.signal.aborted) return;
         const programs = counters.map((c) => {
           const p = pass.find((x) => x.name === c.name);

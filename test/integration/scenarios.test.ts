@@ -15,10 +15,9 @@ import { linkEnds, planTopology } from '../../harness/topology/plan.ts';
 import { readScenarioSettings } from '../../harness/host/scenario-readback.ts';
 import { tcpStream } from '../../harness/workloads/tcp-stream.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
-import { measureReceivePath } from '../../harness/accounting/measure.ts';
+import { untimedPasses } from '../../harness/accounting/measure.ts';
 import { PREDICTED_BACKLOG_PASSES } from '../../harness/accounting/receive-path.ts';
 import { bpfStatsOnElsewhere, ip6Forwarded, ipForwarded, leftovers } from '../helpers/host-state.ts';
-import { bpfCostPass } from '../../harness/bench/bpf-cost.ts';
 import { serverAddressFor } from '../../harness/workloads/params.ts';
 import type { Scenario } from '../../harness/scenario.ts';
 
@@ -126,26 +125,27 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) 
           assert.is(delta(p.name, 'dropped'), 0, `${p.name}: ${counts}`);
         }
       }
-      // The BPF cost pass: run statistics on only for it, and the programs' runs counted.
-      if (scenario.programs.length > 0) {
-        const tracker = bpfStatsTracker(scenario.programs, runId, BPFFS);
-        const pass = await bpfCostPass(tracker.take, () => tcpStream.run({ ...client4(scenario, runId) }));
-        for (const p of pass) assert.ok(p.runCnt > 0 && p.runTimeNs > 0, `${p.name}: no run statistics in the cost pass`);
-      }
+      // The untimed passes, under one attach as on the instruction clock: BPF run statistics on
+      // only for them, and the programs' runs counted.
+      const tracker = bpfStatsTracker(scenario.programs, runId, BPFFS);
+      const logged: string[] = [];
+      const passes = await untimedPasses(scenario, plan, (l) => logged.push(l), tracker.take, [
+        { name: 'stream', run: (window) => tcpStream.run({ ...client4(scenario, runId), window }) },
+        ...([4, 6] as const).map((ipVersion) => ({ name: `rr${ipVersion}`, run: (window: Parameters<typeof tcpRr.run>[0]['window']) => tcpRr.run({ ...workloadContext(scenario, runId, ipVersion), window }) })),
+      ]);
+      for (const p of passes.get('stream')!.programs) assert.ok(p.runCnt > 0 && p.runTimeNs > 0, `${p.name}: no run statistics in the cost pass`);
       // Counts, not timings: the backlog passes a packet takes are the topology's, on any machine.
       // Request/response keeps the backlog queues empty, so enqueues at the window's edges are
       // received inside it (a stream's full queue would shift up to netdev_max_backlog skbs).
       for (const ipVersion of [4, 6] as const) {
-        const client = workloadContext(scenario, runId, ipVersion);
-        const logged: string[] = [];
-        const rr = await measureReceivePath(scenario, plan, (l) => logged.push(l), (window) => tcpRr.run({ ...client, window }));
+        const rr = passes.get(`rr${ipVersion}`)!;
         // The tool ran and returned data; whether its window was long enough is the bench's
         // validity rule, and a loaded machine can cut a 1 s window short: the counts still hold.
-        assert.is.not(rr.outcome.state, 'failed', `IPv${ipVersion}: ${rr.outcome.reason}`);
+        assert.is.not(rr.outcome?.state, 'failed', `IPv${ipVersion}: ${rr.outcome?.reason}`);
         assert.ok(rr.receivePath && rr.receivePath.wirePackets > 100, `IPv${ipVersion}: no receive-path counts: ${JSON.stringify(rr.receivePath)} ${logged.join('; ')}`);
-        const passes = rr.metrics.backlogPassesPerPacket!;
+        const perPacket = rr.metrics.backlogPassesPerPacket!;
         const predicted = PREDICTED_BACKLOG_PASSES[scenario.name];
-        assert.ok(predicted !== undefined && Math.abs(passes - predicted) < 0.2, `IPv${ipVersion} ${scenario.name}: ${passes} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
+        assert.ok(predicted !== undefined && Math.abs(perPacket - predicted) < 0.2, `IPv${ipVersion} ${scenario.name}: ${perPacket} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
       }
     });
     assert.equal(await leftovers(runId), []);
