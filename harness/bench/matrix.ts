@@ -16,6 +16,7 @@ import type { Workload } from '../workloads/types.ts';
 import { BPF_COST_PASS_S, bpfCostMetrics } from './bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
+import { takeIdleBaseline } from '../cpu/idle.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
@@ -80,6 +81,8 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
       await ctx.onApplied?.(scenario.name, applied);
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
+      // Topology up, no traffic yet: what the CPUs do anyway, subtracted from each measurement of this build.
+      const idle = await takeIdleBaseline(undefined, ctx.signal);
       const workloadCtx: WorkloadContext = {
         clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
         serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
@@ -89,6 +92,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
         serverCpu: ctx.serverCpu,
         clientCpus: ctx.clientCpus,
         serverCpus: ctx.serverCpus,
+        cpuAccounting: { idle },
         params: ctx.params,
         signal: ctx.signal,
       };

@@ -26,8 +26,8 @@ export interface WorkloadContext {
   signal?: AbortSignal;
   /** Message sizes, stream count, UDP rate, validity thresholds; defaults for anything left out. */
   params?: Partial<WorkloadParams>;
-  /** What the CPU cost is net of: the scenario's idle baseline, and whether the harness shares the measured CPUs. */
-  cpuAccounting?: { idle?: IdleBaseline; harnessShares: boolean };
+  /** What the CPU cost is net of: the build's idle baseline, and whether the harness shares the measured CPUs (default: from its affinity mask). */
+  cpuAccounting?: { idle?: IdleBaseline; harnessShares?: boolean };
   /** Counters read at the window's edges (harness/accounting/receive-path.ts). */
   window?: WindowHooks;
 }

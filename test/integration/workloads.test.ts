@@ -113,13 +113,14 @@ test('bench through the CLI: results.json with samples, intervals and environmen
     assert.is(new Set(cost.map((c) => c.metric)).size, 4, JSON.stringify(cost.map((c) => c.metric)));
     assert.ok(cost.every((c) => c.value > 0 && c.unit === 'ns'));
   }
-  // Placement from the machine, recorded and printed; per-CPU cost records for the CPUs used.
+  // Placement from the machine, recorded and printed; per-CPU cost with the scenario's idle baseline.
   const placement = results.options.placement!;
   assert.ok(placement.client.length > 0 && placement.server.length > 0 && placement.source === 'auto', JSON.stringify(placement));
   assert.is(results.options.clientCpu, placement.client[0]);
   assert.match(String(r.stdout), new RegExp(`client CPUs? ${placement.client[0]}.*server CPUs? ${placement.server[0]}`));
   for (const m of results.measurements.filter((x) => x.cpu)) {
     const used = m.cpu!.used!;
+    assert.ok(used.idle && used.idle.windowS > 0, `${m.scenario} ${m.workload}: idle baseline recorded`);
     assert.ok(used.cpus.some((c) => c.cpu === placement.client[0] && c.roles.includes('client')), JSON.stringify(used.cpus));
     assert.ok(used.cpus.every((c) => ['user', 'system', 'irq', 'softirq', 'idleTicks', 'netTicks'].every((k) => Number.isFinite((c as unknown as Record<string, number>)[k]))));
   }
