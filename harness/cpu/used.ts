@@ -29,6 +29,7 @@ export interface UsedCpu {
   idleTicks: number;
   /** user + system + irq + softirq - idleTicks, at least 0. */
   netTicks: number;
+  /** No busier than at idle: nothing left after subtracting the baseline (netTicks set to 0). */
   clamped: boolean;
 }
 
@@ -44,7 +45,7 @@ export interface UsedCpuCost {
   idle?: IdleBaseline;
   /** The harness's own CPU seconds subtracted (0 when it ran on other CPUs or was not measured). */
   harnessSubtractedS: number;
-  /** True when a CPU, or the total, came out below zero and was set to zero. */
+  /** True when a CPU, or the total, had nothing left (at or below zero) after the subtractions and was set to zero. */
   clamped: boolean;
   /** True when a used CPU was more than CONTENDED_IDLE_SHARE busy at idle: the net figure is unreliable. */
   contended: boolean;
@@ -68,7 +69,7 @@ export function usedCpuCost(usage: CpuUsage, sides: UsedSides, opts: { idle?: Id
     const base = opts.idle?.perCpu.find((c) => c.cpu === share.cpu);
     const idleTicks = base ? base.busyPerS * (total(t) / USER_HZ) : 0;
     const raw = busy(t) - idleTicks;
-    cpus.push({ cpu: share.cpu, roles, user: t.user + t.nice, system: t.system, irq: t.irq, softirq: t.softirq, idleTicks, netTicks: Math.max(0, raw), clamped: raw < 0 });
+    cpus.push({ cpu: share.cpu, roles, user: t.user + t.nice, system: t.system, irq: t.irq, softirq: t.softirq, idleTicks, netTicks: Math.max(0, raw), clamped: idleTicks > 0 && raw <= 0 });
   }
   const windowS = cpus.length > 0 ? cpus.reduce((s, c) => s + total(usage.perCpu.find((p) => p.cpu === c.cpu)!.ticks!), 0) / cpus.length / USER_HZ : 0;
   const harness = opts.harnessShares && usage.harnessCpuS !== undefined ? usage.harnessCpuS : 0;
@@ -78,7 +79,7 @@ export function usedCpuCost(usage: CpuUsage, sides: UsedSides, opts: { idle?: Id
     cpus, windowS, netCpuS, busyCores: windowS > 0 ? netCpuS / windowS : NaN,
     ...(opts.idle ? { idle: opts.idle } : {}),
     harnessSubtractedS: Math.min(harness, beforeHarness),
-    clamped: cpus.some((c) => c.clamped) || beforeHarness - harness < 0,
+    clamped: cpus.some((c) => c.clamped) || (harness > 0 && beforeHarness - harness <= 0),
     contended: cpus.some((c) => (opts.idle?.perCpu.find((b) => b.cpu === c.cpu)?.busyPerS ?? 0) > CONTENDED_IDLE_SHARE * USER_HZ),
   };
 }

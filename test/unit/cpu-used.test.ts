@@ -50,6 +50,10 @@ test('the idle baseline is subtracted per CPU for the window\'s length, clamped 
   assert.not.ok(cost.contended);
   const busyIdle = idleBaseline(stat([[0, 0, 0, 0], [0, 0, 0, 0]]), stat([[60, 30, 10, 0], [1, 1, 98, 0]]), 'now');
   assert.ok(usedCpuCost(u, { client: [0], server: [1] }, { idle: busyIdle }).contended);
+  // Exactly as busy as at idle (a CPU saturated by another tenant both times): nothing left, marked.
+  const flat = idleBaseline(stat([[0, 0, 0, 0], [0, 0, 0, 0]]), stat([[100, 0, 0, 0], [100, 0, 0, 0]]), 'now');
+  const full = cpuUsage(stat([[0, 0, 0, 0], [0, 0, 0, 0]]), stat([[100, 0, 0, 0], [100, 0, 0, 0]]));
+  assert.equal(usedCpuCost(full, { client: [0], server: [1] }, { idle: flat }).cpus.map((c) => [c.netTicks, c.clamped]), [[0, true], [0, true]]);
   close(cost.netCpuS, 1.56);
   close(cost.busyCores, 0.78);
   assert.is(cost.idle, idle);
