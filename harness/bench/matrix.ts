@@ -66,6 +66,22 @@ export async function runMatrix(ctx: MatrixContext): Promise<void> {
   }
 }
 
+/** A workload that opens a connection per transaction and leaves one socket in TIME_WAIT for each. */
+const churns = (w: Workload) => w.name === 'tcp_crr';
+
+/**
+ * The order of one build's measurements. Natively, one repetition of every workload. On the
+ * instruction clock (every repetition in one build) workload by workload, tcp_crr last: each of its
+ * runs leaves ~1,000 sockets in TIME_WAIT, and their expiry 60 guest seconds later (tens of
+ * millions of instructions at once) must not land inside another measurement; the teardown that
+ * follows them deletes the namespaces and the sockets with them.
+ */
+export function measurementOrder(ctx: Pick<MatrixContext, 'instructionClock' | 'workloads'>, repetitions: readonly number[]): [number, Workload][] {
+  if (!ctx.instructionClock) return repetitions.flatMap((r) => ctx.workloads.map((w): [number, Workload] => [r, w]));
+  const churnLast = [...ctx.workloads].sort((a, b) => Number(churns(a)) - Number(churns(b)));
+  return churnLast.flatMap((w) => repetitions.map((r): [number, Workload] => [r, w]));
+}
+
 /** One build of `scenario`, and in it every workload for each of `repetitions`. */
 async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: readonly number[]): Promise<void> {
   const done = new Set<string>();
@@ -97,12 +113,15 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
         signal: ctx.signal,
       };
       // The untimed pass of a workload: the same workload, shorter, with the tracers and BPF run
-      // statistics on (accounting/measure.ts). On the instruction clock one pass per workload, all
-      // under one attach, before the timed repetitions; otherwise one after each measurement.
+      // statistics on (accounting/measure.ts). Natively one after each measurement. On the
+      // instruction clock one per workload: all under one attach before the timed repetitions,
+      // except tcp_crr's, which runs after its last repetition so that its TIME_WAIT sockets expire
+      // after the teardown, not inside a timed window (measurementOrder).
       const passRun = (workload: Workload) => ({ name: workload.name, run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, window }) });
-      const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, ctx.workloads.map(passRun)) : undefined;
+      const inlinePass = (workload: Workload, repetition: number) => !ctx.instructionClock || (churns(workload) && repetition === repetitions[repetitions.length - 1]);
+      const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, ctx.workloads.filter((w) => !churns(w)).map(passRun)) : undefined;
       await bpf.take();
-      for (const repetition of repetitions) for (const workload of ctx.workloads) {
+      for (const [repetition, workload] of measurementOrder(ctx, repetitions)) {
         if (ctx.signal.aborted) return;
         ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
@@ -115,8 +134,8 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
         const failed = outcome.state === 'failed';
         const none: PassResult = { programs: [], metrics: {} };
         const accounted = failed ? none
-          : shared ? (repetition === repetitions[0] ? shared.get(workload.name) ?? none : none)
-          : (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload)])).get(workload.name) ?? none;
+          : inlinePass(workload, repetition) ? (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload)])).get(workload.name) ?? none
+          : (repetition === repetitions[0] && shared?.get(workload.name)) || none;
         const { programs: pass, receivePath, metrics: pathMetrics } = accounted;
         if (ctx.signal.aborted) return;
         const programs = counters.map((c) => {

@@ -3,7 +3,9 @@
 import { run } from '../exec.ts';
 
 /** Resolves once `ss` shows a listener on `port` in `netns`; throws after `timeoutMs`. */
-export async function waitListening(netns: string, port: number, timeoutMs = 5000): Promise<void> {
+// Generous: on the instruction clock an idle guest's clock jumps to its next timer while it waits
+// for the host (9p reads of ss and nsenter), so a loaded host makes each check cost guest time.
+export async function waitListening(netns: string, port: number, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = await run('listening check', ['ss', '-Hltn', `sport = :${port}`], { netns, reject: false, timeoutMs: 2000 });

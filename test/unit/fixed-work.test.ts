@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveBenchOptions } from '../../harness/bench/options.ts';
 import { emulatedSizing } from '../../harness/bench/vm.ts';
+import { measurementOrder } from '../../harness/bench/matrix.ts';
+import { WORKLOADS } from '../../harness/workloads/index.ts';
 import { UsageError } from '../../harness/errors.ts';
 import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
 
@@ -35,6 +37,13 @@ test('instruction clock: default and quick presets measure fixed work unless the
   assert.is(sized({ work: 'rr=100' }, ['--work', 'rr=100']).work, undefined);
   assert.equal(sized({ full: true }, ['--full']), {});
   assert.equal(sized({}, [], false), { repeats: 3 });
+});
+
+test('measurement order: natively repetition by repetition; on the instruction clock workload by workload, tcp_crr last', () => {
+  const workloads = ['tcp_crr', 'tcp_rr'].map((n) => WORKLOADS.find((w) => w.name === n)!);
+  const names = (instructionClock: boolean) => measurementOrder({ instructionClock, workloads }, [1, 2]).map(([r, w]) => `${w.name}#${r}`);
+  assert.equal(names(false), ['tcp_crr#1', 'tcp_rr#1', 'tcp_crr#2', 'tcp_rr#2']);
+  assert.equal(names(true), ['tcp_rr#1', 'tcp_rr#2', 'tcp_crr#1', 'tcp_crr#2']);
 });
 
 test.run();

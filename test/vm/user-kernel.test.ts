@@ -11,7 +11,6 @@ import { defaultVmCacheDir } from '../../harness/vm/paths.ts';
 import { cli } from '../helpers/cli.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
-import { slowTest } from '../helpers/slow.ts';
 
 test.after(removeTempDirs);
 
@@ -36,7 +35,7 @@ test('a config without CONFIG_NETKIT: one line naming it, exit 2, nothing booted
   assert.equal(await readdir(out).catch(() => []), []);
 });
 
-slowTest('bench --kernel IMAGE --modules DIR boots that kernel as set (vCPUs, memory, mitigations=off) and records it', async () => {
+test('bench --kernel IMAGE --modules DIR boots that kernel as set (vCPUs, memory, mitigations=off) and records it', async () => {
   const k = await usersKernel();
   const out = await tempDir('userkernel-run');
   const before = await leftovers();
