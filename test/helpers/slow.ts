@@ -1,6 +1,7 @@
-// VM tests that boot the instruction clock or a user's kernel for many minutes and have not yet
-// passed once on a quiet machine run only when asked for (NKB_SLOW_VM_TESTS=1), so CI stays within
-// its time budget and does not hinge on margins never measured; each counts as skipped otherwise.
+// A VM test that runs the integration suite inside the guest with tsx for many minutes
+// (guest-scenarios) runs only when asked for (NKB_SLOW_VM_TESTS=1), so CI stays within its time
+// budget; it counts as skipped otherwise. The instruction-clock VM tests run on fixed work and
+// take minutes, so they run always.
 import { test } from 'uvu';
 
 export const slowTest = process.env.NKB_SLOW_VM_TESTS === '1' ? test : test.skip;
