@@ -5,6 +5,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderTable } from '../../harness/bench/table.ts';
 import { resultsCsv } from '../../harness/results/csv.ts';
+import { compareSides } from '../../harness/compare/compare.ts';
+import { sideOfResults } from '../../harness/compare/sides.ts';
+import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { loadResults } from '../../harness/results/load.ts';
 import { summarize } from '../../harness/results/summary.ts';
 import type { Measurement } from '../../harness/results/schema.ts';
@@ -75,6 +78,17 @@ test('a tail percentile with too few requests beyond it is not quoted: "too few 
   assert.equal(row.value, '');
   assert.match(row.note!, /^too few samples/);
   assert.match(summaryTableHtml(results), 'too few samples');
+});
+
+test('compare never gates on a tail percentile whose repetitions had too few requests beyond it', () => {
+  // 500 requests per repetition: p99 rests on 5 of them (needs 1,000). The candidate's p99 doubles; its rate holds.
+  const run = (id: string, p99: number) => resultsFile(id, [1, 2, 3, 4, 5].map((r) => ({
+    ...m(r, { transactionsPerS: 10_000 + r, p99Us: p99 + r }), sampleCounts: { latencyUs: { collected: 500, kept: 500 } },
+  })));
+  const report = compareSides(sideOfResults(run('base01', 100), 'a'), sideOfResults(run('cand01', 200), 'b'), DEFAULT_GATE, 'headline');
+  const p99 = report.rows.find((r) => r.metric === 'p99Us');
+  assert.ok(!p99 || p99.verdict !== 'regressed', JSON.stringify(p99?.verdict));
+  assert.is(report.exitCode, 0);
 });
 
 test('a file written before coverage was recorded loads; its bootstrap interval reads "coverage unknown", never 95%', async () => {
