@@ -53,7 +53,7 @@ export function hookCostDifference(results: ResultsFile, a: string, b: string, w
   const diffs = reps.map((_, i) => ia[i]! - ib[i]!);
   // Transactions in the counted window: rate x window on a timed one; on fixed work (--work) the
   // window spans exactly the measured client's N transactions (the warmup runs before it begins).
-  const fixed = (results.options.workloadParams as { fixedWork?: { rrTransactions?: number } } | undefined)?.fixedWork?.rrTransactions;
+  const fixed = (results.options?.workloadParams as { fixedWork?: { rrTransactions?: number } } | undefined)?.fixedWork?.rrTransactions;
   const perTx = reps.flatMap((r) => {
     const m = ma.get(r)!;
     const c = m.receivePath;
