@@ -1,7 +1,8 @@
 // Per-program BPF cost, from a pass of its own. Timed measurements run with BPF run statistics off
 // (they would add two clock reads and a per-CPU counter update to every program run, a tax only the
-// BPF scenarios pay); after each one, a short untimed pass of the same workload runs with them on
-// (BPF_ENABLE_STATS) and each program's run_time_ns / run_cnt over that pass is its cost per run.
+// BPF scenarios pay); an untimed pass of the same workload runs with them on (BPF_ENABLE_STATS;
+// accounting/measure.ts, scheduled by bench/matrix.ts) and each program's run_time_ns / run_cnt
+// over that pass is its cost per run.
 // That is the program body only: bpf_redirect_peer/_neigh only record where the packet goes, and
 // the route and neighbour work they trigger happens after the program returns, outside run_time_ns.
 // A program that did not run in the pass has no figure rather than a zero.

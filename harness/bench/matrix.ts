@@ -1,8 +1,9 @@
 // Runs every repetition of every scenario x workload. Scenarios are shuffled within each
 // repetition so slow drift on a noisy machine spreads over all of them instead of landing on one.
 // On the instruction clock there is no drift to spread (time counts guest instructions), so each
-// scenario is built once for all its repetitions and its untimed accounting pass runs on the first
-// repetition only: builds and passes cost emulated instructions, which is to say wall time.
+// scenario is built once for all its repetitions and each workload's untimed accounting pass runs
+// once (measurementOrder, runScenario): builds and passes cost emulated instructions, which is to
+// say wall time.
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bpfStatsTracker } from '../bpf-stats.ts';
