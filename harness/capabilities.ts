@@ -92,8 +92,9 @@ export async function skipReasons(scenarios: readonly Scenario[], caps: Capabili
   const probed = new Map<string, string | undefined>();
   for (const s of scenarios) {
     const key = probeKey(s);
-    const reason = whyNotRunnable(s, caps) ?? (probed.has(key) ? probed.get(key) : await probeScenario(s, ctx));
-    if (!whyNotRunnable(s, caps)) probed.set(key, reason);
+    const missing = whyNotRunnable(s, caps);
+    if (!missing && !probed.has(key)) probed.set(key, await probeScenario(s, ctx));
+    const reason = missing ?? probed.get(key);
     if (reason) out.push({ scenario: s.name, reason });
   }
   return out;
