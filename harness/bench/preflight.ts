@@ -29,7 +29,7 @@ export async function checkOutputFolder(outDir: string): Promise<void> {
 }
 
 export async function checkTools(scenarios: readonly Scenario[], workloads: readonly Workload[], params?: WorkloadParams): Promise<void> {
-  const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl', 'ss']);
+  const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl']);
   const neededBy = new Map<string, string>();
   for (const w of workloads) {
     for (const tool of (params && w.toolsFor?.(params)) ?? w.tools) neededBy.set(tool, w.name);

@@ -40,7 +40,7 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
     return { ok: false, reason: (err as Error).message, commands };
   }
   try {
-    if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening);
+    if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening, server.process.pid ?? -1);
     if (plan.warmup) {
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
       if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
