@@ -4,7 +4,7 @@ import { SCENARIOS } from '../../scenarios/index.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { wrapArgv } from '../exec.ts';
 import { BPFFS, BPF_BUILD } from '../paths.ts';
-import { planTopology } from '../topology/plan.ts';
+import { commandLines, planTopology } from '../topology/plan.ts';
 import type { BenchOptions } from './options.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
@@ -12,7 +12,8 @@ export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   for (const scenario of benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost)) {
     const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
     lines.push(`# ${scenario.name}: ${scenario.description}`);
-    for (const step of steps) lines.push(wrapArgv(step.run.argv, { netns: step.run.netns }).join(' '));
+    // A batch step's lines as the single commands they stand for: what a reader would type.
+    for (const step of steps) for (const argv of commandLines(step.run)) lines.push(wrapArgv(argv, { netns: step.run.netns }).join(' '));
     lines.push(`#   run workloads (${opts.workloads.join(', ')}) x ${opts.repeats}, ${opts.durationS} s each`);
     for (const step of [...steps].reverse()) {
       if (step.undo) lines.push(wrapArgv(step.undo.argv, { netns: step.undo.netns }).join(' '));

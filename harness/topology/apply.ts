@@ -15,7 +15,7 @@ export async function withTopology<T>(steps: Step[], use: () => Promise<T>, opts
   try {
     for (const step of steps) {
       opts.signal?.throwIfAborted();
-      await run(step.describe, step.run.argv, { netns: step.run.netns, timeoutMs: 30_000 });
+      await run(step.describe, step.run.argv, { netns: step.run.netns, input: step.run.input, timeoutMs: 30_000 });
       const reverse = step.undo;
       if (reverse) undo.push(step.describe, async () => void (await run(`undo ${step.describe}`, reverse.argv, { netns: reverse.netns, timeoutMs: 30_000 })));
     }

@@ -1,9 +1,13 @@
 // Turns a scenario (data) into the ordered list of commands that build it, each with the command
 // that undoes it. The plan is what --dry-run prints and what apply() executes, so both agree.
+// Few processes: a process start costs ~3e7 instructions in the emulated guest (a third of a
+// second of wall time under TCG), so what needs no undo goes in one command per device (settings
+// and up) or one `ip -batch` per namespace (loopback, addresses, neighbours, routes).
 import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario.ts';
 import { deviceName, namespaceName, pinDir } from '../naming.ts';
 
-export interface Command { argv: string[]; netns?: string }
+/** `input`: lines for `ip -batch -` on stdin (batchLines). */
+export interface Command { argv: string[]; netns?: string; input?: string }
 export interface Step { describe: string; run: Command; undo?: Command }
 
 export interface PlanContext {
@@ -21,7 +25,6 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
 
   for (const node of scenario.nodes) {
     steps.push({ describe: `namespace ${node}`, run: { argv: ['ip', 'netns', 'add', ns(node)] }, undo: { argv: ['ip', 'netns', 'del', ns(node)] } });
-    steps.push({ describe: `loopback up in ${node}`, run: { argv: ip(node, 'link', 'set', 'lo', 'up') } });
   }
   // One sysctl per namespace, in the scenario's order (default.* before any device exists, so
   // every device inherits it): one process instead of a dozen, which counts under emulation.
@@ -32,26 +35,20 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
   for (const link of scenario.links) {
     const [a, b] = linkEnds(link);
     steps.push({ describe: `${link.kind} ${a.role}@${a.node} <-> ${b.role}@${b.node}`, run: { argv: ip(a.node, ...linkAddArgs(link, dev, ns)) }, undo: { argv: ip(a.node, 'link', 'del', dev(a.role)) } });
-    for (const end of [a, b]) {
-      steps.push(...linkSettingSteps(scenario.linkSettings, dev(end.role), ns(end.node)));
-      steps.push({ describe: `${end.role} up`, run: { argv: ip(end.node, 'link', 'set', dev(end.role), 'up') } });
-    }
+    for (const end of [a, b]) steps.push(...linkSettingSteps(scenario.linkSettings, dev(end.role), ns(end.node)));
   }
-  for (const a of scenario.addresses) {
-    // nodad: an IPv6 address under duplicate address detection cannot be used for about a second.
-    const nodad = a.cidr.includes(':') ? ['nodad'] : [];
-    steps.push({ describe: `address ${a.cidr} on ${a.role}`, run: { argv: ip(a.node, 'addr', 'add', a.cidr, 'dev', dev(a.role), ...nodad) } });
-  }
-  for (const n of scenario.neighbors) {
-    steps.push({ describe: `neighbour ${n.address} on ${n.role}`, run: { argv: ip(n.node, 'neigh', 'replace', n.address, 'lladdr', n.mac, 'dev', dev(n.role), 'nud', 'permanent') } });
-  }
-  for (const r of scenario.routes) {
-    // `ip route add default dev X` would be IPv4; a prefix or gateway names its family itself.
-    const args = [...(routeFamily(r) === 6 ? ['-6'] : []), 'route', 'add', r.to];
-    if (r.via) args.push('via', r.via);
-    if (r.role) args.push('dev', dev(r.role));
-    if (r.onlink) args.push('onlink');
-    steps.push({ describe: `route ${r.to} in ${r.node}`, run: { argv: ip(r.node, ...args) } });
+  // Per namespace, one `ip -batch`: loopback up, then its addresses, neighbours and routes (a
+  // route needs only its own namespace's devices and addresses). ip stops at the first failing
+  // line and names it. Nothing here needs an undo: it goes with the namespace.
+  for (const node of scenario.nodes) {
+    const lines = [
+      ['link', 'set', 'lo', 'up'],
+      // nodad: an IPv6 address under duplicate address detection cannot be used for about a second.
+      ...scenario.addresses.filter((a) => a.node === node).map((a) => ['addr', 'add', a.cidr, 'dev', dev(a.role), ...(a.cidr.includes(':') ? ['nodad'] : [])]),
+      ...scenario.neighbors.filter((n) => n.node === node).map((n) => ['neigh', 'replace', n.address, 'lladdr', n.mac, 'dev', dev(n.role), 'nud', 'permanent']),
+      ...scenario.routes.filter((r) => r.node === node).map((r) => routeArgs(r, dev)),
+    ];
+    steps.push({ describe: `loopback, addresses and routes in ${node}`, run: { argv: ip(node, '-batch', '-'), input: lines.map((l) => `${l.join(' ')}\n`).join('') } });
   }
   if (scenario.programs.length > 0) {
     const runPins = pinDir(ctx.bpffs, ctx.runId);
@@ -59,6 +56,22 @@ export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
   }
   for (const p of scenario.programs) steps.push(...(p.hook === 'tc_ingress' ? classicTcSteps(p, ctx, ns, dev) : [programStep(p, ctx, ns, dev)]));
   return steps;
+}
+
+/**
+ * `route add` arguments without ip's `-6` (a batch line cannot carry options): an IPv6 default is
+ * written `::/0`, since a bare `default` is IPv4; a prefix or gateway names its family itself.
+ */
+function routeArgs(r: RouteSpec, dev: (role: string) => string): string[] {
+  const to = r.to === 'default' && routeFamily(r) === 6 ? '::/0' : r.to;
+  return ['route', 'add', to, ...(r.via ? ['via', r.via] : []), ...(r.role ? ['dev', dev(r.role)] : []), ...(r.onlink ? ['onlink'] : [])];
+}
+
+/** A step as the single commands it stands for: a batch step's lines each as `ip -n NS <line>` (dry-run, tests). */
+export function commandLines(command: Command): string[][] {
+  if (command.input === undefined) return [command.argv];
+  const prefix = command.argv.slice(0, command.argv.indexOf('-batch'));
+  return command.input.split('\n').filter(Boolean).map((line) => [...prefix, ...line.split(' ')]);
 }
 
 export function routeFamily(r: RouteSpec): 4 | 6 {
@@ -75,8 +88,8 @@ export function linkSetArgs(s: LinkSettings): string[] {
 
 function linkSettingSteps(s: LinkSettings, device: string, netns: string): Step[] {
   return [
-    { describe: `mtu and GSO/GRO sizes of ${device}`, run: { argv: ['ip', '-n', netns, 'link', 'set', 'dev', device, ...linkSetArgs(s)] } },
     { describe: `rp_filter of ${device}`, run: { argv: ['sysctl', '-q', '-w', `net.ipv4.conf.${device}.rp_filter=${s.rpFilter}`], netns } },
+    { describe: `mtu and GSO/GRO sizes of ${device}, up`, run: { argv: ['ip', '-n', netns, 'link', 'set', 'dev', device, ...linkSetArgs(s), 'up'] } },
   ];
 }
 

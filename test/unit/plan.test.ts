@@ -1,12 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { planTopology, type Step } from '../../harness/topology/plan.ts';
+import { commandLines, planTopology, type Step } from '../../harness/topology/plan.ts';
 import { withInjectedCost } from '../../scenarios/inject-cost.ts';
 
 const ctx = { runId: 'abc123', bpffs: '/sys/fs/bpf', bpfBuild: '/b' };
 const plan = (name: string): Step[] => planTopology(SCENARIOS.find((s) => s.name === name)!, ctx);
-const argvs = (steps: Step[]) => steps.map((s) => s.run.argv.join(' '));
+const argvs = (steps: Step[]) => steps.flatMap((s) => commandLines(s.run).map((a) => a.join(' ')));
 
 test('every scenario plans namespaces first and every device name fits IFNAMSIZ', () => {
   for (const s of SCENARIOS) {
@@ -76,14 +76,14 @@ test('netkit-l2: L2 mode with MACs and a static gateway neighbour', () => {
   assert.ok(lines.includes('ip -n nkb-abc123-pod0 route add default via 198.18.1.1 dev nkb-abc123-c0 onlink'));
 });
 
-test('dual stack: IPv6 addresses without DAD, IPv6 routes with -6, IPv6 tunables for the programs', () => {
+test('dual stack: IPv6 addresses without DAD, IPv6 defaults as ::/0 (a batch line takes no -6), IPv6 tunables for the programs', () => {
   const veth = argvs(plan('veth'));
   assert.ok(veth.includes('ip -n nkb-abc123-pod0 addr add 2001:2:0:1::2/64 dev nkb-abc123-c0 nodad'));
   assert.ok(veth.includes('ip -n nkb-abc123-pod0 addr add 198.18.1.2/24 dev nkb-abc123-c0'));
-  assert.ok(veth.includes('ip -n nkb-abc123-pod0 -6 route add default via 2001:2:0:1::1'));
-  assert.ok(veth.includes('ip -n nkb-abc123-node0 -6 route add 2001:2:0:2::/64 via 2001:2::2'));
+  assert.ok(veth.includes('ip -n nkb-abc123-pod0 route add ::/0 via 2001:2:0:1::1'));
+  assert.ok(veth.includes('ip -n nkb-abc123-node0 route add 2001:2:0:2::/64 via 2001:2::2'));
   const netkit = argvs(plan('netkit'));
-  assert.ok(netkit.includes('ip -n nkb-abc123-pod0 -6 route add default dev nkb-abc123-c0'));
+  assert.ok(netkit.includes('ip -n nkb-abc123-pod0 route add ::/0 dev nkb-abc123-c0'));
   assert.ok(netkit.includes('ip -n nkb-abc123-pod0 route add default dev nkb-abc123-c0'));
   const loads = plan('veth-bpf').filter((s) => s.run.argv[1] === 'attach').map((s) => s.run.argv.join(' '));
   assert.ok(loads.some((l) => l.includes('node0-pod-egress') && l.includes('remote_net6=2001:2:0:2::') && l.includes('remote_mask6=ffff:ffff:ffff:ffff:0:0:0:0')));
@@ -102,7 +102,7 @@ test('settings: every namespace sets rp_filter, TCP options, congestion control;
     const ends = s.links.flatMap((l) => (l.kind === 'veth' ? [l.a, l.b] : [l.primary, l.peer]));
     for (const end of ends) {
       const dev = `nkb-abc123-${end.role}`;
-      assert.ok(argvs(steps).includes(`ip -n nkb-abc123-${end.node} link set dev ${dev} mtu 1500 gso_max_size 65536 gro_max_size 65536 gso_ipv4_max_size 65536 gro_ipv4_max_size 65536`), `${s.name}: ${dev}`);
+      assert.ok(argvs(steps).includes(`ip -n nkb-abc123-${end.node} link set dev ${dev} mtu 1500 gso_max_size 65536 gro_max_size 65536 gso_ipv4_max_size 65536 gro_ipv4_max_size 65536 up`), `${s.name}: ${dev}`);
       assert.ok(steps.some((st) => st.run.netns === `nkb-abc123-${end.node}` && st.run.argv.join(' ') === `sysctl -q -w net.ipv4.conf.${dev}.rp_filter=0`), `${s.name}: ${dev} rp_filter`);
     }
   }
@@ -119,6 +119,14 @@ test('--inject-cost: a tax in front of the server wire\'s chain, in every scenar
     assert.ok(taxed.requires.includes('tcx'));
   }
   assert.is(withInjectedCost(SCENARIOS[0]!, 0), SCENARIOS[0]);
+});
+
+test('one ip -batch per namespace: loopback first, then its addresses and routes; a pod scenario builds in a third of the processes', () => {
+  const steps = plan('veth');
+  const batches = steps.filter((s) => s.run.input !== undefined);
+  assert.equal(batches.map((s) => s.run.argv.join(' ')), ['node0', 'node1', 'pod0', 'pod1'].map((n) => `ip -n nkb-abc123-${n} -batch -`));
+  assert.ok(batches.every((s) => s.run.input!.startsWith('link set lo up\n') && !s.undo));
+  assert.ok(steps.length <= 30, `${steps.length} steps`);
 });
 
 test.run();
