@@ -85,15 +85,16 @@ export const probeKey = (s: Scenario) => JSON.stringify([s.nodes, s.links, s.lin
 /**
  * Scenarios that cannot run here, with the reason: a missing feature first, else what the settings
  * probe found. Each distinct topology is probed once: a build costs seconds of wall time in the
- * emulated VM.
+ * emulated VM. `probe: false` leaves the settings to the run's own build (bench/matrix.ts
+ * `buildIsProbe`), for runs that build each scenario once anyway.
  */
-export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>): Promise<{ scenario: string; reason: string }[]> {
+export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>, { probe = true } = {}): Promise<{ scenario: string; reason: string }[]> {
   const out: { scenario: string; reason: string }[] = [];
   const probed = new Map<string, string | undefined>();
   for (const s of scenarios) {
     const key = probeKey(s);
     const missing = whyNotRunnable(s, caps);
-    if (!missing && !probed.has(key)) probed.set(key, await probeScenario(s, ctx));
+    if (probe && !missing && !probed.has(key)) probed.set(key, await probeScenario(s, ctx));
     const reason = missing ?? probed.get(key);
     if (reason) out.push({ scenario: s.name, reason });
   }

@@ -31,6 +31,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
     .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')
     .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')
+    .option('--min-repeats <n>', 'instruction clock: stop a workload after n repetitions once they agree (0.5% request/response, 2% streams), else run --repeats (default 3 of 5 on the instruction clock)')
     .option('--quick', 'short smoke run (CI, emulated VM)')
     .option('--full', 'every workload, 10 s x 10 repetitions')
     .option('--ip <version>', 'IP version of every workload: 4 or 6 (default 4); every scenario is dual-stack')

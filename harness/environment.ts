@@ -70,9 +70,35 @@ async function git(args: string[]): Promise<string | undefined> {
   return r && !r.failed ? r.stdout.trim() : undefined;
 }
 
+/** Facts about the software a run used that the host can measure for a guest: the same files (the guest's root is the host's, harness/vm/init-script.ts). */
+export interface SoftwareFacts {
+  tools: Record<string, string>;
+  gitRevision: string;
+  gitDirty?: boolean;
+}
+
+/** Environment variable carrying SoftwareFacts (JSON) from the host into the built-in VM. */
+export const SOFTWARE_FACTS_ENV = 'NKB_SOFTWARE_FACTS';
+
+/**
+ * Tool versions and the git state. Each is a process start, and in an emulated guest `clang
+ * --version` and `git status` alone execute about 4.5e9 instructions (~40 s of wall time under
+ * TCG), so a guest takes them from the host that started it (SOFTWARE_FACTS_ENV).
+ */
+export async function softwareFacts(env: NodeJS.ProcessEnv = process.env): Promise<SoftwareFacts> {
+  const given = env[SOFTWARE_FACTS_ENV];
+  if (given) return JSON.parse(given) as SoftwareFacts;
+  const status = await git(['status', '--porcelain', '--untracked-files=no']);
+  return {
+    tools: await toolVersions(),
+    gitRevision: (await git(['rev-parse', '--short', 'HEAD'])) ?? 'unknown',
+    ...(status === undefined ? {} : { gitDirty: status !== '' }),
+  };
+}
+
 export async function collectEnvironment(where: Where, scenarios: readonly Scenario[] = []): Promise<Environment> {
   const objects = await bpfObjects();
-  const status = await git(['status', '--porcelain', '--untracked-files=no']);
+  const software = await softwareFacts();
   const release = await kernelRelease();
   const config = await kernelConfig(release);
   const memTotal = await memTotalMiB();
@@ -88,9 +114,7 @@ export async function collectEnvironment(where: Where, scenarios: readonly Scena
     cpuGovernor: await readOr(() => readFile('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor', 'utf8')),
     loadAverage1m: loadavg()[0] ?? NaN,
     nodeVersion: process.version,
-    tools: await toolVersions(),
-    gitRevision: (await git(['rev-parse', '--short', 'HEAD'])) ?? 'unknown',
-    ...(status === undefined ? {} : { gitDirty: status !== '' }),
+    ...software,
     bpfObjectsSha256: objects.combined,
     bpfObjects: objects.each,
     sysctls: Object.fromEntries(await Promise.all(RECORDED_SYSCTLS.map(async (k) => [k, await readOr(() => readSysctl(k))] as const))),

@@ -24,7 +24,7 @@ export function isIsolated(): boolean {
 export async function runIsolated(args: string[]): Promise<number> {
   const child = spawn(
     'unshare',
-    ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, CLI_ENTRY, ...args],
+    ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, ...process.execArgv, CLI_ENTRY, ...args],
     // A process group of its own, so a terminal's Ctrl-C reaches the run once, through us.
     { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, [ISOLATED_ENV]: '1' }, detached: true },
   );

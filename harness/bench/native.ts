@@ -37,7 +37,9 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
   const selected = benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost);
-  const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD });
+  // On the instruction clock each scenario is built once, and that build checks its settings (matrix.ts buildIsProbe).
+  const instructionClock = clockFromEnv(process.env[CLOCK_ENV]).kind === 'instructions';
+  const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock });
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
   const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
   const err = (line: string) => {
@@ -47,6 +49,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const log = (line: string) => (opts.verbose ? err(line) : undefined);
   // The guest's clock comes from the host that started it (bench/vm.ts); natively it is host time.
   const environment = { ...(await collectEnvironment(where, runnable)), clock: clockFromEnv(process.env[CLOCK_ENV]) };
+  // Stopping early is for the instruction clock only: on host time, agreement among a few noisy repetitions means little.
+  const repetitionRule = environment.clock.kind === 'instructions' && opts.minRepeats !== undefined && opts.minRepeats < opts.repeats ? { min: opts.minRepeats, max: opts.repeats } : undefined;
   const results: ResultsFile = {
     schema: RESULTS_SCHEMA,
     version: RESULTS_VERSION,
@@ -56,7 +60,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     finishedAt: null,
     complete: false,
     options: {
-      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
+      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, ...(repetitionRule ? { minRepeats: repetitionRule.min } : {}), clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
       placement: { ...placement, harnessConfined: await confineHarness(placement.harness) },
       preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP, injectCost: opts.injectCost,
       ...(opts.abInjectCost !== undefined ? { abInjectCost: opts.abInjectCost } : {}),
@@ -91,7 +95,13 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       signal: io.signal,
       log,
       onStart: progress.begin,
-      instructionClock: environment.clock.kind === 'instructions',
+      instructionClock,
+      buildIsProbe: instructionClock,
+      onSkip: (scenario, reason) => {
+        results.skipped.push({ scenario, reason });
+        err(`skipping ${scenario}: ${reason}`);
+      },
+      ...(repetitionRule ? { repetitionRule, onSkipped: progress.skip } : {}),
       onApplied: (scenario, applied) => {
         // The first build's read-back is the record; a later one only matters if it differs, and
         // then the run's measurements fail with the mismatch as their reason.

@@ -20,6 +20,8 @@ export interface BenchOptions {
   workloads: string[];
   durationS: number;
   repeats: number;
+  /** Instruction clock: stop a workload's repetitions here once they agree (bench/repetitions.ts); undefined: run all `repeats`. */
+  minRepeats?: number;
   outDir: string;
   dryRun: boolean;
   verbose: boolean;
@@ -81,6 +83,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   workloads?: string;
   duration?: string;
   repeats?: string;
+  minRepeats?: string;
   quick?: boolean;
   full?: boolean;
   out: string;
@@ -136,11 +139,16 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   const p = PRESETS[preset];
   const vm = parseVmMode(flags.vm);
   const guest = resolveGuestFlags(flags, vm);
+  const minRepeats = flags.minRepeats === undefined ? undefined : parsePositive('--min-repeats', flags.minRepeats, { integer: true });
+  const asked = flags.repeats === undefined ? undefined : parsePositive('--repeats', flags.repeats, { integer: true });
+  if (minRepeats !== undefined && asked !== undefined && minRepeats > asked) throw new UsageError(`--min-repeats ${minRepeats} is more than --repeats ${asked}`);
+  const repeats = asked ?? Math.max(p.repeats, minRepeats ?? 0);
   return {
     scenarios: flags.scenarios === undefined ? ALL_SCENARIOS : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
     workloads: flags.workloads === undefined ? [...p.workloads] : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
     durationS: flags.duration === undefined ? p.durationS : parsePositive('--duration', flags.duration, { integer: true }),
-    repeats: flags.repeats === undefined ? p.repeats : parsePositive('--repeats', flags.repeats, { integer: true }),
+    repeats,
+    ...(minRepeats === undefined ? {} : { minRepeats }),
     outDir: flags.out,
     dryRun: flags.dryRun === true,
     verbose: flags.verbose === true,

@@ -33,11 +33,13 @@ export function formatSeconds(s: number): string {
 
 export function progressLine(write: (text: string) => void, isTTY: boolean, plan: ProgressPlan) {
   const perScenarioS = TOPOLOGY_S + plan.workloads.reduce((s, w) => s + w.expectedS(plan.durationS), 0);
-  const total = plan.scenarios * plan.workloads.length * plan.repeats;
-  const expectedTotalS = plan.scenarios * plan.repeats * perScenarioS;
+  let total = plan.scenarios * plan.workloads.length * plan.repeats;
+  let expectedTotalS = plan.scenarios * plan.repeats * perScenarioS;
   let done = 0;
   let expectedDoneS = 0;
-  const started = Date.now();
+  // From the first measurement: probes and the first build before it are not measurements, and
+  // in an emulated guest they would scale every estimate by minutes.
+  let started: number | undefined;
   let shown = false;
   const clear = () => {
     if (isTTY && shown) write('\r\x1b[K');
@@ -45,6 +47,7 @@ export function progressLine(write: (text: string) => void, isTTY: boolean, plan
   };
   return {
     begin(scenario: string, workload: Workload, repetition: number): void {
+      started ??= Date.now();
       const actualS = (Date.now() - started) / 1000;
       const scale = expectedDoneS > 0 ? actualS / expectedDoneS : 1;
       const left = (expectedTotalS - expectedDoneS) * scale;
@@ -54,6 +57,11 @@ export function progressLine(write: (text: string) => void, isTTY: boolean, plan
       shown = true;
       expectedDoneS += workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length;
       done += 1;
+    },
+    /** `count` repetitions of `workload` will not run after all (bench/repetitions.ts): out of the total and the time left. */
+    skip(workload: Workload, count: number): void {
+      total -= count;
+      expectedTotalS -= count * (workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length);
     },
     /** Call before writing anything else to the same stream, so lines do not run together. */
     clear,

@@ -14,6 +14,7 @@ import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/accel.ts';
 import { guestPathWithHostNode } from '../vm/job-files.ts';
 import { runInVm } from '../vm/qemu.ts';
+import { SOFTWARE_FACTS_ENV, softwareFacts } from '../environment.ts';
 import type { UserKernel } from '../vm/user-kernel.ts';
 import { pickConfig } from '../kernel-config.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
@@ -24,6 +25,16 @@ import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
+
+/**
+ * V8 settings of the guest's harness process. On the instruction clock any instruction the guest
+ * executes counts, and the harness shares CPUs with the workload: V8's memory reducer starts
+ * garbage collections on its own about 8 s after the heap goes quiet (--gc-memory-reducer-start-delay-ms),
+ * which is while the harness waits on a measurement, and background threads run GC and compiler
+ * work whenever they are scheduled. Without both, collections happen only when the harness
+ * allocates, and the matrix collects garbage itself before each quiet period (bench/matrix.ts).
+ */
+export const GUEST_NODE_FLAGS = ['--no-memory-reducer', '--single-threaded', '--expose-gc'] as const;
 
 const TCG_NOTE = 'emulated CPU (qemu TCG): absolute figures are not hardware figures; only ratios between scenarios carry meaning';
 
@@ -42,9 +53,11 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
 /**
  * The preset's size in an emulated guest, where the user did not choose it (presets.ts). On the
  * instruction clock the default and quick presets measure fixed work (--work default), unless the
- * user chose a duration, fixed work of their own, or a tool that cannot count transactions.
+ * user chose a duration, fixed work of their own, or a tool that cannot count transactions. The
+ * default preset there also stops a workload's repetitions at 3 of 5 once they agree
+ * (repetitions.ts), unless the user chose the repetitions.
  */
-export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; durationS?: number; work?: string } {
+export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; minRepeats?: number; durationS?: number; work?: string } {
   const given = (flag: string) => argv.includes(flag);
   if (accel !== 'tcg' || opts.preset === 'full') return {};
   if (!instructionClock) return opts.preset !== 'default' || given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
@@ -53,6 +66,7 @@ export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instruc
   if (opts.preset !== 'default') return { work };
   return {
     repeats: given('--repeats') ? undefined : INSTRUCTION_CLOCK_DEFAULT.repeats,
+    minRepeats: given('--repeats') || given('--min-repeats') ? undefined : INSTRUCTION_CLOCK_DEFAULT.minRepeats,
     durationS: given('--duration') ? undefined : INSTRUCTION_CLOCK_DEFAULT.durationS,
     work,
   };
@@ -77,12 +91,15 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const durationS = sizing.durationS ?? opts.durationS;
   const resized = [
     ...(sizing.repeats ? [['--repeats', String(sizing.repeats)]] : []),
+    ...(sizing.minRepeats ? [['--min-repeats', String(sizing.minRepeats)]] : []),
     ...(sizing.durationS ? [['--duration', String(sizing.durationS)]] : []),
     ...(sizing.work ? [['--work', sizing.work]] : []),
   ];
-  const guestArgv = [['--vm', 'never'], ['--clock', 'auto'], ['--run-id', runId], ['--out', outDir], ['--no-report'], ...resized]
+  // --no-isolate: the VM is the isolation (its kernel and everything the run created end with it),
+  // and a second node start in the emulated guest costs seconds of wall time.
+  const guestArgv = [['--vm', 'never'], ['--clock', 'auto'], ['--run-id', runId], ['--out', outDir], ['--no-report'], ['--no-isolate'], ...resized]
     .reduce((a, [option, value]) => withOption(a, option!, value), withoutGuestFlags(io.argv));
-  const argv = [process.execPath, bundle.cliPath, ...guestArgv];
+  const argv = [process.execPath, ...GUEST_NODE_FLAGS, bundle.cliPath, ...guestArgv];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written, one
   // progress line per measurement among them, as a native run prints in a log.
   const guestLog = followFile(consoleLogPath, (line) => {
@@ -92,7 +109,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const vm = await runInVm({
     argv,
     cwd: PROJECT_ROOT,
-    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode(), [CLOCK_ENV]: clockToEnv(clock), [PROGRESS_LINES_ENV]: '1' },
+    env: { NKB_WHERE: `vm-${accel}`, PATH: guestPathWithHostNode(), [CLOCK_ENV]: clockToEnv(clock), [PROGRESS_LINES_ENV]: '1', [SOFTWARE_FACTS_ENV]: JSON.stringify(await softwareFacts()) },
     clock,
     shareDir: runDir,
     consoleLogPath,

@@ -221,7 +221,10 @@ export interface RunOptions {
   scenarios: string[];
   workloads: string[];
   durationS: number;
+  /** Repetitions of every measurement; with minRepeats, the most a workload got (harness/bench/repetitions.ts). */
   repeats: number;
+  /** Instruction clock: a workload's repetitions stopped here once they agreed (harness/bench/repetitions.ts); absent: every one of `repeats` ran. */
+  minRepeats?: number;
   /** The CPUs client and server were pinned to (taskset); with CPU sets, the first of each. */
   clientCpu: number;
   serverCpu: number;

@@ -47,6 +47,16 @@ export function parseFixedWork(spec: string): FixedWork {
   return work;
 }
 
+/**
+ * The work of an untimed accounting pass (bench/matrix.ts): a fifth of a measurement's. The pass
+ * counts per packet (backlog passes, BPF runs and their ns), which a thousand transactions settle
+ * as well as five; on the instruction clock its instructions are wall time spent outside any figure.
+ */
+export function passWork(w: FixedWork): FixedWork {
+  const fifth = (n: number) => Math.max(1, Math.round(n / 5));
+  return { rrTransactions: fifth(w.rrTransactions), crrConnections: fifth(w.crrConnections), streamBytes: fifth(w.streamBytes) };
+}
+
 /** netperf's test length for N transactions (its -l takes a negative count). */
 export const netperfCount = (n: number): string => String(-Math.max(1, Math.round(n)));
 

@@ -5,7 +5,7 @@ import { emulatedSizing } from '../../harness/bench/vm.ts';
 import { measurementOrder } from '../../harness/bench/matrix.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';
 import { UsageError } from '../../harness/errors.ts';
-import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
+import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, passWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
 
 test('--work: default, a subset with sizes, and bad parts named', () => {
   assert.equal(parseFixedWork('default'), DEFAULT_FIXED_WORK);
@@ -30,7 +30,9 @@ test('--work makes netperf the tcp_rr tool; tools that cannot count transactions
 
 test('instruction clock: default and quick presets measure fixed work unless the user chose otherwise', () => {
   const sized = (flags: Record<string, string | boolean>, argv: string[], clock = true) => emulatedSizing(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags }), 'tcg', clock, argv);
-  assert.equal(sized({}, []), { repeats: 5, durationS: 1, work: 'default' });
+  assert.equal(sized({}, []), { repeats: 5, minRepeats: 3, durationS: 1, work: 'default' });
+  assert.is(sized({ repeats: '5' }, ['--repeats', '5']).minRepeats, undefined, 'repetitions the user chose all run');
+  assert.is(sized({ minRepeats: '4' }, ['--min-repeats', '4']).minRepeats, undefined, 'the user\'s own --min-repeats passes through');
   assert.equal(sized({ quick: true }, ['--quick']), { work: 'default' });
   assert.is(sized({ duration: '2' }, ['--duration', '2']).work, undefined);
   assert.is(sized({ rrTool: 'sockperf' }, ['--rr-tool', 'sockperf']).work, undefined);
@@ -44,6 +46,11 @@ test('measurement order: natively repetition by repetition; on the instruction c
   const names = (instructionClock: boolean) => measurementOrder({ instructionClock, workloads }, [1, 2]).map(([r, w]) => `${w.name}#${r}`);
   assert.equal(names(false), ['tcp_crr#1', 'tcp_rr#1', 'tcp_crr#2', 'tcp_rr#2']);
   assert.equal(names(true), ['tcp_rr#1', 'tcp_rr#2', 'tcp_crr#1', 'tcp_crr#2']);
+});
+
+test('an untimed pass does a fifth of a measurement\'s work, never none', () => {
+  assert.equal(passWork(DEFAULT_FIXED_WORK), { rrTransactions: 1000, crrConnections: 200, streamBytes: Math.round((64 * 2 ** 20) / 5) });
+  assert.equal(passWork({ rrTransactions: 2, crrConnections: 1, streamBytes: 3 }), { rrTransactions: 1, crrConnections: 1, streamBytes: 1 });
 });
 
 test.run();

@@ -61,6 +61,10 @@ test('progress: position, repetition and time left, one line per measurement off
   p.begin('host', w('a'), 1);
   // 2 scenarios x 3 repetitions x (1 s topology + 2 x 3 s) = 42 s before anything ran
   assert.equal(out, ['[1/12] host a repetition 1/3, about 42s left\n']);
+  // Repetitions the stopping rule leaves out (bench/repetitions.ts) leave the total and the estimate.
+  p.skip(w('b'), 2);
+  p.begin('host', w('b'), 1);
+  assert.match(out[1]!, /^\[2\/10\] host b repetition 1\/3, about \d+s left/);
 });
 
 test('the default workloads need compiled tools that setup installs; the probe only when chosen', () => {

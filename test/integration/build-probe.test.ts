@@ -1,0 +1,46 @@
+// On the instruction clock the settings probe is the run's own build (bench/matrix.ts
+// buildIsProbe): a scenario the kernel will not build as specified is skipped with the probe's
+// reason, not failed. Elsewhere the same build failure fails the scenario's measurements. Real
+// kernel: a veth pair with an MTU above what veth allows (ETH_MAX_MTU, 65535).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runMatrix, type MatrixContext } from '../../harness/bench/matrix.ts';
+import { newRunId } from '../../harness/naming.ts';
+import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
+import type { Measurement } from '../../harness/results/schema.ts';
+import type { Scenario } from '../../harness/scenario.ts';
+import { tcpRr } from '../../harness/workloads/rr.ts';
+import { host } from '../../scenarios/host.ts';
+import { leftovers } from '../helpers/host-state.ts';
+
+const unbuildable: Scenario = { ...host, name: 'host-mtu70000', linkSettings: { ...host.linkSettings, mtu: 70_000 } };
+
+async function matrix(extra: Partial<MatrixContext>) {
+  const runId = newRunId();
+  const measurements: Measurement[] = [];
+  const skips: [string, string][] = [];
+  await runMatrix({
+    plan: { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }, scenarios: [unbuildable], workloads: [tcpRr], durationS: 1, repeats: 2,
+    clientCpu: 0, serverCpu: 0, signal: new AbortController().signal, log: () => undefined,
+    onMeasurement: async (m) => void measurements.push(m), onSkip: (s, r) => void skips.push([s, r]), ...extra,
+  });
+  return { measurements, skips, left: await leftovers(runId) };
+}
+
+test('the build as the probe: a scenario that cannot be built as specified is skipped with the reason, nothing measured or left', async () => {
+  const r = await matrix({ instructionClock: true, buildIsProbe: true });
+  assert.equal(r.measurements, []);
+  assert.is(r.skips.length, 1);
+  assert.is(r.skips[0]![0], 'host-mtu70000');
+  assert.match(r.skips[0]![1], /^cannot build it as specified: .*mtu 70000/);
+  assert.equal(r.left, []);
+});
+
+test('without it (a probe ran before), the same failure fails every measurement of the scenario', async () => {
+  const r = await matrix({});
+  assert.equal(r.skips, []);
+  assert.equal(r.measurements.map((m) => [m.repetition, m.state]), [[1, 'failed'], [2, 'failed']]);
+  assert.equal(r.left, []);
+});
+
+test.run();
