@@ -165,6 +165,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
       const inlinePass = (workload: Workload, last: boolean) => !ctx.instructionClock || (churns(workload) && last);
       const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, ctx.workloads.filter((w) => !churns(w)).map(passRun)) : undefined;
       await bpf.take();
+      let previous: string | undefined;
       for (const [repetition, workload] of measurementOrder(ctx, repetitions)) {
         if (ctx.signal.aborted) return;
         if (ended.has(workload.name)) continue;
@@ -181,7 +182,8 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
           await sleep(done.size === 0 ? QUIESCE_FIRST_MS : QUIESCE_MS, undefined, { signal: ctx.signal }).catch(() => undefined);
         }
         // The timed window runs the datapath and nothing else of ours.
-        const outcome = await workload.run(workloadCtx);
+        const outcome = await workload.run({ ...workloadCtx, warm: ctx.instructionClock && previous === workload.name });
+        previous = outcome.state === 'failed' ? undefined : workload.name;
         const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
         if (ctx.signal.aborted) return;
         const counters = await bpf.take();

@@ -41,7 +41,7 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
   }
   try {
     if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening, server.process.pid ?? -1);
-    if (plan.warmup) {
+    if (plan.warmup && !ctx.warm) {
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
       if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
     }

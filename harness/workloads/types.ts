@@ -30,6 +30,12 @@ export interface WorkloadContext {
   cpuAccounting?: { idle?: IdleBaseline; harnessShares?: boolean };
   /** Counters read at the window's edges (harness/accounting/receive-path.ts). */
   window?: WindowHooks;
+  /**
+   * The measurement just before this one, in the same build, ran this workload: on the instruction
+   * clock (bench/matrix.ts) it settled what a warmup would (neighbours, routes, slabs), so the
+   * unmeasured warmup client is left out.
+   */
+  warm?: boolean;
 }
 
 export interface WorkloadOutcome {

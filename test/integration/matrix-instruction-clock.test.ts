@@ -1,7 +1,8 @@
-// On the instruction clock the settings probe is the run's own build (bench/matrix.ts
-// buildIsProbe): a scenario the kernel will not build as specified is skipped with the probe's
-// reason, not failed. Elsewhere the same build failure fails the scenario's measurements. Real
-// kernel: a veth pair with an MTU above what veth allows (ETH_MAX_MTU, 65535).
+// The matrix on the instruction clock (bench/matrix.ts), on the real kernel: the settings probe is
+// the run's own build (buildIsProbe): a scenario the kernel will not build as specified (a veth
+// pair with an MTU above ETH_MAX_MTU, 65535) is skipped with the probe's reason, not failed;
+// elsewhere the same failure fails its measurements. Repetitions stop once they agree, and only
+// the first of a workload's repetitions runs the unmeasured warmup.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runMatrix, type MatrixContext } from '../../harness/bench/matrix.ts';
@@ -12,6 +13,9 @@ import type { Scenario } from '../../harness/scenario.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
 import { host } from '../../scenarios/host.ts';
 import { leftovers } from '../helpers/host-state.ts';
+import { prepareBpf } from '../../harness/bpf-env.ts';
+import { UndoStack } from '../../harness/undo.ts';
+import type { Workload } from '../../harness/workloads/types.ts';
 
 const unbuildable: Scenario = { ...host, name: 'host-mtu70000', linkSettings: { ...host.linkSettings, mtu: 70_000 } };
 
@@ -41,6 +45,24 @@ test('without it (a probe ran before), the same failure fails every measurement 
   assert.equal(r.skips, []);
   assert.equal(r.measurements.map((m) => [m.repetition, m.state]), [[1, 'failed'], [2, 'failed']]);
   assert.equal(r.left, []);
+});
+
+test('repetitions that agree stop at the minimum; the warmup runs before the first only', async () => {
+  const hostSetup = new UndoStack();
+  await prepareBpf(hostSetup);
+  const warm: (boolean | undefined)[] = [];
+  // A stand-in client with a fixed figure: what is under test is the matrix around it.
+  const steady: Workload = { ...tcpRr, run: async (ctx) => (ctx.window ? undefined : warm.push(ctx.warm), { state: 'ok', metrics: { transactionsPerS: 1000 } }) };
+  const skipped: number[] = [];
+  try {
+    const r = await matrix({ scenarios: [host], workloads: [steady], repeats: 5, instructionClock: true, repetitionRule: { min: 3, max: 5 }, onSkipped: (_, n) => void skipped.push(n) });
+    assert.equal(r.measurements.map((m) => [m.repetition, m.state]), [[1, 'ok'], [2, 'ok'], [3, 'ok']]);
+    assert.equal(skipped, [2]);
+    assert.equal(warm, [false, true, true]);
+    assert.equal(r.left, []);
+  } finally {
+    await hostSetup.unwind();
+  }
 });
 
 test.run();
