@@ -10,6 +10,7 @@ import { openVmShell } from './vm/shell.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from './workloads/index.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from './workloads/params.ts';
 import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './bench/options.ts';
+import { DEFAULT_SCENARIOS } from './bench/presets.ts';
 import { resolveUserKernel } from './vm/user-kernel.ts';
 import { runBench } from './bench/run.ts';
 import { checkRoot } from './bench/preflight.ts';
@@ -27,7 +28,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
   const bench = program
     .command('bench')
     .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
-    .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')})`)
+    .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')}); default ${DEFAULT_SCENARIOS.join(',')}, --full all`)
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
     .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')
     .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')

@@ -144,7 +144,7 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   if (minRepeats !== undefined && asked !== undefined && minRepeats > asked) throw new UsageError(`--min-repeats ${minRepeats} is more than --repeats ${asked}`);
   const repeats = asked ?? Math.max(p.repeats, minRepeats ?? 0);
   return {
-    scenarios: flags.scenarios === undefined ? ALL_SCENARIOS : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
+    scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
     workloads: flags.workloads === undefined ? [...p.workloads] : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
     durationS: flags.duration === undefined ? p.durationS : parsePositive('--duration', flags.duration, { integer: true }),
     repeats,

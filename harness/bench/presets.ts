@@ -3,8 +3,9 @@
 //   default  `npm run bench`: tcp_stream, tcp_rr, tcp_crr (nothing needed beyond iperf3 and node),
 //            five repetitions (interval of the median: [min, max], 93.75% coverage): about 3 minutes for the three
 //            scenarios a netkit-less kernel runs, about 5 for all five
-//   full     every workload, longer measurements, ten repetitions (a 97.9% interval of the median): for figures to publish
+//   full     every workload and scenario (veth-tc too), longer measurements, ten repetitions (a 97.9% interval of the median): for figures to publish
 import { DEFAULT_WORKLOADS, FULL_WORKLOADS } from '../workloads/index.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
 
 export type PresetName = 'quick' | 'default' | 'full';
 
@@ -12,12 +13,20 @@ export interface Preset {
   durationS: number;
   repeats: number;
   workloads: readonly string[];
+  scenarios: readonly string[];
 }
 
+/**
+ * The comparison the tool exists for: host networking, veth, veth with BPF host routing, netkit
+ * in L3 and L2 mode. veth-tc (classic tc against tcx) has a measurement of its own
+ * (scripts/tc-vs-tcx.ts, README), so it runs when named or with --full.
+ */
+export const DEFAULT_SCENARIOS: readonly string[] = ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'];
+
 export const PRESETS: Record<PresetName, Preset> = {
-  quick: { durationS: 1, repeats: 2, workloads: DEFAULT_WORKLOADS },
-  default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS },
-  full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS },
+  quick: { durationS: 1, repeats: 2, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS },
+  default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS },
+  full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS, scenarios: SCENARIOS.map((s) => s.name) },
 };
 
 /** Repetitions of the default preset in a TCG-emulated VM on the host clock (`--clock host`): 3 keeps
