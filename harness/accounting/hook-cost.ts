@@ -52,13 +52,15 @@ export function hookCostDifference(results: ResultsFile, a: string, b: string, w
   const ib = reps.map((r) => ipt(mb.get(r)!.metrics.transactionsPerS!));
   const diffs = reps.map((_, i) => ia[i]! - ib[i]!);
   // Transactions in the counted window: rate x window on a timed one; on fixed work (--work) the
-  // window spans exactly the measured client's N transactions (the warmup runs before it begins).
+  // window spans exactly the pass's N transactions (the warmup runs before it begins): recorded
+  // with the counts, else (older files, whose passes did the measurement's work) the --work figure.
   const fixed = (results.options?.workloadParams as { fixedWork?: { rrTransactions?: number } } | undefined)?.fixedWork?.rrTransactions;
   const perTx = reps.flatMap((r) => {
     const m = ma.get(r)!;
     const c = m.receivePath;
     if (c && c.timed && c.windowS > 0) return [c.wirePackets / (c.windowS * m.metrics.transactionsPerS!)];
-    return c && workload === 'tcp_rr' && fixed ? [c.wirePackets / fixed] : [];
+    const n = c?.transactions ?? fixed;
+    return c && workload === 'tcp_rr' && n ? [c.wirePackets / n] : [];
   });
   if (perTx.length === 0) return undefined;
   const packets = median(perTx);

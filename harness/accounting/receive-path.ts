@@ -16,6 +16,12 @@ export interface ReceivePathCounts {
   /** true: read at the edges of the workload's timed window; false: around the whole client run (warmup included). */
   timed: boolean;
   /**
+   * Transactions (tcp_rr) or connections (tcp_crr) the counted run did, when it did fixed work
+   * (bench/matrix.ts: an untimed pass does passWork's fifth). Absent in older files, whose passes
+   * did the measurement's own --work.
+   */
+  transactions?: number;
+  /**
    * Skbs put on a CPU's backlog queue by the run's devices, total and per CPU (index = CPU): those
    * handed to enqueue_to_backlog (net:netif_rx) minus those it dropped because the queue was full.
    */

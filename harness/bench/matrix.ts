@@ -19,7 +19,7 @@ import { BPF_COST_PASS_S, bpfCostMetrics } from './bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
-import { passWork } from '../workloads/fixed-work.ts';
+import { passWork, type FixedWork } from '../workloads/fixed-work.ts';
 import { decidingMetric, enoughRepetitions, type RepetitionRule } from './repetitions.ts';
 
 export interface MatrixContext {
@@ -107,6 +107,12 @@ export function measurementOrder(ctx: Pick<MatrixContext, 'instructionClock' | '
   if (!ctx.instructionClock) return repetitions.flatMap((r) => ctx.workloads.map((w): [number, Workload] => [r, w]));
   const churnLast = [...ctx.workloads].sort((a, b) => Number(churns(a)) - Number(churns(b)));
   return churnLast.flatMap((w) => repetitions.map((r): [number, Workload] => [r, w]));
+}
+
+/** The transactions a fixed-work pass of `workload` did (ReceivePathCounts.transactions); none for other work. */
+function passTransactions(workload: string, work: FixedWork | undefined): { transactions?: number } {
+  const n = !work ? undefined : workload === 'tcp_rr' ? work.rrTransactions : workload === 'tcp_crr' ? work.crrConnections : undefined;
+  return n === undefined ? {} : { transactions: n };
 }
 
 /** One build of `scenario`, and in it every workload for each of `repetitions`. */
@@ -212,7 +218,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
           startedAt: startedAt.toISOString(),
           elapsedS,
           bpf: programs,
-          ...(receivePath && !failed ? { receivePath } : {}),
+          ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParams?.fixedWork) } } : {}),
         });
       }
     }, { log: ctx.log, signal: ctx.signal });

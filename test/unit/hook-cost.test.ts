@@ -31,4 +31,16 @@ test('pairs of both signs are not resolved; host-clock runs give nothing', () =>
   assert.is(hookCostDifference(run({ kind: 'host' }, [[2000, 2002]]), 'veth-tc', 'veth-bpf'), undefined);
 });
 
+test('fixed work: packets per transaction from the pass\'s own transactions, else (older files) the --work figure', () => {
+  const pass = (transactions?: number) => ({ windowS: 0.1, timed: false, wirePackets: 2000, ...(transactions ? { transactions } : {}), backlogEnqueues: 0, backlogEnqueuesPerCpu: [], backlogDrops: 0, receivePasses: 0, receivePassesPerCpu: [] });
+  const fixedRun = (transactions?: number) => ({
+    environment: { clock: icount },
+    options: { workloadParams: { fixedWork: { rrTransactions: 5000 } } },
+    measurements: [['veth-tc', 2000], ['veth-bpf', 2002]].map(([s, tps]) => ({ scenario: s, workload: 'tcp_rr', repetition: 1, state: 'ok', metrics: { transactionsPerS: tps }, receivePath: pass(transactions) })),
+  }) as unknown as ResultsFile;
+  // A pass of 1,000 transactions (a fifth of the 5,000 measured) counted 2,000 wire packets: 2 per transaction.
+  assert.is(hookCostDifference(fixedRun(1000), 'veth-tc', 'veth-bpf')!.packetsPerTransaction, 2);
+  assert.is(hookCostDifference(fixedRun(), 'veth-tc', 'veth-bpf')!.packetsPerTransaction, 0.4);
+});
+
 test.run();
