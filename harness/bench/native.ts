@@ -75,6 +75,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   io.err(`netkit-bench run ${runId}: ${runnable.map((s) => s.name).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
   for (const n of placement.notes) io.err(`cpus: ${n}`);
+  if (opts.minRepeats !== undefined && !repetitionRule && opts.minRepeats < opts.repeats) io.err(`--min-repeats applies on the instruction clock only: every one of the ${opts.repeats} repetitions runs`);
 
   const order = { scenarios: SCENARIOS.map((s) => s.name), workloads: WORKLOADS.map((w) => w.name) };
   const undo = new UndoStack();
