@@ -152,7 +152,11 @@ function designNotes(d: Design, baseline: RunSide, candidate: RunSide): string[]
     notes.push('two single runs: repetitions are the unit, so a verdict speaks for these two runs; night-to-night variation (boot, placement, neighbours) is not in it. Use --against-history for a nightly gate, or an interleaved run for a change that can be swapped at run time.');
   }
   if (d === 'prediction') notes.push(`the run is the unit: the candidate's median against ${baseline.runIds.length} earlier run median(s) (prediction interval, t with n-1 df); fewer than 2 runs give no verdict`);
-  if (d === 'paired') notes.push('interleaved: both sides measured in the same run, alternating in shuffled order, paired by repetition (paired t on log ratios); machine drift common to a repetition cancels');
+  if (d === 'paired') {
+    // On the instruction clock each scenario is built once for all its repetitions (bench/matrix.ts): nothing alternates, and no drift needs to.
+    const how = candidate.environment.clock?.kind === 'instructions' ? 'each side in one build of its own (the instruction clock has no drift to alternate against)' : 'alternating in shuffled order';
+    notes.push(`interleaved: both sides measured in the same run, ${how}, paired by repetition (paired t on log ratios); machine drift common to a repetition cancels`);
+  }
   if (!baseline.complete) notes.push('the baseline run is incomplete (interrupted)');
   if (!candidate.complete) notes.push('the candidate run is incomplete (interrupted)');
   return notes;
