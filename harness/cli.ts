@@ -43,7 +43,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .option('--udp-rate <rate>', `udp_stream offered load in bits/s (200M, 2G) or max (default ${DEFAULT_WORKLOAD_PARAMS.udpRate})`)
     .option('--rr-tool <tool>', `what measures tcp_rr: sockperf, netperf (TCP_RR, a cross-check) or probe (the built-in Node probe) (default ${DEFAULT_WORKLOAD_PARAMS.rrTool})`)
     .option('--crr-tool <tool>', `what measures tcp_crr: netperf (TCP_CRR) or probe (the built-in Node probe) (default ${DEFAULT_WORKLOAD_PARAMS.crrTool})`)
-    .option('--work <spec>', 'fixed work per measurement instead of --duration, as netperf -l -N / iperf3 -n: default (rr=5000,crr=1000,stream=32M) or rr=N,crr=N,stream=SIZE; tcp_rr then uses netperf. The default on the instruction clock')
+    .option('--work <spec>', 'fixed work per measurement instead of --duration, as netperf -l -N / iperf3 -n: default (rr=5000,crr=1000,stream=64M) or rr=N,crr=N,stream=SIZE; tcp_rr then uses netperf. The default on the instruction clock')
     .option('--max-loss-pct <pct>', 'opt-in limit: a measurement losing more datagrams/messages is invalid (default: none; loss is reported)')
     .option('--max-retransmit-pct <pct>', 'opt-in limit: a TCP measurement retransmitting more of its bytes is invalid (default: none; retransmits are reported)')
     .option('--out <dir>', 'results folder (a run writes <dir>/<run-id>/)', DEFAULT_RESULTS)

@@ -15,7 +15,7 @@ export interface FixedWork {
 }
 
 /** `--work default`: each about 0.1-0.3 s of guest time in the built-in VM (README, "The instruction clock"). */
-export const DEFAULT_FIXED_WORK: FixedWork = { rrTransactions: 5000, crrConnections: 1000, streamBytes: 32 * 2 ** 20 };
+export const DEFAULT_FIXED_WORK: FixedWork = { rrTransactions: 5000, crrConnections: 1000, streamBytes: 64 * 2 ** 20 };
 
 const KEYS: Record<string, keyof FixedWork> = { rr: 'rrTransactions', crr: 'crrConnections', stream: 'streamBytes' };
 const SIZE = /^(\d+)([KMG]?)$/i;

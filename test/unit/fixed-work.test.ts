@@ -49,7 +49,7 @@ test('measurement order: natively repetition by repetition; on the instruction c
 });
 
 test('an untimed pass does a fifth of a measurement\'s work, never none', () => {
-  assert.equal(passWork(DEFAULT_FIXED_WORK), { rrTransactions: 1000, crrConnections: 200, streamBytes: Math.round((32 * 2 ** 20) / 5) });
+  assert.equal(passWork(DEFAULT_FIXED_WORK), { rrTransactions: 1000, crrConnections: 200, streamBytes: Math.round((64 * 2 ** 20) / 5) });
   assert.equal(passWork({ rrTransactions: 2, crrConnections: 1, streamBytes: 3 }), { rrTransactions: 1, crrConnections: 1, streamBytes: 1 });
 });
 
