@@ -4,6 +4,7 @@
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
 import { formatCpuList } from './cpu/cpu-list.ts';
+import { CLOCK_ENV, clockFromEnv } from './clock/clock.ts';
 
 export interface RunOptions {
   /** Run inside this named network namespace (nsenter keeps the mount namespace, so bpffs stays visible). */
@@ -32,10 +33,26 @@ export function wrapArgv(argv: readonly string[], opts: RunOptions = {}): string
   return out;
 }
 
+/**
+ * How much longer a command may take, on the guest's clock, before it counts as hung. On the
+ * instruction clock (-icount sleep=off) a guest waiting for the host (a 9p read of a binary) is
+ * idle, and its clock jumps from timer to timer: a loaded host makes seconds of guest time pass
+ * in a moment. Readbacks timed out after 10 guest s that way under four VMs and a test suite on two
+ * cores. The host still bounds the whole guest by wall time (bench/vm.ts vmTimeoutMs).
+ */
+export function timeoutScale(env: NodeJS.ProcessEnv = process.env): number {
+  return clockFromEnv(env[CLOCK_ENV]).kind === 'instructions' ? 20 : 1;
+}
+
+const TIMEOUT_SCALE = timeoutScale();
+
+/** A wait of `ms` on the guest's clock, scaled as commands' timeouts are (timeoutScale). */
+export const scaledTimeoutMs = (ms: number): number => ms * TIMEOUT_SCALE;
+
 function execaOptions(opts: RunOptions): Options {
   return {
     reject: false,
-    timeout: opts.timeoutMs,
+    timeout: opts.timeoutMs === undefined ? undefined : opts.timeoutMs * TIMEOUT_SCALE,
     killSignal: 'SIGKILL',
     input: opts.input,
     stripFinalNewline: true,
@@ -60,7 +77,7 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
   };
   if (out.failed && opts.reject !== false) {
     const why = result.timedOut
-      ? `timed out after ${opts.timeoutMs} ms`
+      ? `timed out after ${opts.timeoutMs! * TIMEOUT_SCALE} ms`
       : result.exitCode === undefined
         ? `was killed (${result.signal ?? 'unknown signal'})`
         : `exited ${result.exitCode}: ${lastLine(out.stderr) || lastLine(out.stdout)}`;

@@ -4,6 +4,7 @@
 // namespace: no process start per check (`ss` through nsenter costs ~6e7 instructions each in an
 // emulated guest, about half a second of wall time under TCG).
 import { readFile, stat } from 'node:fs/promises';
+import { scaledTimeoutMs } from '../exec.ts';
 
 /** TCP_LISTEN in the `st` column of /proc/net/tcp (include/net/tcp_states.h). */
 const TCP_LISTEN = '0A';
@@ -32,7 +33,7 @@ async function inNamespace(pid: number, netns: string): Promise<boolean> {
 // Generous: on the instruction clock an idle guest's clock jumps to its next timer while it waits
 // for the host, so a loaded host makes each check cost guest time.
 export async function waitListening(netns: string, port: number, pid: number, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + scaledTimeoutMs(timeoutMs);
   for (;;) {
     let tables: string[];
     try {

@@ -1,7 +1,7 @@
 // Starts a server process in a namespace and waits until it says it is listening, so the client
 // never races the server's bind().
 import type { ResultPromise } from 'execa';
-import { spawn, type RunOptions } from '../exec.ts';
+import { scaledTimeoutMs, spawn, type RunOptions } from '../exec.ts';
 
 export interface RunningServer {
   process: ResultPromise;
@@ -16,7 +16,8 @@ export async function startServer(argv: string[], readyPattern: RegExp, opts: Ru
   };
   await new Promise<void>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => finish(new Error(`server \`${argv.join(' ')}\` not ready after ${opts.readyTimeoutMs} ms`)), opts.readyTimeoutMs);
+    const limitMs = scaledTimeoutMs(opts.readyTimeoutMs);
+    const timer = setTimeout(() => finish(new Error(`server \`${argv.join(' ')}\` not ready after ${limitMs} ms`)), limitMs);
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       if (readyPattern.test(seen)) finish();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { timeoutScale } from '../../harness/exec.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
@@ -78,6 +79,12 @@ test('the default workloads need compiled tools that setup installs; the probe o
   assert.equal(rr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, rrTool: 'probe' }), []);
   assert.equal(rr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, rrTool: 'netperf' }), ['netperf', 'netserver']);
   assert.equal(crr.toolsFor!({ ...DEFAULT_WORKLOAD_PARAMS, crrTool: 'probe' }), []);
+});
+
+test('commands get 20 times their timeout on the instruction clock, where a waiting guest\'s clock jumps ahead', () => {
+  assert.is(timeoutScale({ NKB_CLOCK: 'instructions:0' }), 20);
+  assert.is(timeoutScale({ NKB_CLOCK: 'host' }), 1);
+  assert.is(timeoutScale({}), 1);
 });
 
 test.run();
