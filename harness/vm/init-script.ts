@@ -54,10 +54,15 @@ mount -t tmpfs -o mode=1777 tmp $r/tmp
 mount -t bpf -o mode=0700 bpf $r/sys/fs/bpf || die "cannot mount bpffs"
 mount -t cgroup2 -o nsdelegate cgroup2 $r/sys/fs/cgroup || die "cannot mount cgroup2"
 # The job's folder (the project) may live below /tmp or /run, which the guest gets fresh: show the
-# host's copy there, read-only (a clone in /tmp is how CI runs).
+# host's copy there (a clone in /tmp is how CI runs), writable like the rest of the root and
+# discarded with it, as an overlay of its own. A read-only bind made the default output folder
+# (<project>/results) unwritable, so \`npm run bench\` in a clone under /tmp stopped at its first check.
 IFS= read -r cwd_path <"$jobdir/cwd-path" || cwd_path=/
 case "$cwd_path" in
-  /tmp/*|/run/*) mkdir -p "$r$cwd_path" && mount --bind "/mnt/lower$cwd_path" "$r$cwd_path" || die "cannot show $cwd_path" ;;
+  /tmp/*|/run/*)
+    mkdir -p "$r$cwd_path" /mnt/rw/cwd-upper /mnt/rw/cwd-work &&
+      mount -t overlay -o "lowerdir=/mnt/lower$cwd_path,upperdir=/mnt/rw/cwd-upper,workdir=/mnt/rw/cwd-work" overlay "$r$cwd_path" ||
+      die "cannot show $cwd_path" ;;
 esac
 # The share goes last so that it is visible even below /tmp or /run.
 mkdir -p "$r$share_path" && mount --bind /mnt/share "$r$share_path" || die "cannot bind share at $share_path"

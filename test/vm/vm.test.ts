@@ -1,5 +1,5 @@
 // Boots the built-in guest once and checks that netkit works inside it.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -34,13 +34,23 @@ test('guest boots, creates a netkit pair and reports back through the share', as
     console.warn(`skipping VM boot test: ${availability.reason}`);
     return;
   }
-  const share = await mkdtemp(path.join(tmpdir(), 'nkb-vm-test-'));
+  // Laid out as `npm run bench` in a clone under /tmp lays it out: the job's folder (the project)
+  // below /tmp, the share (the run's folder) inside the project's results/.
+  const project = await mkdtemp(path.join(tmpdir(), 'nkb-vm-test-'));
+  const share = path.join(project, 'results', 'run');
   try {
+    await mkdir(share, { recursive: true });
+    await writeFile(path.join(project, 'marker'), 'from the host\n');
     const out = path.join(share, 'netkit.txt');
-    const script = `ip link add nkb-vmt-a type netkit peer name nkb-vmt-b && ip -d link show nkb-vmt-a > ${shellQuote(out)}; exit 7`;
+    const script = [
+      `ip link add nkb-vmt-a type netkit peer name nkb-vmt-b && ip -d link show nkb-vmt-a > ${shellQuote(out)}`,
+      // The project reads as on the host and is writable, like the rest of the guest's root.
+      `cat marker >> ${shellQuote(out)} && touch results/written-in-guest && echo project-writable >> ${shellQuote(out)}`,
+      'exit 7',
+    ].join('; ');
     const result = await runInVm({
       argv: ['/bin/sh', '-c', script],
-      cwd: '/',
+      cwd: project,
       shareDir: share,
       consoleLogPath: path.join(share, 'console.log'),
       timeoutMs: 50_000,
@@ -51,10 +61,12 @@ test('guest boots, creates a netkit pair and reports back through the share', as
     const details = await readFile(out, 'utf8');
     assert.match(details, /nkb-vmt-a@nkb-vmt-b/);
     assert.match(details, /netkit mode l3 type primary/);
+    assert.match(details, /from the host\nproject-writable/);
     assert.equal((await readdir(share)).sort(), ['console.log', 'netkit.txt'], 'job folder removed');
+    assert.equal(await readdir(path.join(project, 'results')), ['run'], "the guest's writes outside the share stay in the guest");
     console.log(`  vm: ${result.accel}, boot ${result.bootMs} ms, kernel ${result.kernelRelease}`);
   } finally {
-    await rm(share, { recursive: true, force: true });
+    await rm(project, { recursive: true, force: true });
   }
 });
 
