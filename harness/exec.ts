@@ -52,7 +52,7 @@ export const scaledTimeoutMs = (ms: number): number => ms * TIMEOUT_SCALE;
 function execaOptions(opts: RunOptions): Options {
   return {
     reject: false,
-    timeout: opts.timeoutMs === undefined ? undefined : opts.timeoutMs * TIMEOUT_SCALE,
+    timeout: opts.timeoutMs === undefined ? undefined : scaledTimeoutMs(opts.timeoutMs),
     killSignal: 'SIGKILL',
     input: opts.input,
     stripFinalNewline: true,
@@ -77,7 +77,7 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
   };
   if (out.failed && opts.reject !== false) {
     const why = result.timedOut
-      ? `timed out after ${opts.timeoutMs! * TIMEOUT_SCALE} ms`
+      ? `timed out after ${scaledTimeoutMs(opts.timeoutMs!)} ms`
       : result.exitCode === undefined
         ? `was killed (${result.signal ?? 'unknown signal'})`
         : `exited ${result.exitCode}: ${lastLine(out.stderr) || lastLine(out.stdout)}`;

@@ -19,7 +19,7 @@ import { BPF_COST_PASS_S, bpfCostMetrics } from './bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
-import { passWork, type FixedWork } from '../workloads/fixed-work.ts';
+import { fixedTransactions, passWork, type FixedWork } from '../workloads/fixed-work.ts';
 import { decidingMetric, enoughRepetitions, type RepetitionRule } from './repetitions.ts';
 
 export interface MatrixContext {
@@ -42,7 +42,7 @@ export interface MatrixContext {
   onApplied?: (scenario: string, applied: AppliedSettings) => Promise<void> | void;
   /** The run's clock counts guest instructions: one build per scenario, one accounting pass per scenario x workload. */
   instructionClock?: boolean;
-  /** On the instruction clock: stop a workload's repetitions once they agree (repetitions.ts); `repeats` is then the most. */
+  /** Stop a workload's repetitions once they agree (repetitions.ts); `repeats` is then the most. bench passes it on the instruction clock only (native.ts). */
   repetitionRule?: RepetitionRule;
   /** Called with the number of repetitions the rule left out, as it leaves them out (the progress line's total). */
   onSkipped?: (workload: Workload, count: number) => void;
@@ -111,7 +111,7 @@ export function measurementOrder(ctx: Pick<MatrixContext, 'instructionClock' | '
 
 /** The transactions a fixed-work pass of `workload` did (ReceivePathCounts.transactions); none for other work. */
 function passTransactions(workload: string, work: FixedWork | undefined): { transactions?: number } {
-  const n = !work ? undefined : workload === 'tcp_rr' ? work.rrTransactions : workload === 'tcp_crr' ? work.crrConnections : undefined;
+  const n = fixedTransactions(workload, work);
   return n === undefined ? {} : { transactions: n };
 }
 
@@ -123,7 +123,7 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
     await ctx.onMeasurement(m);
   };
   // The repetition rule: each workload's deciding values so far, and the workloads it has ended.
-  const rule = ctx.instructionClock ? ctx.repetitionRule : undefined;
+  const rule = ctx.repetitionRule;
   const values = new Map<string, number[]>();
   const ended = new Set<string>();
   const lastRepetition = repetitions[repetitions.length - 1];

@@ -57,6 +57,17 @@ export function passWork(w: FixedWork): FixedWork {
   return { rrTransactions: fifth(w.rrTransactions), crrConnections: fifth(w.crrConnections), streamBytes: fifth(w.streamBytes) };
 }
 
+/**
+ * The transactions a fixed-work measurement of `test` does: a netperf test (TCP_RR, TCP_CRR) or the
+ * workload of that name (tcp_rr, tcp_crr). TCP_CRR counts connections, TCP_RR request/response
+ * pairs. Undefined without fixed work or for other tests.
+ */
+export function fixedTransactions(test: string, work: FixedWork | undefined): number | undefined {
+  const name = test.toUpperCase();
+  if (!work) return undefined;
+  return name === 'TCP_CRR' ? work.crrConnections : name === 'TCP_RR' ? work.rrTransactions : undefined;
+}
+
 /** netperf's test length for N transactions (its -l takes a negative count). */
 export const netperfCount = (n: number): string => String(-Math.max(1, Math.round(n)));
 

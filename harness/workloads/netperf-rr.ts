@@ -9,7 +9,7 @@ import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, type Gate } from './validity.ts';
-import { netperfCount, warmupTransactions } from './fixed-work.ts';
+import { fixedTransactions, netperfCount, warmupTransactions } from './fixed-work.ts';
 import { workloadParams } from './params.ts';
 
 export type NetperfTest = 'TCP_RR' | 'TCP_CRR';
@@ -40,7 +40,7 @@ export async function netperfRr(ctx: WorkloadContext, test: NetperfTest, sizeByt
   // Fixed work (--work): N transactions (netperf -l -N) timed by netperf itself; no CPU window of
   // ours, since the run's length is not known in advance.
   const work = workloadParams(ctx.params).fixedWork;
-  const count = work ? (test === 'TCP_CRR' ? work.crrConnections : work.rrTransactions) : undefined;
+  const count = fixedTransactions(test, work);
   const r = await runClientServer(ctx, {
     server: { argv: ['netserver', '-D', '-f', '-N', family, '-L', ctx.serverAddress, '-p', String(CONTROL_PORT)], ready: /Starting netserver/, listening: CONTROL_PORT },
     warmup: { argv: client(count ? netperfCount(warmupTransactions(count)) : String(WARMUP_S)), timeoutMs: (WARMUP_S + 20) * 1000 },
