@@ -155,7 +155,7 @@ function designNotes(d: Design, baseline: RunSide, candidate: RunSide): string[]
   if (d === 'paired') {
     // On the instruction clock each scenario is built once for all its repetitions (bench/matrix.ts): nothing alternates, and no drift needs to.
     const how = candidate.environment.clock?.kind === 'instructions' ? 'each side in one build of its own (the instruction clock has no drift to alternate against)' : 'alternating in shuffled order';
-    notes.push(`interleaved: both sides measured in the same run, ${how}, paired by repetition (paired t on log ratios); machine drift common to a repetition cancels`);
+    notes.push(`interleaved: both sides measured in the same run, ${how}, paired by repetition (trimmed paired t on log ratios); machine drift common to a repetition cancels`);
   }
   if (!baseline.complete) notes.push('the baseline run is incomplete (interrupted)');
   if (!candidate.complete) notes.push('the candidate run is incomplete (interrupted)');

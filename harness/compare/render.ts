@@ -7,8 +7,8 @@ import type { ComparisonReport, ComparisonRow } from './compare.ts';
 const VERDICT_MARK: Record<ComparisonRow['verdict'], string> = { improved: '✅ improved', regressed: '❌ regressed', unchanged: 'unchanged', inconclusive: '❔ inconclusive' };
 
 const DESIGN: Record<ComparisonReport['test']['design'], string> = {
-  independent: "Welch's t-test on log values (repetitions of two runs)",
-  paired: 'paired t-test on log ratios (repetitions of one interleaved run)',
+  independent: "Yuen's trimmed t-test (20%) on log values (repetitions of two runs)",
+  paired: 'trimmed (20%) paired t-test on log ratios (repetitions of one interleaved run)',
   prediction: 'prediction interval of one new run from earlier run medians (t, n-1 df)',
 };
 

@@ -1,7 +1,7 @@
 // Student's t distribution: the CDF through the regularised incomplete beta function
 // (I_x(a, b) by Lentz's continued fraction, Numerical Recipes 3rd ed. §6.4, with log-gamma from
 // simple-statistics), and its quantile by bisection. simple-statistics gives t statistics but no
-// p-values; these few lines are all the gate needs (Welch and prediction-interval tests).
+// p-values; these few lines are all the gate needs (Yuen/Welch, trimmed paired and prediction-interval tests).
 import { gammaln } from 'simple-statistics';
 
 /** Continued fraction of I_x(a, b) (Numerical Recipes betacf); converges fast for x < (a+1)/(a+b+2). */
