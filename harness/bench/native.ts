@@ -11,7 +11,7 @@ import { prepareBpf } from '../bpf-env.ts';
 import { BPFFS, BPF_BUILD } from '../paths.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../results/schema.ts';
 import { summarize } from '../results/summary.ts';
-import { writeResults } from '../results/write.ts';
+import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
@@ -115,7 +115,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
         // CPU between measurements for nothing the partial file needs.
         results.summary = summarize(results.measurements, BASELINE, { bootstrap: { ...DEFAULT_BOOTSTRAP, resamples: 0 }, order });
         if (m.state !== 'ok') err(`${m.scenario} ${m.workload} #${m.repetition}: ${m.state}: ${m.reason ?? ''}`);
-        await writeResults(runDir, results);
+        await (where === 'native' ? writeResults : writeGuestResults)(runDir, results);
       },
     });
   } finally {
