@@ -2,11 +2,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execa } from 'execa';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../harness/paths.ts';
 
-const SCRIPTS = ['scripts/nightly.sh', 'scripts/gate-power.sh'];
+const SCRIPTS = ['scripts/nightly.sh', 'scripts/gate-power.sh', 'scripts/gate-shift.sh'];
 
-test('both scripts parse (bash -n)', async () => {
+test('the scripts parse (bash -n)', async () => {
   for (const s of SCRIPTS) {
     const r = await execa('bash', ['-n', s], { cwd: PROJECT_ROOT, reject: false });
     assert.is(r.exitCode, 0, `${s}: ${r.stderr}`);
@@ -18,6 +21,20 @@ test('gate-power refuses a bad pair count or cost with exit 2 and one line', asy
     const r = await execa('bash', ['scripts/gate-power.sh', ...args], { cwd: PROJECT_ROOT, reject: false });
     assert.is(r.exitCode, 2);
     assert.is(r.stderr.trim(), `gate-power: ${message}`);
+  }
+});
+
+test('gate-shift: on a captured A/A instruction-clock run, a 1% shift is detected and 0.3% is not (threshold 0.5%)', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-gate-shift-'));
+  try {
+    const r = await execa('bash', ['scripts/gate-shift.sh', '-s', '0.3,1', '-t', '0.5', '-o', out, 'test/fixtures/gate-power-aa'], { cwd: PROJECT_ROOT, reject: false });
+    assert.is(r.exitCode, 0, r.stderr);
+    assert.equal(r.stdout.trim().split('\n'), ['shift 0.3%: detected 0 of 1; A/A false alarms 0 of 1', 'shift 1%: detected 1 of 1; A/A false alarms 0 of 1']);
+    const bad = await execa('bash', ['scripts/gate-shift.sh', '-s', 'x', 'test/fixtures/gate-power-aa'], { cwd: PROJECT_ROOT, reject: false });
+    assert.is(bad.exitCode, 2);
+    assert.is(bad.stderr.trim(), 'gate-shift: -s "x" must be one or more percentages, comma-separated (e.g. 2,5,10)');
+  } finally {
+    await rm(out, { recursive: true, force: true });
   }
 });
 
