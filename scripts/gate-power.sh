@@ -61,10 +61,8 @@ judge() {
   printf 'gate-power: %s %s\n' "$name" "$([ "$rc" = 1 ] && echo 'gate failed' || echo 'gate passed')" >&2
 }
 
-# "host,veth-bpf" -> "host:host+SUFFIX,veth-bpf:veth-bpf+SUFFIX" for the scenarios a run measured.
-pairs_of() {
-  node -e 'const r=require(process.argv[1]);const s=[...new Set(r.measurements.map(m=>m.scenario))].filter(x=>!x.includes("+"));console.log(s.map(x=>`${x}:${x}+${process.argv[2]}`).join(","))' "$(realpath "$1")/results.json" "$2"
-}
+# shellcheck source=lib/interleaved.sh
+. scripts/lib/interleaved.sh
 
 case "$MODE" in
   run)

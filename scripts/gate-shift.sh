@@ -41,19 +41,23 @@ for d in "$@"; do
 done
 [ ${#runs[@]} -gt 0 ] || die "no complete A/A interleaved run (S and S+copy) under $*"
 
-pairs_of() {
-  node -e 'const r=require(process.argv[1]);const s=[...new Set(r.measurements.map(m=>m.scenario))].filter(x=>!x.includes("+"));console.log(s.map(x=>`${x}:${x}+copy`).join(","))' "$(realpath "$1")/results.json"
-}
+# shellcheck source=lib/interleaved.sh
+. scripts/lib/interleaved.sh
 judge() {
   local save=$1 run=$2 rc=0
-  nkb compare "$run" --interleaved "$(pairs_of "$run")" --threshold "$THRESHOLD" --metric "$METRIC" --save "$save" > "${save%.json}.txt" || rc=$?
+  nkb compare "$run" --interleaved "$(pairs_of "$run" copy)" --threshold "$THRESHOLD" --metric "$METRIC" --save "$save" > "${save%.json}.txt" || rc=$?
   [ "$rc" -le 1 ] || die "compare $run failed (exit $rc): $(tail -1 "${save%.json}.txt")"
 }
 
 printf 'gate-shift: %d A/A runs, threshold %s%%, metric %s\n' "${#runs[@]}" "$THRESHOLD" "$METRIC" >&2
+# The unshifted runs are the same whatever the shift: judged once, their verdicts copied into
+# every shift's folder (gate-power reads aa-*.json and ab-*.json from one folder).
+mkdir -p "$OUT/aa"
+for r in "${runs[@]}"; do judge "$OUT/aa/aa-$(basename "$r").json" "$r"; done
 for s in ${SHIFTS//,/ }; do
   dir="$OUT/shift-$s"
   mkdir -p "$dir/runs"
+  cp "$OUT"/aa/aa-* "$dir/"
   for r in "${runs[@]}"; do
     id=$(basename "$r")
     mkdir -p "$dir/runs/$id"
@@ -63,7 +67,6 @@ for s in ${SHIFTS//,/ }; do
       for (const m of r.measurements) if (m.scenario.endsWith("+copy") && typeof m.metrics[metric] === "number") m.metrics[metric] *= 1 - Number(pct) / 100;
       r.summary = []; r.note = `gate-shift: ${metric} of the +copy scenarios lowered by ${pct}% (synthetic)`;
       fs.writeFileSync(dst, JSON.stringify(r));' "$(realpath "$r")/results.json" "$dir/runs/$id/results.json" "$METRIC" "$s"
-    judge "$dir/aa-$id.json" "$r"
     judge "$dir/ab-$id.json" "$dir/runs/$id"
   done
   printf 'shift %s%%: ' "$s"
