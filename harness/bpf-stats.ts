@@ -20,10 +20,6 @@ export function parseLoaderStats(text: string): z.infer<typeof statsLine> {
   return statsLine.parse(JSON.parse(text.trim().split('\n').pop() ?? ''));
 }
 
-export async function readProgramStats(p: ProgramSpec, runId: string, bpffs: string): Promise<BpfProgramStats> {
-  return (await readAllProgramStats([p], runId, bpffs))[0]!;
-}
-
 /**
  * Every program's statistics, in the order given, from one nkb-loader process (one line per
  * --pin-dir). One process, not one per program: in the emulated guest each process start costs

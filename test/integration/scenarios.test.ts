@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { bpfStatsTracker, readProgramStats } from '../../harness/bpf-stats.ts';
+import { bpfStatsTracker, readAllProgramStats } from '../../harness/bpf-stats.ts';
 import { prepareBpf } from '../../harness/bpf-env.ts';
 import { UndoStack } from '../../harness/undo.ts';
 import { detectCapabilities, whyNotRunnable } from '../../harness/capabilities.ts';
@@ -32,10 +32,9 @@ type Counters = Record<string, Record<string, number>>;
 async function programCounters(scenario: Scenario, runId: string, timedSince?: Record<string, number>): Promise<Counters> {
   const out: Counters = {};
   const othersHoldStats = timedSince ? await bpfStatsOnElsewhere() : true;
-  for (const p of scenario.programs) {
-    const stats = await readProgramStats(p, runId, BPFFS);
-    if (!othersHoldStats) assert.is(stats.runCnt, timedSince![p.name] ?? 0, `${p.name}: run statistics were on during the timed traffic`);
-    out[p.name] = stats.counters;
+  for (const stats of await readAllProgramStats(scenario.programs, runId, BPFFS)) {
+    if (!othersHoldStats) assert.is(stats.runCnt, timedSince![stats.name] ?? 0, `${stats.name}: run statistics were on during the timed traffic`);
+    out[stats.name] = stats.counters;
   }
   return out;
 }
