@@ -3,18 +3,18 @@
 import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SCENARIOS, BASELINE } from '../../scenarios/index.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
 import { detectCapabilities, skipReasons } from '../capabilities.ts';
 import { collectEnvironment } from '../environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../errors.ts';
 import { prepareBpf } from '../bpf-env.ts';
 import { BPFFS, BPF_BUILD } from '../paths.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../results/schema.ts';
-import { summarize } from '../results/summary.ts';
 import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
+import { runSummary } from './run-summary.ts';
 import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
@@ -77,7 +77,6 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   for (const n of placement.notes) io.err(`cpus: ${n}`);
   if (opts.minRepeats !== undefined && !repetitionRule && opts.minRepeats < opts.repeats) io.err(`--min-repeats applies on the instruction clock only: every one of the ${opts.repeats} repetitions runs`);
 
-  const order = { scenarios: SCENARIOS.map((s) => s.name), workloads: WORKLOADS.map((w) => w.name) };
   const undo = new UndoStack();
   try {
     // Every scenario needs bpffs: the receive-path tracers pin there (harness/accounting/).
@@ -111,9 +110,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       },
       onMeasurement: async (m) => {
         results.measurements.push(m);
-        // Intervals (bootstrap) only at the end: redoing them after every measurement would cost
-        // CPU between measurements for nothing the partial file needs.
-        results.summary = summarize(results.measurements, BASELINE, { bootstrap: { ...DEFAULT_BOOTSTRAP, resamples: 0 }, order });
+        // A native partial file is complete in itself (report reads its summary). The guest's is
+        // read only by the host, which summarizes it if the guest never finished (vm.ts): under
+        // TCG a summary costs wall time between measurements for nothing.
+        if (where === 'native') results.summary = runSummary(results.measurements);
         if (m.state !== 'ok') err(`${m.scenario} ${m.workload} #${m.repetition}: ${m.state}: ${m.reason ?? ''}`);
         await (where === 'native' ? writeResults : writeGuestResults)(runDir, results);
       },
@@ -123,7 +123,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     for (const f of await undo.unwind()) io.err(`teardown: ${f}`);
     results.finishedAt = new Date().toISOString();
     results.complete = !io.signal.aborted;
-    results.summary = summarize(results.measurements, BASELINE, { order });
+    results.summary = runSummary(results.measurements);
     await writeResults(runDir, results);
   }
   io.out(renderTable(results, { all: opts.verbose }));

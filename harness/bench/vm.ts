@@ -24,6 +24,7 @@ import { followFile } from './follow.ts';
 import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
 import { renderTable } from './table.ts';
+import { runSummary } from './run-summary.ts';
 import { reportUnlessStopped } from './report.ts';
 
 /**
@@ -117,13 +118,26 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     signal: io.signal,
     ...opts.guest,
     userKernel,
+  }).catch(async (e: unknown) => {
+    // Stopped (a signal, the VM's time limit, qemu failing): the guest's last partial file gets
+    // its summary and CSV, as an interrupted native run leaves them. A signal is the user's stop,
+    // not a failure: runBench turns it into 130/143 as natively; anything else goes on as an error.
+    await finishPartialResults(runDir);
+    if (io.signal.aborted) return undefined;
+    throw e;
   }).finally(() => guestLog.stop());
+  if (!vm) {
+    io.err(`stopped; the results measured so far: ${join(runDir, 'results.json')}`);
+    return EXIT_FAILED;
+  }
   // Validated like any results file the harness reads; missing or broken means the guest failed.
   const results = await loadResults(runDir).catch(() => undefined);
   if (!results) {
     io.err(`the guest wrote no results (exit ${vm.exitCode}); see ${consoleLogPath}`);
     return vm.exitCode === 0 ? EXIT_FAILED : vm.exitCode;
   }
+  // A guest that stopped before its end left a partial file without a summary.
+  if (!results.complete) results.summary = runSummary(results.measurements);
   // What the user ran, with its run id once; not the guest's internal command line.
   results.command = withOption(io.argv, '--run-id', runId);
   const note = clockNote(clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)');
@@ -140,4 +154,15 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${measured ? ((wallMs - vm.bootMs) / measured / 1000).toFixed(1) : '-'} s of wall time per measurement)`);
   if (opts.report) await reportUnlessStopped(runDir, io);
   return vm.exitCode;
+}
+
+/**
+ * The guest writes its partial results without a summary or CSV after each measurement
+ * (native.ts): if it never finished, the host adds both. Nothing to do without a readable file.
+ */
+async function finishPartialResults(runDir: string): Promise<void> {
+  const results = await loadResults(runDir).catch(() => undefined);
+  if (!results || results.complete) return;
+  results.summary = runSummary(results.measurements);
+  await writeResults(runDir, results);
 }

@@ -1,7 +1,6 @@
 // Folds measurements into one row per scenario x workload x metric (see SummaryRow in schema.ts
 // for what each field means). Only valid measurements count; the others are named in `reasons`.
 import { metricInfo, metricOrder } from '../metrics.ts';
-import type { BootstrapOptions } from '../stats/bootstrap.ts';
 import { computeStatistics } from '../stats.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { RowInterval } from './intervals.ts';
@@ -9,8 +8,6 @@ import type { Measurement, MeasurementState, SummaryRow } from './schema.ts';
 import { tooFewSamples } from './tail-check.ts';
 
 export interface SummaryOptions {
-  /** Ignored (kept for callers): intervals are order statistics now, cheap at any n. */
-  bootstrap?: BootstrapOptions;
   /** Display order of scenarios and workloads; anything unlisted sorts after, by name. */
   order?: { scenarios?: readonly string[]; workloads?: readonly string[] };
 }

@@ -1,11 +1,12 @@
 // One `bench --vm always --quick` run: all five scenarios measured in one guest kernel, recorded
-// as a VM run, nothing left on the host.
+// as a VM run, nothing left on the host; and one interrupted, which keeps what it measured.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli } from '../helpers/cli.ts';
+import { BIN, cli } from '../helpers/cli.ts';
+import { resultsWith, waitFor } from '../helpers/wait.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
 import { execa } from 'execa';
 
@@ -33,6 +34,29 @@ test('bench --vm always --quick: rows for host, veth, veth-bpf, netkit, netkit-l
     assert.not.match(String(r.stderr), /\x1b\[K/);
     assert.equal(added(before, await leftovers()), []);
     // The run folder is qemu's writable share, so it names this run's qemu and no other.
+    const qemu = await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false });
+    assert.is(qemu.stdout.trim(), '', 'no qemu left');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('SIGINT mid-run of a VM bench: the guest\'s partial results get their summary and CSV, exit 130, no qemu left', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-vmstop-'));
+  const before = await leftovers();
+  try {
+    const bench = execa(process.execPath, [BIN, 'bench', '--vm', 'always', '--clock', 'host', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '5', '--no-report', '--out', out], { reject: false });
+    // The guest writes its partial file without a summary (native.ts): only the host adds one.
+    await waitFor('a first measurement in the guest', () => resultsWith(out, 1), 600_000);
+    bench.kill('SIGINT');
+    const r = await bench;
+    assert.is(r.exitCode, 130, String(r.stderr));
+    const { runId, results } = (await resultsWith(out, 1))!;
+    assert.is(results.complete, false);
+    assert.ok(results.measurements.length >= 1 && results.measurements.length < 5);
+    assert.ok(results.summary.some((row: { scenario: string; metric: string }) => row.scenario === 'host' && row.metric === 'throughputGbps'), JSON.stringify(results.summary));
+    assert.match(await readFile(join(out, runId, 'results.csv'), 'utf8'), new RegExp(`^${runId},vm-(tcg|kvm),host,tcp_stream,throughputGbps,`, 'm'));
+    assert.equal(added(before, await leftovers()), []);
     const qemu = await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false });
     assert.is(qemu.stdout.trim(), '', 'no qemu left');
   } finally {
