@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { run } from './exec.ts';
 import { NAME_PREFIX, runIdOf } from './naming.ts';
 import { BPFFS } from './paths.ts';
-import { isBpffsMounted } from './system.ts';
+import { isBpffsMounted } from './host/system.ts';
 import { endProcesses, findNetnsProcesses } from './host/netns-processes.ts';
 
 export interface CleanReport {

@@ -1,11 +1,11 @@
 // `netkit-bench doctor`: what this machine can run, and why not.
 import { SCENARIOS } from '../scenarios/index.ts';
-import { detectCapabilities, whyNotRunnable, type Capabilities } from './capabilities.ts';
-import { toolVersions } from './environment.ts';
+import { detectCapabilities, whyNotRunnable, type Capabilities } from './host/capabilities.ts';
+import { toolVersions } from './host/environment.ts';
 import { requirementNote } from './workloads/tool-requirements.ts';
 import { newRunId } from './naming.ts';
 import { BPFFS } from './paths.ts';
-import { isBpffsMounted, kernelRelease, readSysctl } from './system.ts';
+import { isBpffsMounted, kernelRelease, readSysctl } from './host/system.ts';
 import { access } from 'node:fs/promises';
 import { vmAvailability, type VmAvailability } from './vm/doctor.ts';
 

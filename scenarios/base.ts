@@ -5,7 +5,7 @@
 // Dual stack. IPv4 from the benchmarking range 198.18.0.0/15 (RFC 2544): 198.18.0.0/24 the wire,
 // 198.18.1.0/24 behind node0, 198.18.2.0/24 behind node1. IPv6 from the benchmarking range
 // 2001:2::/48 (RFC 5180): 2001:2::/64 the wire, 2001:2:0:1::/64 and 2001:2:0:2::/64 the pods.
-import type { LinkSettings, Scenario, SysctlSpec, VethLink } from '../harness/scenario.ts';
+import type { LinkSettings, Scenario, SysctlSpec, VethLink } from '../harness/scenario/types.ts';
 
 export const WIRE0 = '198.18.0.1';
 export const WIRE1 = '198.18.0.2';

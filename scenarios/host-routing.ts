@@ -2,7 +2,7 @@
 // bpf_redirect_neigh (skipping the node's forwarding path), and wire ingress for a local pod is
 // handed to the pod's device with bpf_redirect_peer (skipping the backlog queue of a second pass).
 // IPv4 and IPv6 alike: each program is told both families' prefixes and addresses.
-import type { Hook, ProgramSpec } from '../harness/scenario.ts';
+import type { Hook, ProgramSpec } from '../harness/scenario/types.ts';
 import { MAC, POD0, POD0_6, POD1, POD1_6, POD_NET0, POD_NET0_6, POD_NET1, POD_NET1_6 } from './base.ts';
 
 interface Side { node: string; wire: string; host: string; pod: string; podAddr: string; podAddr6: string; remoteNet: string; remoteNet6: string; podMac: string; hostMac: string }

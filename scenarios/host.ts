@@ -1,4 +1,4 @@
-import type { Scenario } from '../harness/scenario.ts';
+import type { Scenario } from '../harness/scenario/types.ts';
 import { twoNodes } from './base.ts';
 
 export const host: Scenario = {

@@ -1,6 +1,6 @@
 // The registry, in the order every table and chart shows them: the baseline first.
-import { checkScenario } from '../harness/scenario-check.ts';
-import type { Scenario } from '../harness/scenario.ts';
+import { checkScenario } from '../harness/scenario/check.ts';
+import type { Scenario } from '../harness/scenario/types.ts';
 import { host } from './host.ts';
 import { netkitL2 } from './netkit-l2.ts';
 import { netkit } from './netkit.ts';

@@ -1,7 +1,7 @@
 // A known, adjustable per-packet cost for proving that the regression gate catches slowdowns:
 // the tax program burns `iterations` rounds of bpf_loop() on every packet arriving at the server
 // node's wire, ahead of anything else attached there, then lets the packet continue.
-import type { ProgramSpec, Scenario } from '../harness/scenario.ts';
+import type { ProgramSpec, Scenario } from '../harness/scenario/types.ts';
 import { wireLink } from './base.ts';
 
 export const TAX_PROGRAM = 'server-wire-tax';

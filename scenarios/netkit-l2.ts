@@ -1,4 +1,4 @@
-import type { Scenario } from '../harness/scenario.ts';
+import type { Scenario } from '../harness/scenario/types.ts';
 import { GW0, GW0_6, GW1, GW1_6, MAC } from './base.ts';
 import { hostRoutingPrograms } from './host-routing.ts';
 import { netkit, netkitPod } from './netkit.ts';

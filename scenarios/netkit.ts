@@ -1,4 +1,4 @@
-import type { NetkitLink, Scenario } from '../harness/scenario.ts';
+import type { NetkitLink, Scenario } from '../harness/scenario/types.ts';
 import { POD0, POD0_6, POD1, POD1_6, podsBase } from './base.ts';
 import { hostRoutingPrograms } from './host-routing.ts';
 

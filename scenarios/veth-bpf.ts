@@ -1,4 +1,4 @@
-import type { Scenario } from '../harness/scenario.ts';
+import type { Scenario } from '../harness/scenario/types.ts';
 import { hostRoutingPrograms } from './host-routing.ts';
 import { veth } from './veth.ts';
 

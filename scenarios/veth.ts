@@ -1,4 +1,4 @@
-import type { Scenario } from '../harness/scenario.ts';
+import type { Scenario } from '../harness/scenario/types.ts';
 import { GW0, GW0_6, GW1, GW1_6, MAC, POD0, POD0_6, POD1, POD1_6, podsBase } from './base.ts';
 
 /** Pods on veth pairs, nodes forwarding with the kernel stack: the classic container datapath. */

@@ -5,10 +5,10 @@
 // in the emulated VM each loader start costs seconds of wall time. The accounting never decides a
 // measurement's fate: if the tracers cannot attach (a kernel without BTF for the tracepoints) the
 // pass runs without them and the log says why.
-import { holdBpfStats } from '../bpf-env.ts';
+import { holdBpfStats } from '../bpf/env.ts';
 import type { BpfProgramStats } from '../results/schema.ts';
 import type { PlanContext } from '../topology/plan.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { WindowHooks, WorkloadOutcome } from '../workloads/types.ts';
 import { receivePathAccounting, receivePathMetrics, type ReceivePathCounts } from './receive-path.ts';
 
@@ -29,7 +29,7 @@ export interface PassRun {
 
 /**
  * Runs each of `runs` in turn under one attach of the tracers and one hold of BPF run statistics;
- * `take` reads the scenario's program counters (harness/bpf-stats.ts) and is called right before
+ * `take` reads the scenario's program counters (harness/bpf/stats.ts) and is called right before
  * and after each run, so each result holds that run's figures only. Results by run name.
  */
 export async function untimedPasses(scenario: Scenario, plan: PlanContext, log: (line: string) => void, take: () => Promise<BpfProgramStats[]>, runs: readonly PassRun[]): Promise<Map<string, PassResult>> {

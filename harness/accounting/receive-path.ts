@@ -5,7 +5,7 @@
 import { rmdir } from 'node:fs/promises';
 import { pinDir } from '../naming.ts';
 import type { PlanContext } from '../topology/plan.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { WindowHooks } from '../workloads/types.ts';
 import { attachTracer, detachTracer, readTracers, subtractCounts, TRACERS, type Tracer, type TracerCounts } from './tracers.ts';
 

@@ -2,10 +2,10 @@
 // nkb-loader commands that attach them, filtered to the run's namespaces and wire, read their
 // counters, and detach them. They are global (tracepoints), so they run from any namespace.
 import { wireLink } from '../../scenarios/base.ts';
-import { parseLoaderStats } from '../bpf-stats.ts';
+import { parseLoaderStats } from '../bpf/stats.ts';
 import { run } from '../exec.ts';
 import { deviceName, namespaceName, pinDir } from '../naming.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../scenario/types.ts';
 
 export interface Tracer {
   /** Row name and pin folder leaf. */

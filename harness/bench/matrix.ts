@@ -6,11 +6,11 @@
 // say wall time.
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bpfStatsTracker } from '../bpf-stats.ts';
+import { bpfStatsTracker } from '../bpf/stats.ts';
 import { namespaceName } from '../naming.ts';
 import type { AppliedSettings, Measurement } from '../results/schema.ts';
 import { mismatchReason, readScenarioSettings } from '../host/scenario-readback.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
 import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
@@ -47,7 +47,7 @@ export interface MatrixContext {
   /** Called with the number of repetitions the rule left out, as it leaves them out (the progress line's total). */
   onSkipped?: (workload: Workload, count: number) => void;
   /**
-   * The build is the settings probe (capabilities.ts probeScenario was not run): a build the kernel
+   * The build is the settings probe (host/capabilities.ts probeScenario was not run): a build the kernel
    * or `ip` rejects, or settings read back otherwise, skip the scenario through onSkip, with the
    * probe's reasons, instead of failing its measurements. On the instruction clock, where each
    * scenario is built once, this saves a build per topology (about a minute of the default run).

@@ -4,8 +4,8 @@ import { constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError, quote } from '../errors.ts';
 import { LOADER } from '../paths.ts';
-import type { Scenario } from '../scenario.ts';
-import { isRoot, which } from '../system.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { isRoot, which } from '../host/system.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
 

@@ -3,7 +3,7 @@
 // signal exits at once.
 import { withOption } from './argv.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { detectCapabilities, whyNotRunnable } from '../capabilities.ts';
+import { detectCapabilities, whyNotRunnable } from '../host/capabilities.ts';
 import { newRunId } from '../naming.ts';
 import type { Where } from '../results/schema.ts';
 import { WORKLOADS } from '../workloads/index.ts';

@@ -9,7 +9,7 @@
 import { UsageError, quote } from '../errors.ts';
 import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../results/schema.ts';
-import { canonicalJson } from '../scenario-hash.ts';
+import { canonicalJson } from '../scenario/hash.ts';
 import { IDENTITY_OPTIONS, identityDifferences, type RunIdentity } from './identity.ts';
 
 export interface EnvironmentDifference {

@@ -2,7 +2,7 @@
 // their scenario roles, and the scenario's settings the kernel did not apply (settings-check.ts).
 import { namespaceName, runPrefix } from '../naming.ts';
 import type { AppliedNamespace, AppliedSettings } from '../results/schema.ts';
-import type { Scenario } from '../scenario.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { readNamespace } from './readback.ts';
 import { settingsMismatches } from './settings-check.ts';
 

@@ -3,7 +3,7 @@
 // policies and scrub. A setting the kernel or iproute2 silently ignored (an old `ip` that does not
 // send scrub, a kernel without IFLA_GSO_IPV4_MAX_SIZE) is a mismatch here, never a false label.
 import type { AppliedDevice, AppliedNamespace } from '../results/schema.ts';
-import type { LinkEnd, LinkSettings, NetkitLink, Scenario } from '../scenario.ts';
+import type { LinkEnd, LinkSettings, NetkitLink, Scenario } from '../scenario/types.ts';
 import { linkEnds } from '../topology/plan.ts';
 
 type Want = [field: string, want: string, got: string | undefined];

@@ -4,7 +4,7 @@
 import type { ReceivePathCounts } from '../accounting/receive-path.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
-import type { Statistics } from '../stats.ts';
+import type { Statistics } from '../stats/statistics.ts';
 import type { GuestMachineRecord } from '../vm/guest-settings.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
@@ -82,7 +82,7 @@ export interface Measurement {
  * percentile whose requests leave too few beyond it (harness/results/tail-check.ts): value NaN.
  * Per-program BPF cost is in rows with metric `bpfNsPerPacket:<program>` (no ratio: host runs none).
  */
-/** n, median, mean, stddev, cvPct, min and max are over the valid repetitions (harness/stats.ts). */
+/** n, median, mean, stddev, cvPct, min and max are over the valid repetitions (harness/stats/statistics.ts). */
 export interface SummaryRow extends Statistics {
   scenario: string;
   workload: string;
@@ -126,7 +126,7 @@ export interface Environment {
   /** uname -v: build number and date, which the release alone does not pin down. */
   kernelVersion?: string;
   /**
-   * Build options behind the figures (harness/kernel-config.ts): CONFIG_HZ and the CPU accounting
+   * Build options behind the figures (harness/host/kernel-config.ts): CONFIG_HZ and the CPU accounting
    * mode (with CONFIG_TICK_CPU_ACCOUNTING and no CONFIG_IRQ_TIME_ACCOUNTING, cpu/softirq figures
    * are sampled at the tick), preemption, NETKIT. Absent when the kernel exposes no config.
    */
@@ -146,11 +146,11 @@ export interface Environment {
   /** One hash over every bpf/build/*.bpf.o; bpfObjects has each object's own sha256. */
   bpfObjectsSha256: string;
   bpfObjects?: Record<string, string>;
-  /** Root-namespace sysctls that move datapath figures, as read at the start (environment.ts). */
+  /** Root-namespace sysctls that move datapath figures, as read at the start (harness/host/environment.ts). */
   sysctls?: Record<string, string>;
   /** Each measured scenario's facts: netkit mode and policy, links, BPF programs and their hooks. */
   scenarios?: Record<string, Record<string, string>>;
-  /** Scenario name to the sha256 of its definition (harness/scenario-hash.ts); absent in older files. */
+  /** Scenario name to the sha256 of its definition (harness/scenario/hash.ts); absent in older files. */
   scenariosSha256?: Record<string, string>;
   /**
    * Scenario name to the settings its namespaces and devices had when it was first built in this

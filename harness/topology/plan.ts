@@ -3,7 +3,7 @@
 // Few processes: a process start costs ~3e7 instructions in the emulated guest (a third of a
 // second of wall time under TCG), so what needs no undo goes in one command per device (settings
 // and up) or one `ip -batch` per namespace (loopback, addresses, neighbours, routes).
-import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario.ts';
+import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario/types.ts';
 import { deviceName, namespaceName, pinDir } from '../naming.ts';
 
 /** `input`: lines for `ip -batch -` on stdin (batchLines). */

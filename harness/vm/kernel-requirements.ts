@@ -2,7 +2,7 @@
 // booting: a kernel that lacks one of these would boot (slowly, under TCG) only to fail later with
 // a far less clear message.
 import { UsageError } from '../errors.ts';
-import { pickConfig } from '../kernel-config.ts';
+import { pickConfig } from '../host/kernel-config.ts';
 
 export interface KernelRequirement {
   option: string;

@@ -9,11 +9,11 @@ import { runMatrix, type MatrixContext } from '../../harness/bench/matrix.ts';
 import { newRunId } from '../../harness/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
 import type { Measurement } from '../../harness/results/schema.ts';
-import type { Scenario } from '../../harness/scenario.ts';
+import type { Scenario } from '../../harness/scenario/types.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
 import { host } from '../../scenarios/host.ts';
 import { leftovers } from '../helpers/host-state.ts';
-import { prepareBpf } from '../../harness/bpf-env.ts';
+import { prepareBpf } from '../../harness/bpf/env.ts';
 import { UndoStack } from '../../harness/undo.ts';
 import type { Workload } from '../../harness/workloads/types.ts';
 

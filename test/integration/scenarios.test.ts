@@ -4,10 +4,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { bpfStatsTracker, readAllProgramStats } from '../../harness/bpf-stats.ts';
-import { prepareBpf } from '../../harness/bpf-env.ts';
+import { bpfStatsTracker, readAllProgramStats } from '../../harness/bpf/stats.ts';
+import { prepareBpf } from '../../harness/bpf/env.ts';
 import { UndoStack } from '../../harness/undo.ts';
-import { detectCapabilities, whyNotRunnable } from '../../harness/capabilities.ts';
+import { detectCapabilities, whyNotRunnable } from '../../harness/host/capabilities.ts';
 import { namespaceName, newRunId } from '../../harness/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
 import { withTopology } from '../../harness/topology/apply.ts';
@@ -19,7 +19,7 @@ import { untimedPasses } from '../../harness/accounting/measure.ts';
 import { PREDICTED_BACKLOG_PASSES } from '../../harness/accounting/receive-path.ts';
 import { bpfStatsOnElsewhere, ip6Forwarded, ipForwarded, leftovers } from '../helpers/host-state.ts';
 import { serverAddressFor } from '../../harness/workloads/params.ts';
-import type { Scenario } from '../../harness/scenario.ts';
+import type { Scenario } from '../../harness/scenario/types.ts';
 
 const caps = await detectCapabilities(newRunId());
 const hostSetup = new UndoStack();

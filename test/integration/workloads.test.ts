@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { detectCapabilities, whyNotRunnable } from '../../harness/capabilities.ts';
+import { detectCapabilities, whyNotRunnable } from '../../harness/host/capabilities.ts';
 import { namespaceName, newRunId } from '../../harness/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
 import type { ResultsFile } from '../../harness/results/schema.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { probeKey } from '../../harness/capabilities.ts';
+import { probeKey } from '../../harness/host/capabilities.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 
 test('the settings probe builds each distinct topology once: the veth variants differ only in programs', () => {

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { deviceFromIpLink, parseEthtoolFeatures, parseSysctlOutput } from '../../harness/host/readback.ts';
 import { settingsMismatches } from '../../harness/host/settings-check.ts';
 import type { AppliedDevice, AppliedNamespace } from '../../harness/results/schema.ts';
-import type { Scenario } from '../../harness/scenario.ts';
+import type { Scenario } from '../../harness/scenario/types.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`../fixtures/${f}`, import.meta.url), 'utf8');

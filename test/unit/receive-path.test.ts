@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { PREDICTED_BACKLOG_PASSES, receivePathMetrics, type ReceivePathCounts } from '../../harness/accounting/receive-path.ts';
 import { subtractCounts, tracerSets } from '../../harness/accounting/tracers.ts';
-import { parseLoaderStats } from '../../harness/bpf-stats.ts';
+import { parseLoaderStats } from '../../harness/bpf/stats.ts';
 
 const counts = (over: Partial<ReceivePathCounts> = {}): ReceivePathCounts => ({
   windowS: 2, timed: true, backlogEnqueues: 6000, backlogEnqueuesPerCpu: [3000, 3000], backlogDrops: 0,

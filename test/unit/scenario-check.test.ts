@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UsageError } from '../../harness/errors.ts';
-import { checkScenario } from '../../harness/scenario-check.ts';
-import type { Scenario } from '../../harness/scenario.ts';
+import { checkScenario } from '../../harness/scenario/check.ts';
+import type { Scenario } from '../../harness/scenario/types.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { veth } from '../../scenarios/veth.ts';
 

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
 import { formatSeconds, progressLine } from '../../harness/bench/progress.ts';
 import { METRICS, metricInfo } from '../../harness/metrics.ts';
-import { pickConfig } from '../../harness/kernel-config.ts';
+import { pickConfig } from '../../harness/host/kernel-config.ts';
 import { cpuMetrics } from '../../harness/workloads/cpu-metrics.ts';
 import { durationGate, judge, limitGate } from '../../harness/workloads/validity.ts';
 import type { Workload } from '../../harness/workloads/types.ts';

@@ -2,7 +2,7 @@
 // set two runs side by side when a scenario was rewired between them. The description is prose
 // and left out; keys are sorted so reordering a literal does not change the hash.
 import { createHash } from 'node:crypto';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from './types.ts';
 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

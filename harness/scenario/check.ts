@@ -2,9 +2,9 @@
 // is one line naming the scenario and the field, not a failed `ip` command halfway through a run.
 import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
-import { UsageError, quote } from './errors.ts';
-import { IFNAMSIZ_MAX, runPrefix } from './naming.ts';
-import type { Scenario } from './scenario.ts';
+import { UsageError, quote } from '../errors.ts';
+import { IFNAMSIZ_MAX, runPrefix } from '../naming.ts';
+import type { Scenario } from './types.ts';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 const role = z.string().regex(/^[a-z0-9]+$/).max(IFNAMSIZ_MAX - runPrefix('xxxxxx').length, 'too long for a device name');

@@ -1,7 +1,7 @@
 // What a results file records about each scenario it measured: the scenario's own details
 // (netkit mode and policy) and facts read off its definition (pod link kinds and modes, and which
 // BPF program sits on which hook), so a reader does not need the source at that revision.
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from './types.ts';
 
 export function scenarioFacts(s: Scenario): Record<string, string> {
   const links = s.links.map((l) => (l.kind === 'veth' ? `veth ${l.a.role}@${l.a.node}<->${l.b.role}@${l.b.node}` : `netkit ${l.mode} ${l.primary.role}@${l.primary.node}(${l.primary.policy}, scrub ${l.primary.scrub})<->${l.peer.role}@${l.peer.node}(${l.peer.policy}, scrub ${l.peer.scrub})`));

@@ -1,11 +1,11 @@
 // Reads each attached program's counters and run statistics through nkb-loader, and turns the
 // cumulative kernel figures into per-measurement deltas.
 import { z } from 'zod';
-import { run } from './exec.ts';
-import { pinDir } from './naming.ts';
-import { LOADER } from './paths.ts';
-import type { BpfProgramStats } from './results/schema.ts';
-import type { ProgramSpec } from './scenario.ts';
+import { run } from '../exec.ts';
+import { pinDir } from '../naming.ts';
+import { LOADER } from '../paths.ts';
+import type { BpfProgramStats } from '../results/schema.ts';
+import type { ProgramSpec } from '../scenario/types.ts';
 
 const statsLine = z.object({
   prog_id: z.number(),
