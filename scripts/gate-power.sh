@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MODE=run K=5 N=5 COST=200 THRESHOLD=5 METRICS=headline OUT=""
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { printf 'gate-power: %s\n' "$*" >&2; exit 2; }
 while getopts 'M:k:n:c:t:m:o:h' opt; do
   case "$opt" in

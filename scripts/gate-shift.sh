@@ -20,7 +20,7 @@ SHIFTS="" THRESHOLD=5 METRIC=transactionsPerS OUT=""
 die() { printf 'gate-shift: %s\n' "$*" >&2; exit 2; }
 while getopts 's:t:m:o:h' opt; do
   case "$opt" in
-    s) SHIFTS=$OPTARG ;; t) THRESHOLD=$OPTARG ;; m) METRIC=$OPTARG ;; o) OUT=$OPTARG ;; *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    s) SHIFTS=$OPTARG ;; t) THRESHOLD=$OPTARG ;; m) METRIC=$OPTARG ;; o) OUT=$OPTARG ;; *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))

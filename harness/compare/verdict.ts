@@ -5,7 +5,7 @@
 //   (Schuirmann 1987), so "unchanged" is a tested claim of equivalence, never a failed test;
 // - inconclusive: neither could be shown (too few values, noisy, or a small significant change).
 // The bound is the threshold in percent of the baseline, but never less than the metric's absolute
-// floor (metrics.ts `floor`): from a zero or near-zero baseline (0 retransmits, 0% loss) a change is
+// floor (harness/compare/floors.ts): from a zero or near-zero baseline (0 retransmits, 0% loss) a change is
 // judged in the metric's unit, never as an infinite relative change.
 import type { Adjustment } from '../stats/multiplicity.ts';
 import type { ChangeTest } from '../stats/change-test.ts';
@@ -33,8 +33,8 @@ export function changeBound(test: ChangeTest, baselineCentre: number, floor: num
 
 /**
  * Verdict of one row. `pAdjusted` is the row's p-value after the family adjustment (the raw p for a
- * row outside the gated family). `baselineCentre` is the baseline's median (or mean of run values)
- * in the metric's unit; `floor` the smallest absolute change that matters (0: none).
+ * row outside the gated family). `baselineCentre` is the baseline's median in the metric's unit (what
+ * the floor is set against; the change itself is the test's estimate); `floor` the smallest absolute change that matters (0: none).
  */
 export function judge(test: ChangeTest, pAdjusted: number, better: 'higher' | 'lower', baselineCentre: number, floor: number, gate: GateSettings): Judgement {
   if (!Number.isFinite(test.pValue)) return { verdict: 'inconclusive', why: `too few values for a ${test.design} test` };
