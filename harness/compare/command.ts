@@ -1,7 +1,8 @@
 // `netkit-bench compare`: two runs, a run against the last N runs of the history, or two scenarios
 // of one interleaved run. Exit 1 when a gated row regressed, 0 otherwise; bad input and runs that
 // measured different things are usage errors (2).
-import { UsageError } from '../errors.ts';
+import { stat } from 'node:fs/promises';
+import { UsageError, quote } from '../errors.ts';
 import { readHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
@@ -48,6 +49,9 @@ async function buildComparison(req: CompareRequest, err: (line: string) => void)
   }
   if (req.againstHistory !== undefined) {
     if (req.runs.length !== 1) throw new UsageError(`compare --against-history takes one candidate run, got ${req.runs.length}`);
+    // A mistyped folder is bad input, not an empty history: the gate would pass with every row
+    // inconclusive. The nightly script's `history add` creates the folder before it compares.
+    if (!(await stat(req.historyDir).catch(() => undefined))?.isDirectory()) throw new UsageError(`no history folder ${quote(req.historyDir)} (history add RUN --dir DIR creates one)`);
     const candidate = await loadResults(req.runs[0]!);
     const history = sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
     if (history.side.runIds.length === 0) err('compare: the history has no earlier comparable run yet: every row is inconclusive');

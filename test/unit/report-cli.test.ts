@@ -86,6 +86,8 @@ test('history add, then compare --against-history: the candidate is never its ow
   const saved = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
   assert.equal(saved.baseline.runIds, ['base00', 'same00']);
   oneLine(await cli(['compare', slow, '--against-history', '0', '--history-dir', history]), /--against-history "0" must be a positive integer/);
+  // A mistyped history folder would otherwise pass the gate with every row inconclusive.
+  oneLine(await cli(['compare', slow, '--against-history', '2', '--history-dir', join(dir, 'histroy')]), /no history folder ".*histroy" \(history add RUN --dir DIR creates one\)/);
 });
 
 test('report: every format from a real results file; a bad format creates nothing', async () => {
