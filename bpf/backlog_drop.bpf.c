@@ -10,18 +10,21 @@
 
 #include <bpf/bpf_core_read.h>
 
-/* Only the name matters: CO-RE replaces the value with the running kernel's. */
-enum skb_drop_reason {
-	SKB_DROP_REASON_CPU_BACKLOG = 0,
+/* A CO-RE flavour of the kernel's enum: only the names matter (libbpf drops "___local" from the
+ * type and the enumerator when it matches them), and CO-RE replaces the value with the running
+ * kernel's. */
+enum skb_drop_reason___local {
+	SKB_DROP_REASON_CPU_BACKLOG___local = 0,
 };
 
+/* TP_PROTO(struct sk_buff *skb, void *location, enum skb_drop_reason reason, ...): 6.11 added an
+ * rx_sk argument after reason, which we do not read. */
 SEC("tp_btf/kfree_skb")
-int backlog_drop(__u64 *ctx)
+int BPF_PROG(backlog_drop, struct sk_buff___local *skb, void *location, enum skb_drop_reason___local reason)
 {
-	/* kfree_skb(skb, location, reason, ...) */
-	if ((int)ctx[2] != bpf_core_enum_value(enum skb_drop_reason, SKB_DROP_REASON_CPU_BACKLOG))
+	if (reason != bpf_core_enum_value(enum skb_drop_reason___local, SKB_DROP_REASON_CPU_BACKLOG___local))
 		return 0;
-	count_run_device((struct sk_buff *)ctx[0]);
+	count_run_device(skb);
 	return 0;
 }
 

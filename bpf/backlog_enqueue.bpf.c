@@ -7,10 +7,11 @@
  */
 #include "nkb_trace.h"
 
+/* TP_PROTO(struct sk_buff *skb) */
 SEC("tp_btf/netif_rx")
-int backlog_enqueue(__u64 *ctx)
+int BPF_PROG(backlog_enqueue, struct sk_buff___local *skb)
 {
-	count_run_device((struct sk_buff *)ctx[0]);
+	count_run_device(skb);
 	return 0;
 }
 

@@ -25,6 +25,22 @@ enum nkb_counter {
 	NKB_CTR_MAX,
 };
 
-#define NKB_COUNTER_NAMES { "seen", "redirected", "passed", "dropped", "loops", "wire", "ipv6" }
+/*
+ * The name nkb-loader prints for each slot, by designated initialiser so a name cannot drift to
+ * another slot. Add a slot above NKB_CTR_MAX and its name here; the assertion below fails the
+ * build (programs and loader alike) when the list is shorter than the enum.
+ */
+#define NKB_COUNTER_NAMES {				\
+	[NKB_CTR_SEEN]		= "seen",		\
+	[NKB_CTR_REDIRECTED]	= "redirected",		\
+	[NKB_CTR_PASSED]	= "passed",		\
+	[NKB_CTR_DROPPED]	= "dropped",		\
+	[NKB_CTR_LOOPS]		= "loops",		\
+	[NKB_CTR_WIRE]		= "wire",		\
+	[NKB_CTR_IPV6]		= "ipv6",		\
+}
+
+_Static_assert(sizeof((const char *const[])NKB_COUNTER_NAMES) / sizeof(const char *) == NKB_CTR_MAX,
+	       "NKB_COUNTER_NAMES must name every slot of enum nkb_counter");
 
 #endif /* NKB_COUNTERS_H */

@@ -16,27 +16,35 @@
 
 #include "nkb_bpf.h"
 
+#include <bpf/bpf_tracing.h>
+
 #define NKB_MAX_NETNS 8
 #define NKB_IFF_LOOPBACK 0x8	/* IFF_LOOPBACK, include/uapi/linux/if.h */
 
-/* Only the fields we read; preserve_access_index makes libbpf relocate them against the
- * running kernel's BTF (the names are the kernel's: net_device.nd_net is possible_net_t). */
-struct net {
+/*
+ * CO-RE flavours of the kernel structures we read, with only the fields used. libbpf drops the
+ * "___local" suffix when it matches them against the running kernel's BTF and relocates every
+ * field offset (preserve_access_index), so one object runs on 6.12 and 6.18 alike; the suffix
+ * keeps them from ever clashing with a header's definition of the real types.
+ */
+struct net___local {
 	__u64 net_cookie;
 } __attribute__((preserve_access_index));
 
-struct nkb_possible_net {
-	struct net *net;
-};
-
-struct net_device {
-	int ifindex;
-	unsigned int flags;
-	struct nkb_possible_net nd_net;
+/* possible_net_t: in the kernel an anonymous struct behind a typedef; nested members are matched by
+ * their name in the outer struct (net_device.nd_net), so the name here is free. */
+struct possible_net___local {
+	struct net___local *net;
 } __attribute__((preserve_access_index));
 
-struct sk_buff {
-	struct net_device *dev;
+struct net_device___local {
+	int ifindex;
+	unsigned int flags;
+	struct possible_net___local nd_net;
+} __attribute__((preserve_access_index));
+
+struct sk_buff___local {
+	struct net_device___local *dev;
 } __attribute__((preserve_access_index));
 
 /* The run's namespaces by cookie (SO_NETNS_COOKIE, nkb-loader `netns:PATH`), 0-terminated. An
@@ -46,9 +54,9 @@ const volatile __u64 netns_cookies[NKB_MAX_NETNS] = {};
 const volatile __u32 wire_ifindexes[NKB_MAX_NETNS] = {};
 
 /* Counts one event on skb's device: seen (+ wire) when it is the run's, passed otherwise. */
-static __always_inline void count_run_device(struct sk_buff *skb)
+static __always_inline void count_run_device(struct sk_buff___local *skb)
 {
-	struct net_device *dev = skb->dev;
+	struct net_device___local *dev = skb->dev;
 	__u64 cookie;
 	int ifindex;
 

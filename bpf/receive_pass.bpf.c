@@ -8,10 +8,11 @@
  */
 #include "nkb_trace.h"
 
+/* TP_PROTO(struct sk_buff *skb) */
 SEC("tp_btf/netif_receive_skb")
-int receive_pass(__u64 *ctx)
+int BPF_PROG(receive_pass, struct sk_buff___local *skb)
 {
-	count_run_device((struct sk_buff *)ctx[0]);
+	count_run_device(skb);
 	return 0;
 }
 

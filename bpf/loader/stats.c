@@ -47,7 +47,9 @@ static int print_counters(FILE *out, int map_fd)
 				free(values);
 				return failf(-errno, "read counter slot %u", key);
 			}
-			if (key < sizeof(names) / sizeof(names[0]))
+			/* A map from an object built with more slots than this loader knows, or a slot
+			 * the designated initialisers skipped, is printed by number. */
+			if (key < sizeof(names) / sizeof(names[0]) && names[key])
 				fprintf(out, "%s\"%s\":", key ? "," : "", names[key]);
 			else
 				fprintf(out, "%s\"slot%u\":", key ? "," : "", key);
