@@ -1,11 +1,11 @@
 // `netkit-bench clean`: removes whatever an earlier run left behind, found only by the nkb- prefix
-// of harness/naming.ts, and says what it removed. It never touches a name without that prefix.
+// of harness/core/naming.ts, and says what it removed. It never touches a name without that prefix.
 // Processes inside those namespaces (a server left by a killed --no-isolate run) are ended first:
 // otherwise deleting the name would leave the namespace alive, unnamed, with its devices.
 import { readdir } from 'node:fs/promises';
-import { run } from './exec.ts';
-import { NAME_PREFIX, runIdOf } from './naming.ts';
-import { BPFFS } from './paths.ts';
+import { run } from './core/exec.ts';
+import { NAME_PREFIX, runIdOf } from './core/naming.ts';
+import { BPFFS } from './core/paths.ts';
 import { isBpffsMounted } from './host/system.ts';
 import { endProcesses, findNetnsProcesses } from './host/netns-processes.ts';
 

@@ -3,7 +3,7 @@
 // measurement; their counters are read at the edges of the workload's timed window (with the CPU
 // snapshots), so the figures cover that window only.
 import { rmdir } from 'node:fs/promises';
-import { pinDir } from '../naming.ts';
+import { pinDir } from '../core/naming.ts';
 import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WindowHooks } from '../workloads/types.ts';

@@ -3,8 +3,8 @@
 // counters, and detach them. They are global (tracepoints), so they run from any namespace.
 import { wireLink } from '../../scenarios/base.ts';
 import { parseLoaderStats } from '../bpf/stats.ts';
-import { run } from '../exec.ts';
-import { deviceName, namespaceName, pinDir } from '../naming.ts';
+import { run } from '../core/exec.ts';
+import { deviceName, namespaceName, pinDir } from '../core/naming.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 export interface Tracer {

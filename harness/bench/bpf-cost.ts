@@ -6,7 +6,7 @@
 // That is the program body only: bpf_redirect_peer/_neigh only record where the packet goes, and
 // the route and neighbour work they trigger happens after the program returns, outside run_time_ns.
 // A program that did not run in the pass has no figure rather than a zero.
-import { bpfMetricName } from '../metrics.ts';
+import { bpfMetricName } from '../core/metrics.ts';
 import type { BpfProgramStats } from '../results/schema.ts';
 
 /** Wall-clock seconds of traffic in a cost pass: enough runs for a mean, short next to a measurement. */

@@ -2,8 +2,8 @@
 // without executing any of them.
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
-import { wrapArgv } from '../exec.ts';
-import { BPFFS, BPF_BUILD } from '../paths.ts';
+import { wrapArgv } from '../core/exec.ts';
+import { BPFFS, BPF_BUILD } from '../core/paths.ts';
 import { commandLines, planTopology } from '../topology/plan.ts';
 import type { BenchOptions } from './options.ts';
 

@@ -7,7 +7,7 @@
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bpfStatsTracker } from '../bpf/stats.ts';
-import { namespaceName } from '../naming.ts';
+import { namespaceName } from '../core/naming.ts';
 import type { AppliedSettings, Measurement } from '../results/schema.ts';
 import { mismatchReason, readScenarioSettings } from '../host/scenario-readback.ts';
 import type { Scenario } from '../scenario/types.ts';

@@ -1,8 +1,8 @@
 // Validated bench options. Everything the user typed is checked here, once, with errors that
 // quote the bad value; nothing downstream re-validates.
 import { parseClockMode, type ClockMode } from '../clock/clock.ts';
-import { UsageError, quote } from '../errors.ts';
-import { checkRunId } from '../naming.ts';
+import { UsageError, quote } from '../core/errors.ts';
+import { checkRunId } from '../core/naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
@@ -30,7 +30,7 @@ export interface BenchOptions {
   clock: ClockMode;
   runId?: string;
   allowInvalid: boolean;
-  /** Run inside private mount and PID namespaces (harness/isolate.ts); --no-isolate for debugging. */
+  /** Run inside private mount and PID namespaces (harness/bench/isolate.ts); --no-isolate for debugging. */
   isolate: boolean;
   /** Write report.html, charts and summary.md into the run folder at the end. */
   report: boolean;

@@ -2,8 +2,8 @@
 import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError, quote } from '../errors.ts';
-import { LOADER } from '../paths.ts';
+import { UsageError, quote } from '../core/errors.ts';
+import { LOADER } from '../core/paths.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { isRoot, which } from '../host/system.ts';
 import type { WorkloadParams } from '../workloads/params.ts';

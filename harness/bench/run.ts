@@ -4,7 +4,7 @@
 import { withOption } from './argv.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../host/capabilities.ts';
-import { newRunId } from '../naming.ts';
+import { newRunId } from '../core/naming.ts';
 import type { Where } from '../results/schema.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
@@ -13,7 +13,7 @@ import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel } from '../vm/user-kernel.ts';
-import { enterIsolation, isIsolated, runIsolated } from '../isolate.ts';
+import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
 import { machinePlacement } from '../cpu/machine.ts';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }

@@ -1,7 +1,7 @@
 // The terminal summary: one line per scenario x workload x headline metric (every metric with
 // `all`), with the figure, its interval and that interval's real coverage, the ratio to host with
 // its interval, and validity (harness/results/interval-label.ts says how intervals are labelled).
-import { BPF_NS_PER_PACKET, metricInfo } from '../metrics.ts';
+import { BPF_NS_PER_PACKET, metricInfo } from '../core/metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
 import { INTERVAL_NOTE, rowIntervals, TOO_FEW_NOTE } from '../results/interval-label.ts';

@@ -5,10 +5,10 @@
 import { withOption } from './argv.ts';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { EXIT_FAILED } from '../errors.ts';
+import { EXIT_FAILED } from '../core/errors.ts';
 import { CLOCK_ENV, clockToEnv, resolveClock } from '../clock/clock.ts';
 import { clockNote } from '../clock/labels.ts';
-import { PROJECT_ROOT } from '../paths.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/accel.ts';

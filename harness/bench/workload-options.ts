@@ -1,5 +1,5 @@
 // The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import { parseFixedWork, type FixedWork } from '../workloads/fixed-work.ts';
 import { CRR_TOOLS, DEFAULT_WORKLOAD_PARAMS, RR_TOOLS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
 

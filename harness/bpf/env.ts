@@ -5,10 +5,10 @@
 // Statistics are switched on with BPF_ENABLE_STATS through `nkb-loader hold-stats`, not with the
 // kernel.bpf_stats_enabled sysctl: the kernel counts holders, so concurrent runs cannot switch
 // each other's off, and a run that dies (its holder with it) cannot leave them on.
-import { run, spawn } from '../exec.ts';
-import { BPFFS, LOADER } from '../paths.ts';
+import { run, spawn } from '../core/exec.ts';
+import { BPFFS, LOADER } from '../core/paths.ts';
 import { isBpffsMounted } from '../host/system.ts';
-import type { UndoStack } from '../undo.ts';
+import type { UndoStack } from '../core/undo.ts';
 
 export async function prepareBpf(undo: UndoStack): Promise<void> {
   if (!(await isBpffsMounted(BPFFS))) {

@@ -1,9 +1,9 @@
 // Reads each attached program's counters and run statistics through nkb-loader, and turns the
 // cumulative kernel figures into per-measurement deltas.
 import { z } from 'zod';
-import { run } from '../exec.ts';
-import { pinDir } from '../naming.ts';
-import { LOADER } from '../paths.ts';
+import { run } from '../core/exec.ts';
+import { pinDir } from '../core/naming.ts';
+import { LOADER } from '../core/paths.ts';
 import type { BpfProgramStats } from '../results/schema.ts';
 import type { ProgramSpec } from '../scenario/types.ts';
 

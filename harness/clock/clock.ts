@@ -4,7 +4,7 @@
 // out (QEMU docs, "TCG Instruction Counting"). Every guest-side rate is then work per instruction
 // executed by the whole guest (every vCPU, user and kernel, both ends), independent of the host's
 // speed and load. `host` is ordinary time: natively, under KVM, or multi-threaded TCG.
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 
 export type ClockMode = 'auto' | 'instructions' | 'host';
 

@@ -2,7 +2,7 @@
 // of one interleaved run. Exit 1 when a gated row regressed, 0 otherwise; bad input and runs that
 // measured different things are usage errors (2).
 import { stat } from 'node:fs/promises';
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import { readHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';

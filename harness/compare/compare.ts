@@ -6,7 +6,7 @@
 // form the family that Holm/BH adjust and that sets the exit code. Renderers (text, Markdown,
 // JSON, the HTML report's gate section) and gate-power read only this record.
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { metricInfo, metricOrder } from '../metrics.ts';
+import { metricInfo, metricOrder } from '../core/metrics.ts';
 import type { Environment } from '../results/schema.ts';
 import { independentChange, pairedChange, predictionChange, type ChangeTest, type Design } from '../stats/change-test.ts';
 import { adjustPValues } from '../stats/multiplicity.ts';

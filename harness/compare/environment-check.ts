@@ -6,7 +6,7 @@
 // purpose and is named as what is under test, and every other dimension must match.
 // What the run measured (duration, sizes, rate, streams, injected cost, preset, the measuring
 // tools' major.minor) is checked by identity.ts's list; runDifferences puts both together.
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../results/schema.ts';
 import { canonicalJson } from '../scenario/hash.ts';

@@ -4,7 +4,7 @@
 // by repetition cancels the drift common to a repetition. Any change that can be swapped at run
 // time fits: two scenarios (veth vs veth-bpf), or a scenario and its copy carrying the injected
 // cost (`bench --ab-inject-cost N` adds "<scenario>+tax" next to each scenario).
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import type { RunSide } from './compare.ts';
 import { samplesOfResults } from './samples.ts';

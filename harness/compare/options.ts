@@ -1,6 +1,6 @@
 // Flags of report, compare and history, checked once with errors that quote the bad value.
-import { UsageError, quote } from '../errors.ts';
-import { BPF_NS_PER_PACKET, METRICS } from '../metrics.ts';
+import { UsageError, quote } from '../core/errors.ts';
+import { BPF_NS_PER_PACKET, METRICS } from '../core/metrics.ts';
 import type { MetricSelection } from './compare.ts';
 
 export function parseThresholdPct(value: string): number {

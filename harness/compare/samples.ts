@@ -2,7 +2,7 @@
 // state ok count, as in the summary (harness/results/summary.ts). A tail percentile of a
 // repetition with too few requests beyond it (harness/stats/tail.ts) is left out and counted.
 import { median } from 'simple-statistics';
-import { metricInfo } from '../metrics.ts';
+import { metricInfo } from '../core/metrics.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { enoughBeyond } from '../stats/tail.ts';
 import { withDerivedRates } from './floors.ts';

@@ -4,7 +4,7 @@
 //   (the median of its repetitions), because repetitions of one night share that night's
 //   conditions and are not samples of the night-to-night variation;
 // - an interleaved run: two scenarios of one run, paired by repetition (see interleaved.ts).
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import type { HistoryRecord } from '../history/record.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import type { RunSide } from './compare.ts';

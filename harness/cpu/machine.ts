@@ -2,8 +2,8 @@
 // (sched_getaffinity, which /proc/self/status prints as Cpus_allowed_list) and each present CPU's
 // topology in sysfs. Inside the built-in VM the guest reads its own.
 import { readdir, readFile } from 'node:fs/promises';
-import { UsageError } from '../errors.ts';
-import { run } from '../exec.ts';
+import { UsageError } from '../core/errors.ts';
+import { run } from '../core/exec.ts';
 import { formatCpuList, parseCpuList } from './cpu-list.ts';
 import { choosePlacement, type CpuRequest, type CpuTopology, type Placement } from './placement.ts';
 

@@ -2,7 +2,7 @@
 // client CPU 2, server CPU 3 (iperf3 -A 2,3; netperf -T 2,3). `client=2-3,server=4-5` gives each
 // side a set in taskset -c list syntax: tcp_stream_multi spreads its streams over the set, the
 // single-stream workloads use its first CPU.
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import { parseCpuList } from './cpu-list.ts';
 import type { CpuRequest } from './placement.ts';
 

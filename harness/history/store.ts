@@ -2,8 +2,8 @@
 // oldest first. Adding the same run again replaces its file, so `history add` can be retried.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError, quote } from '../errors.ts';
-import { DEFAULT_RESULTS } from '../paths.ts';
+import { UsageError, quote } from '../core/errors.ts';
+import { DEFAULT_RESULTS } from '../core/paths.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { historyRecordSchema, type HistoryRecord } from './record.ts';
 

@@ -1,10 +1,10 @@
 // What this kernel and userspace can run, found by trying (creating a device in a throwaway
 // namespace) rather than by reading config files that may not exist.
 import { access } from 'node:fs/promises';
-import { run } from '../exec.ts';
+import { run } from '../core/exec.ts';
 import { mismatchReason, readScenarioSettings } from './scenario-readback.ts';
-import { namespaceName, newRunId } from '../naming.ts';
-import { LOADER } from '../paths.ts';
+import { namespaceName, newRunId } from '../core/naming.ts';
+import { LOADER } from '../core/paths.ts';
 import type { Feature, Scenario } from '../scenario/types.ts';
 import { kernelRelease, kernelVersion, which } from './system.ts';
 import { withTopology } from '../topology/apply.ts';

@@ -11,7 +11,7 @@
 // someone else is never touched.
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NAME_PREFIX } from '../naming.ts';
+import { NAME_PREFIX } from '../core/naming.ts';
 
 export interface NetnsProcess {
   pid: number;

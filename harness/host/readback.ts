@@ -2,7 +2,7 @@
 // device's link attributes (`ip -d -j link`: MTU, GSO/GRO ceilings, kind, netkit mode/policy/scrub)
 // and offload features (`ethtool --json -k`). Read, never inferred from what the harness asked for:
 // a kernel or iproute2 that ignores a setting shows up here as the value it kept.
-import { run } from '../exec.ts';
+import { run } from '../core/exec.ts';
 import type { AppliedDevice, AppliedNamespace } from '../results/schema.ts';
 
 interface IpLink {

@@ -18,7 +18,7 @@ export interface ProbeClientConfig extends ProbeConfig {
   warmupMs: number;
 }
 
-import { COMPILED } from '../paths.ts';
+import { COMPILED } from '../core/paths.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /** From the compiled guest bundle, its own probe bundles (harness/vm/guest-bundle.ts): no tsx start per measurement. */

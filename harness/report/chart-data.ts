@@ -2,7 +2,7 @@
 // nothing the file does not say: the summary's quoted value (median over repetitions, or the pooled
 // percentile for latency), its recorded interval with that interval's real coverage (or min-max in
 // files without one), ratios, and the raw latency samples.
-import { BPF_NS_PER_PACKET } from '../metrics.ts';
+import { BPF_NS_PER_PACKET } from '../core/metrics.ts';
 import { coverageLabel } from '../results/interval-label.ts';
 import type { Measurement, ResultsFile, SummaryRow } from '../results/schema.ts';
 import { scenarioOrder } from './scenario-colors.ts';

@@ -3,7 +3,7 @@
 // interval's real coverage when the run recorded one, harness/results/interval-label.ts). Charts are not embedded: job summaries and comments cannot show local files.
 import { join } from 'node:path';
 import { BASELINE } from '../../scenarios/index.ts';
-import { metricInfo, metricOrder } from '../metrics.ts';
+import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ResultsFile, SummaryRow } from '../results/schema.ts';
 import { coverageLabel, INTERVAL_NOTE, TOO_FEW_NOTE } from '../results/interval-label.ts';

@@ -3,7 +3,7 @@
 //
 //   run_id, where                  the run; native, vm-kvm or vm-tcg
 //   scenario, workload, metric     what was measured; metric names carry their unit
-//   unit                           the metric's unit (harness/metrics.ts)
+//   unit                           the metric's unit (harness/core/metrics.ts)
 //   n                              valid repetitions
 //   median, mean, stddev, cv_pct,  over the valid repetitions' values (cv_pct = stddev/mean in %)
 //   min, max

@@ -3,7 +3,7 @@
 // are order-statistic intervals over repetitions (harness/results/intervals.ts), never a
 // percentile bootstrap, whose nominal 95% is [min, max] at n = 3 and covers only 75%.
 import { median } from 'simple-statistics';
-import type { MetricInfo } from '../metrics.ts';
+import type { MetricInfo } from '../core/metrics.ts';
 import { poolSamples, pooledQuantile, type Pool } from '../stats/pooled-quantile.ts';
 import { pairedRatios, repetitionInterval, type RowInterval } from './intervals.ts';
 

@@ -3,7 +3,7 @@
 // UsageError line naming the file and the problem, never a stack trace.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from './schema.ts';
 import { parseResults } from './validate.ts';
 

@@ -37,7 +37,7 @@ export interface Measurement {
   startedAt: string;
   elapsedS: number;
   /**
-   * Metric name (with its unit in the name) to value; see harness/metrics.ts. Includes one
+   * Metric name (with its unit in the name) to value; see harness/core/metrics.ts. Includes one
    * `bpfNsPerPacket:<program>` per attached program that ran in the cost pass (run_time_ns / run_cnt
    * of `bpf`; program body only: the redirect helpers' route and neighbour work is not in it).
    * Latency percentiles here are this measurement's own, from all its requests.
@@ -88,7 +88,7 @@ export interface SummaryRow extends Statistics {
   workload: string;
   metric: string;
   unit: string;
-  /** 'higher' or 'lower' is better, from harness/metrics.ts. */
+  /** 'higher' or 'lower' is better, from harness/core/metrics.ts. */
   better: 'higher' | 'lower';
   /** Measurements attempted (valid or not); n counts the valid ones. */
   attempted: number;

@@ -1,6 +1,6 @@
 // Folds measurements into one row per scenario x workload x metric (see SummaryRow in schema.ts
 // for what each field means). Only valid measurements count; the others are named in `reasons`.
-import { metricInfo, metricOrder } from '../metrics.ts';
+import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { computeStatistics } from '../stats/statistics.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { RowInterval } from './intervals.ts';

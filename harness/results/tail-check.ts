@@ -2,7 +2,7 @@
 // it; with fewer than MIN_BEYOND there (harness/stats/tail.ts: p99 needs 1,000 requests, p99.9
 // 10,000) the summary reports "too few samples" instead of a value, and compare never gates on it
 // (harness/compare/samples.ts leaves such repetitions out).
-import type { MetricInfo } from '../metrics.ts';
+import type { MetricInfo } from '../core/metrics.ts';
 import { MIN_BEYOND, samplesNeeded } from '../stats/tail.ts';
 import type { Measurement } from './schema.ts';
 

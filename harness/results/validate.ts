@@ -4,7 +4,7 @@
 // pass through untouched so a newer writer's additions reach the charts.
 // JSON has no NaN: the writer's NaN statistics come back as null, and are turned back into NaN here.
 import { z } from 'zod';
-import { metricInfo } from '../metrics.ts';
+import { metricInfo } from '../core/metrics.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from './schema.ts';
 
 const nanable = z.number().nullable().transform((x) => x ?? NaN);

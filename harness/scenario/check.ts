@@ -2,8 +2,8 @@
 // is one line naming the scenario and the field, not a failed `ip` command halfway through a run.
 import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
-import { UsageError, quote } from '../errors.ts';
-import { IFNAMSIZ_MAX, runPrefix } from '../naming.ts';
+import { UsageError, quote } from '../core/errors.ts';
+import { IFNAMSIZ_MAX, runPrefix } from '../core/naming.ts';
 import type { Scenario } from './types.ts';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');

@@ -1,5 +1,5 @@
 // A scenario is plain data: the namespaces, links, addresses, routes and BPF programs of one
-// datapath. Nodes and device roles are short names; harness/naming.ts turns them into the run's
+// datapath. Nodes and device roles are short names; harness/core/naming.ts turns them into the run's
 // real names. Variants spread a base (scenarios/base.ts), as flent's test configs include and override.
 
 export type Feature = 'veth' | 'netkit' | 'tcx' | 'tc';

@@ -1,8 +1,8 @@
 // One function builds a topology and guarantees its teardown: every step that creates something
 // pushes its undo, and the undo runs in reverse in a `finally`, whatever `use` did (like the
 // cleanup: labels of libbpf-bootstrap's tc.c). Only what this call created is undone.
-import { run } from '../exec.ts';
-import { UndoStack } from '../undo.ts';
+import { run } from '../core/exec.ts';
+import { UndoStack } from '../core/undo.ts';
 import type { Step } from './plan.ts';
 
 export interface ApplyOptions {

@@ -4,7 +4,7 @@
 // second of wall time under TCG), so what needs no undo goes in one command per device (settings
 // and up) or one `ip -batch` per namespace (loopback, addresses, neighbours, routes).
 import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario/types.ts';
-import { deviceName, namespaceName, pinDir } from '../naming.ts';
+import { deviceName, namespaceName, pinDir } from '../core/naming.ts';
 
 /** `input`: lines for `ip -batch -` on stdin (batchLines). */
 export interface Command { argv: string[]; netns?: string; input?: string }

@@ -6,12 +6,12 @@
 //
 // dist/guest-<hash>/ is named by the hash of its contents, so a stale bundle can never be used:
 // any source change gives a new folder, two levels below the project root (PROJECT_ROOT in
-// harness/paths.ts knows this).
+// harness/core/paths.ts knows this).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../paths.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 
 export const GUEST_BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
 

@@ -5,7 +5,7 @@
 import { cpuDuring, type WindowPlan } from '../cpu/window.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { ResultPromise } from 'execa';
-import { run, spawn, wrapArgv, type RunResult } from '../exec.ts';
+import { run, spawn, wrapArgv, type RunResult } from '../core/exec.ts';
 import { waitListening } from './listening.ts';
 import { startServer } from './server.ts';
 import type { WorkloadContext } from './types.ts';

@@ -3,7 +3,7 @@
 // iperf3 `-n BYTES`). On the instruction clock the time is counted in guest instructions, so the
 // same work gives the same figure whatever the host does, and a few thousand transactions already
 // agree to ~0.1% between runs: far less guest time, and so wall time, than a timed second.
-import { UsageError, quote } from '../errors.ts';
+import { UsageError, quote } from '../core/errors.ts';
 
 export interface FixedWork {
   /** tcp_rr transactions per measurement (netperf TCP_RR -l -N). */

@@ -4,7 +4,7 @@
 // namespace: no process start per check (`ss` through nsenter costs ~6e7 instructions each in an
 // emulated guest, about half a second of wall time under TCG).
 import { readFile, stat } from 'node:fs/promises';
-import { scaledTimeoutMs } from '../exec.ts';
+import { scaledTimeoutMs } from '../core/exec.ts';
 
 /** TCP_LISTEN in the `st` column of /proc/net/tcp (include/net/tcp_states.h). */
 const TCP_LISTEN = '0A';

@@ -3,7 +3,7 @@
 // percentiles (-j). netserver runs in the server namespace, pinned, on the scenario's server
 // address only, started and stopped for each measurement (-D -f: foreground, no child processes,
 // so stopping it leaves nothing). A one-second warmup run goes first against the same netserver.
-import { run } from '../exec.ts';
+import { run } from '../core/exec.ts';
 import { NETPERF_SELECTORS, parseNetperfKeyval, parseNetperfVersion } from '../parsers/netperf.ts';
 import { runClientServer } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';

@@ -1,7 +1,7 @@
 // Starts a server process in a namespace and waits until it says it is listening, so the client
 // never races the server's bind().
 import type { ResultPromise } from 'execa';
-import { scaledTimeoutMs, spawn, type RunOptions } from '../exec.ts';
+import { scaledTimeoutMs, spawn, type RunOptions } from '../core/exec.ts';
 
 export interface RunningServer {
   process: ResultPromise;

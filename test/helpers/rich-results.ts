@@ -1,7 +1,7 @@
 // A results file with everything the charts can show: five scenarios, a stream, a request-response
 // and a connect workload, latency percentiles and raw samples, CPU cost per GB, BPF run statistics
 // summarised by the harness's own summarize (values, bootstrap CIs, ratios). For the report tests.
-import { bpfMetricName } from '../../harness/metrics.ts';
+import { bpfMetricName } from '../../harness/core/metrics.ts';
 import type { Measurement, ResultsFile } from '../../harness/results/schema.ts';
 import { prng, resultsFile } from './synthetic-results.ts';
 

@@ -7,7 +7,7 @@ import { readFile, readlink } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { endProcesses, findNetnsProcesses } from '../../harness/host/netns-processes.ts';
-import { newRunId } from '../../harness/naming.ts';
+import { newRunId } from '../../harness/core/naming.ts';
 import { BIN, cli } from '../helpers/cli.ts';
 import { leftovers } from '../helpers/host-state.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';

@@ -6,15 +6,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runMatrix, type MatrixContext } from '../../harness/bench/matrix.ts';
-import { newRunId } from '../../harness/naming.ts';
-import { BPFFS, BPF_BUILD } from '../../harness/paths.ts';
+import { newRunId } from '../../harness/core/naming.ts';
+import { BPFFS, BPF_BUILD } from '../../harness/core/paths.ts';
 import type { Measurement } from '../../harness/results/schema.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
 import { host } from '../../scenarios/host.ts';
 import { leftovers } from '../helpers/host-state.ts';
 import { prepareBpf } from '../../harness/bpf/env.ts';
-import { UndoStack } from '../../harness/undo.ts';
+import { UndoStack } from '../../harness/core/undo.ts';
 import type { Workload } from '../../harness/workloads/types.ts';
 
 const unbuildable: Scenario = { ...host, name: 'host-mtu70000', linkSettings: { ...host.linkSettings, mtu: 70_000 } };

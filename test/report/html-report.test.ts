@@ -12,7 +12,7 @@ import { compareSides } from '../../harness/compare/compare.ts';
 import { sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { addToHistory } from '../../harness/history/store.ts';
-import { PROJECT_ROOT } from '../../harness/paths.ts';
+import { PROJECT_ROOT } from '../../harness/core/paths.ts';
 import { writeFileAtomic, writeResults } from '../../harness/results/write.ts';
 import { writeRunReport } from '../../harness/report/write-report.ts';
 import { richResults } from '../helpers/rich-results.ts';

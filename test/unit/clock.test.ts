@@ -7,7 +7,7 @@ import { renderTable } from '../../harness/bench/table.ts';
 import { clockFromEnv, clockIdentity, clockToEnv, instructionClock, resolveClock } from '../../harness/clock/clock.ts';
 import { clockedUnit } from '../../harness/clock/labels.ts';
 import { runDifferences, refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import { reportMarkdown } from '../../harness/report/export-md.ts';
 import { runCharts } from '../../harness/report/charts/index.ts';
 import { resultsCsv } from '../../harness/results/csv.ts';

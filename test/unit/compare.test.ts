@@ -8,7 +8,7 @@ import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 import { sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE, judge } from '../../harness/compare/verdict.ts';
 import { independentChange } from '../../harness/stats/change-test.ts';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import type { ResultsFile } from '../../harness/results/schema.ts';
 import { metricRun, prng } from '../helpers/synthetic-results.ts';
 

@@ -4,8 +4,8 @@ import * as assert from 'uvu/assert';
 import { formatCpuList, parseCpuList } from '../../harness/cpu/cpu-list.ts';
 import { choosePlacement, type CpuTopology } from '../../harness/cpu/placement.ts';
 import { parseCpusOption } from '../../harness/cpu/request.ts';
-import { UsageError } from '../../harness/errors.ts';
-import { wrapArgv } from '../../harness/exec.ts';
+import { UsageError } from '../../harness/core/errors.ts';
+import { wrapArgv } from '../../harness/core/exec.ts';
 
 /** `cores` physical cores with `threads` SMT threads each, numbered as Linux does on x86 (siblings n apart). */
 function machine(cores: number, threads = 1): CpuTopology[] {

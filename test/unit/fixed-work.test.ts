@@ -4,7 +4,7 @@ import { resolveBenchOptions } from '../../harness/bench/options.ts';
 import { emulatedSizing } from '../../harness/bench/vm.ts';
 import { measurementOrder } from '../../harness/bench/matrix.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, passWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
 
 test('--work: default, a subset with sizes, and bad parts named', () => {

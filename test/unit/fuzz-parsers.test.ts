@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import { parseIperfJson } from '../../harness/parsers/iperf.ts';
 import { parseIperfUdpJson } from '../../harness/parsers/iperf-udp.ts';
 import { parseNetperfKeyval } from '../../harness/parsers/netperf.ts';

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { withoutGuestFlags } from '../../harness/bench/guest-argv.ts';
 import { resolveGuestFlags } from '../../harness/bench/options.ts';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import { mitigationsOf, parseGuestCmdline, parseGuestMemory } from '../../harness/vm/guest-settings.ts';
 import { bzImageRelease } from '../../harness/vm/kernel-image.ts';
 import { checkKernelRequirements, KERNEL_REQUIREMENTS } from '../../harness/vm/kernel-requirements.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkRunId, deviceName, namespaceName, newRunId, pinDir, runIdOf } from '../../harness/naming.ts';
+import { checkRunId, deviceName, namespaceName, newRunId, pinDir, runIdOf } from '../../harness/core/naming.ts';
 
 test('run ids are 6 characters of [a-z0-9] and differ', () => {
   const ids = new Set(Array.from({ length: 200 }, newRunId));

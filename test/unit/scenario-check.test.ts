@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { UsageError } from '../../harness/errors.ts';
+import { UsageError } from '../../harness/core/errors.ts';
 import { checkScenario } from '../../harness/scenario/check.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';

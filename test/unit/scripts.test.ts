@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../harness/paths.ts';
+import { PROJECT_ROOT } from '../../harness/core/paths.ts';
 
 const SCRIPTS = ['scripts/nightly.sh', 'scripts/gate-power.sh', 'scripts/gate-shift.sh'];
 

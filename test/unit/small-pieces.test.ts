@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { timeoutScale } from '../../harness/exec.ts';
+import { timeoutScale } from '../../harness/core/exec.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
 import { formatSeconds, progressLine } from '../../harness/bench/progress.ts';
-import { METRICS, metricInfo } from '../../harness/metrics.ts';
+import { METRICS, metricInfo } from '../../harness/core/metrics.ts';
 import { pickConfig } from '../../harness/host/kernel-config.ts';
 import { cpuMetrics } from '../../harness/workloads/cpu-metrics.ts';
 import { durationGate, judge, limitGate } from '../../harness/workloads/validity.ts';

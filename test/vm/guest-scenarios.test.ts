@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PROJECT_ROOT } from '../../harness/paths.ts';
+import { PROJECT_ROOT } from '../../harness/core/paths.ts';
 import { guestPathWithHostNode } from '../../harness/vm/job-files.ts';
 import { runInVm } from '../../harness/vm/qemu.ts';
 import { slowTest } from '../helpers/slow.ts';

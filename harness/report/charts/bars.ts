@@ -1,7 +1,7 @@
 // Bars of one metric per scenario with whiskers, one panel per workload: throughput, transaction
 // and connection rates, CPU cost, and the small multiples of every other metric.
 import type { TopLevelSpec } from 'vega-lite';
-import { metricInfo } from '../../metrics.ts';
+import { metricInfo } from '../../core/metrics.ts';
 import type { ClockInfo, ResultsFile } from '../../results/schema.ts';
 import { clockedUnit } from '../../clock/labels.ts';
 import { barData, summaryRows, workloadOrder, type BarDatum } from '../chart-data.ts';

@@ -1,7 +1,7 @@
 // Each scenario's figure as a fraction of host's, per workload and headline metric, with the 1.0
 // line marked: the chart a pull request or a blog post leads with.
 import type { TopLevelSpec } from 'vega-lite';
-import { metricInfo } from '../../metrics.ts';
+import { metricInfo } from '../../core/metrics.ts';
 import { coverageLabel } from '../../results/interval-label.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { summaryRows, whiskerNote, workloadOrder } from '../chart-data.ts';

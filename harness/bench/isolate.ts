@@ -10,8 +10,8 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
-import { run } from './exec.ts';
-import { BPFFS, CLI_ENTRY } from './paths.ts';
+import { run } from '../core/exec.ts';
+import { BPFFS, CLI_ENTRY } from '../core/paths.ts';
 
 const ISOLATED_ENV = 'NKB_ISOLATED';
 const PARENT_FD = 3;

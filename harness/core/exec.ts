@@ -3,8 +3,8 @@
 // and --dry-run turns every mutating call into a printed line.
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
-import { formatCpuList } from './cpu/cpu-list.ts';
-import { CLOCK_ENV, clockFromEnv } from './clock/clock.ts';
+import { formatCpuList } from '../cpu/cpu-list.ts';
+import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
 
 export interface RunOptions {
   /** Run inside this named network namespace (nsenter keeps the mount namespace, so bpffs stays visible). */
