@@ -2,7 +2,7 @@
 // that compare refuses to mix clocks or shifts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolveBenchOptions } from '../../harness/bench/options.ts';
+import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
 import { renderTable } from '../../harness/bench/table.ts';
 import { clockFromEnv, clockIdentity, clockToEnv, instructionClock, resolveClock } from '../../harness/clock/clock.ts';
 import { clockedUnit } from '../../harness/clock/labels.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolveBenchOptions } from '../../harness/bench/options.ts';
+import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
 import { emulatedSizing } from '../../harness/bench/vm.ts';
 import { measurementOrder } from '../../harness/bench/matrix.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';

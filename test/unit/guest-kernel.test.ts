@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { withoutGuestFlags } from '../../harness/bench/guest-argv.ts';
-import { resolveGuestFlags } from '../../harness/bench/options.ts';
+import { resolveGuestFlags } from '../../harness/cli/bench-options.ts';
 import { UsageError } from '../../harness/core/errors.ts';
 import { mitigationsOf, parseGuestCmdline, parseGuestMemory } from '../../harness/vm/guest-settings.ts';
 import { bzImageRelease } from '../../harness/vm/kernel-image.ts';

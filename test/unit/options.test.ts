@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolveBenchOptions } from '../../harness/bench/options.ts';
+import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
 import { PRESETS } from '../../harness/bench/presets.ts';
 import { UsageError } from '../../harness/core/errors.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { enoughRepetitions } from '../../harness/bench/repetitions.ts';
-import { resolveBenchOptions } from '../../harness/bench/options.ts';
+import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
 import { UsageError } from '../../harness/core/errors.ts';
 
 const rule = { min: 3, max: 5 };

@@ -3,11 +3,11 @@
 // Processes inside those namespaces (a server left by a killed --no-isolate run) are ended first:
 // otherwise deleting the name would leave the namespace alive, unnamed, with its devices.
 import { readdir } from 'node:fs/promises';
-import { run } from './core/exec.ts';
-import { NAME_PREFIX, runIdOf } from './core/naming.ts';
-import { BPFFS } from './core/paths.ts';
-import { isBpffsMounted } from './host/system.ts';
-import { endProcesses, findNetnsProcesses } from './host/netns-processes.ts';
+import { run } from '../core/exec.ts';
+import { NAME_PREFIX, runIdOf } from '../core/naming.ts';
+import { BPFFS } from '../core/paths.ts';
+import { isBpffsMounted } from '../host/system.ts';
+import { endProcesses, findNetnsProcesses } from '../host/netns-processes.ts';
 
 export interface CleanReport {
   /** Processes ended, as `<pid> <command> (in <namespace>)`. */

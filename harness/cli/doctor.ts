@@ -1,13 +1,13 @@
 // `netkit-bench doctor`: what this machine can run, and why not.
-import { SCENARIOS } from '../scenarios/index.ts';
-import { detectCapabilities, whyNotRunnable, type Capabilities } from './host/capabilities.ts';
-import { toolVersions } from './host/environment.ts';
-import { requirementNote } from './workloads/tool-requirements.ts';
-import { newRunId } from './core/naming.ts';
-import { BPFFS } from './core/paths.ts';
-import { isBpffsMounted, kernelRelease, readSysctl } from './host/system.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { detectCapabilities, whyNotRunnable, type Capabilities } from '../host/capabilities.ts';
+import { toolVersions } from '../host/environment.ts';
+import { requirementNote } from '../workloads/tool-requirements.ts';
+import { newRunId } from '../core/naming.ts';
+import { BPFFS } from '../core/paths.ts';
+import { isBpffsMounted, kernelRelease, readSysctl } from '../host/system.ts';
 import { access } from 'node:fs/promises';
-import { vmAvailability, type VmAvailability } from './vm/doctor.ts';
+import { vmAvailability, type VmAvailability } from '../vm/doctor.ts';
 
 export interface DoctorReport {
   kernelRelease: string;

@@ -1,20 +1,20 @@
 // The command line. Each command validates its input up front (exit 2, one line, nothing created)
 // and returns an exit code; only --verbose shows stack traces.
 import { Command, CommanderError, Option } from 'commander';
-import { SCENARIOS } from '../scenarios/index.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from './core/errors.ts';
-import { DEFAULT_RESULTS, PROJECT_ROOT } from './core/paths.ts';
-import { openVmShell } from './vm/shell.ts';
-import { DEFAULT_WORKLOADS, WORKLOADS } from './workloads/index.ts';
-import { DEFAULT_WORKLOAD_PARAMS } from './workloads/params.ts';
-import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './bench/options.ts';
-import { DEFAULT_SCENARIOS } from './bench/presets.ts';
-import { resolveUserKernel } from './vm/user-kernel.ts';
-import { runBench } from './bench/run.ts';
-import { checkRoot } from './bench/preflight.ts';
-import { registerReportCommands } from './cli-report.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from '../core/errors.ts';
+import { DEFAULT_RESULTS, PROJECT_ROOT } from '../core/paths.ts';
+import { openVmShell } from '../vm/shell.ts';
+import { DEFAULT_WORKLOADS, WORKLOADS } from '../workloads/index.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../workloads/params.ts';
+import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './bench-options.ts';
+import { DEFAULT_SCENARIOS } from '../bench/presets.ts';
+import { resolveUserKernel } from '../vm/user-kernel.ts';
+import { runBench } from '../bench/run.ts';
+import { checkRoot } from '../bench/preflight.ts';
+import { registerReportCommands } from './report.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

@@ -1,13 +1,13 @@
-// The report, compare, history and gate-power commands. harness/cli.ts calls
+// The report, compare, history and gate-power commands. harness/cli/main.ts calls
 // registerReportCommands once; each action validates its flags up front (exit 2 on bad input).
 import type { Command } from 'commander';
-import { runCompare } from './compare/command.ts';
-import { VARY_DIMENSIONS } from './compare/environment-check.ts';
-import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from './compare/options.ts';
-import { runGatePower } from './compare/power-command.ts';
-import { DEFAULT_GATE } from './compare/verdict.ts';
-import { historyAdd, historyByKernel, historyList } from './history/command.ts';
-import { DEFAULT_HISTORY } from './history/store.ts';
+import { runCompare } from '../compare/command.ts';
+import { VARY_DIMENSIONS } from '../compare/environment-check.ts';
+import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from '../compare/options.ts';
+import { runGatePower } from '../compare/power-command.ts';
+import { DEFAULT_GATE } from '../compare/verdict.ts';
+import { historyAdd, historyByKernel, historyList } from '../history/command.ts';
+import { DEFAULT_HISTORY } from '../history/store.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -29,7 +29,7 @@ export function registerReportCommands(program: Command, setExit: (code: number)
       const historyDir = f.history === undefined ? undefined : typeof f.history === 'string' ? f.history : DEFAULT_HISTORY;
       const req = { runDir, format: f.format, out: f.out, historyDir, thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseRunCount('--history-runs', f.historyRuns) };
       // Vega, resvg and fontkit take a second or two to load: only the report command pays for them.
-      const { runReport } = await import('./report/command.ts');
+      const { runReport } = await import('../report/command.ts');
       setExit(await runReport(req, out));
     });
 

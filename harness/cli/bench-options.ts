@@ -8,7 +8,7 @@ import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import { parseGuestCmdline, parseGuestMemory, type GuestSettings } from '../vm/guest-settings.ts';
 import type { UserKernelRequest } from '../vm/user-kernel.ts';
-import { PRESETS, type PresetName } from './presets.ts';
+import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 import { parseCpusOption } from '../cpu/request.ts';
 import type { CpuRequest } from '../cpu/placement.ts';
