@@ -5,7 +5,7 @@ import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { wrapArgv } from '../core/exec.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
 import { commandLines, planTopology } from '../topology/plan.ts';
-import type { BenchOptions } from '../cli/bench-options.ts';
+import type { BenchOptions } from './options.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];

@@ -15,7 +15,7 @@ import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
-import type { BenchOptions } from '../cli/bench-options.ts';
+import type { BenchOptions } from './options.ts';
 import { renderTable } from './table.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';

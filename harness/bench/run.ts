@@ -9,7 +9,7 @@ import type { Where } from '../results/schema.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
 import { benchNative } from './native.ts';
-import type { BenchOptions } from '../cli/bench-options.ts';
+import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel } from '../vm/user-kernel.ts';

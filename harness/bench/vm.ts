@@ -19,7 +19,7 @@ import type { UserKernel } from '../vm/user-kernel.ts';
 import { pickConfig } from '../host/kernel-config.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo } from './native.ts';
-import type { BenchOptions } from '../cli/bench-options.ts';
+import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';

@@ -6,45 +6,11 @@ import { checkRunId } from '../core/naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
-import { parseGuestCmdline, parseGuestMemory, type GuestSettings } from '../vm/guest-settings.ts';
-import type { UserKernelRequest } from '../vm/user-kernel.ts';
+import { parseGuestCmdline, parseGuestMemory } from '../vm/guest-settings.ts';
 import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
+import type { BenchOptions, VmMode } from '../bench/options.ts';
 import { parseCpusOption } from '../cpu/request.ts';
-import type { CpuRequest } from '../cpu/placement.ts';
-
-export type VmMode = 'auto' | 'always' | 'never';
-
-export interface BenchOptions {
-  scenarios: string[];
-  workloads: string[];
-  durationS: number;
-  repeats: number;
-  /** Instruction clock: stop a workload's repetitions here once they agree (bench/repetitions.ts); undefined: run all `repeats`. */
-  minRepeats?: number;
-  outDir: string;
-  dryRun: boolean;
-  verbose: boolean;
-  vm: VmMode;
-  /** auto: instructions under TCG, host time under KVM or natively (harness/clock/clock.ts). */
-  clock: ClockMode;
-  runId?: string;
-  allowInvalid: boolean;
-  /** Run inside private mount and PID namespaces (harness/bench/isolate.ts); --no-isolate for debugging. */
-  isolate: boolean;
-  /** Write report.html, charts and summary.md into the run folder at the end. */
-  report: boolean;
-  /** bpf_loop iterations of the tax program on the server wire (0: none); a testing aid for the gate. */
-  injectCost: number;
-  /** Interleaved run: every scenario also measured as "<name>+tax" carrying this cost (0: an untaxed "<name>+copy"); undefined: off. */
-  abInjectCost?: number;
-  preset: PresetName;
-  params: WorkloadParams;
-  /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline) and a kernel they built (--kernel). */
-  guest: GuestSettings & { kernel?: UserKernelRequest };
-  /** --cpus: client and server CPUs as asked; undefined: chosen from the machine (harness/cpu/placement.ts). */
-  cpus?: CpuRequest;
-}
 
 export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
