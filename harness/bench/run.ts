@@ -12,7 +12,7 @@ import { benchNative } from './native.ts';
 import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
-import { resolveUserKernel } from '../vm/user-kernel.ts';
+import { resolveUserKernel } from '../vm/guest/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
 import { machinePlacement } from '../cpu/machine.ts';
 

@@ -11,11 +11,11 @@ import { clockNote } from '../clock/labels.ts';
 import { PROJECT_ROOT } from '../core/paths.ts';
 import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
-import { detectAccel } from '../vm/accel.ts';
-import { guestPathWithHostNode } from '../vm/job-files.ts';
-import { runInVm } from '../vm/qemu.ts';
+import { detectAccel } from '../vm/boot/accel.ts';
+import { guestPathWithHostNode } from '../vm/boot/job-files.ts';
+import { runInVm } from '../vm/boot/qemu.ts';
 import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
-import type { UserKernel } from '../vm/user-kernel.ts';
+import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { pickConfig } from '../host/kernel-config.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo } from './native.ts';
@@ -83,7 +83,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const consoleLogPath = join(runDir, 'vm-console.log');
   // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
   // (Imported here so the guest, which runs this same file, never loads esbuild.)
-  const bundle = await (await import('../vm/guest-bundle.ts')).ensureGuestBundle();
+  const bundle = await (await import('../vm/guest/bundle.ts')).ensureGuestBundle();
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
   // The harness's settings replace the user's (withOption), so each option appears once.
   // The host writes the report: charts in an emulated guest would only be slower.

@@ -6,7 +6,7 @@ import { checkRunId } from '../core/naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
-import { parseGuestCmdline, parseGuestMemory } from '../vm/guest-settings.ts';
+import { parseGuestCmdline, parseGuestMemory } from '../vm/boot/guest-settings.ts';
 import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 import type { BenchOptions, VmMode } from '../bench/options.ts';

@@ -7,7 +7,7 @@ import { newRunId } from '../core/naming.ts';
 import { BPFFS } from '../core/paths.ts';
 import { isBpffsMounted, kernelRelease, readSysctl } from '../host/system.ts';
 import { access } from 'node:fs/promises';
-import { vmAvailability, type VmAvailability } from '../vm/doctor.ts';
+import { vmAvailability, type VmAvailability } from '../vm/boot/availability.ts';
 
 export interface DoctorReport {
   kernelRelease: string;

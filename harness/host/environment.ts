@@ -70,7 +70,7 @@ async function git(args: string[]): Promise<string | undefined> {
   return r && !r.failed ? r.stdout.trim() : undefined;
 }
 
-/** Facts about the software a run used that the host can measure for a guest: the same files (the guest's root is the host's, harness/vm/init-script.ts). */
+/** Facts about the software a run used that the host can measure for a guest: the same files (the guest's root is the host's, harness/vm/guest/init-script.ts). */
 export interface SoftwareFacts {
   tools: Record<string, string>;
   gitRevision: string;

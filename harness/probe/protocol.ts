@@ -21,7 +21,7 @@ export interface ProbeClientConfig extends ProbeConfig {
 import { COMPILED } from '../core/paths.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-/** From the compiled guest bundle, its own probe bundles (harness/vm/guest-bundle.ts): no tsx start per measurement. */
+/** From the compiled guest bundle, its own probe bundles (harness/vm/guest/bundle.ts): no tsx start per measurement. */
 const start = (entry: 'server' | 'client') =>
   COMPILED ? [process.execPath, here(`./probe-${entry}.mjs`)] : [process.execPath, '--import', fileURLToPath(import.meta.resolve('tsx')), here(`./${entry}.ts`)];
 

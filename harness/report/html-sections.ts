@@ -41,7 +41,7 @@ export function summaryTableHtml(results: ResultsFile): string {
   ].join('\n');
 }
 
-/** What the host set up for a VM run (harness/vm/guest-settings.ts); nothing for native runs and older files. */
+/** What the host set up for a VM run (harness/vm/boot/guest-settings.ts); nothing for native runs and older files. */
 function guestFacts(env: ResultsFile['environment']): [string, string][] {
   const vm = env.vm;
   if (!vm?.kernel) return [];

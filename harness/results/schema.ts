@@ -5,7 +5,7 @@ import type { ReceivePathCounts } from '../accounting/receive-path.ts';
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { WorkloadParams } from '../workloads/params.ts';
 import type { Statistics } from '../stats/statistics.ts';
-import type { GuestMachineRecord } from '../vm/guest-settings.ts';
+import type { GuestMachineRecord } from '../vm/boot/guest-settings.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
 export const RESULTS_VERSION = 1;
@@ -164,7 +164,7 @@ export interface Environment {
   memoryMiB?: number;
   /**
    * Where a VM run ran: accelerator and boot time, and (absent in older files) the machine the host
-   * set up (harness/vm/guest-settings.ts): kernel (origin, release, image, config sha256), vCPUs,
+   * set up (harness/vm/boot/guest-settings.ts): kernel (origin, release, image, config sha256), vCPUs,
    * memory, the -append line, the user's parameters, mitigations, vCPU pinning under KVM.
    */
   vm?: {

@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { runInVm } from '../../harness/vm/qemu.ts';
+import { runInVm } from '../../harness/vm/boot/qemu.ts';
 
 const program = new Command()
   .name('vm-try')

@@ -13,7 +13,7 @@ import { runCharts } from '../../harness/report/charts/index.ts';
 import { resultsCsv } from '../../harness/results/csv.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type Environment, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
 import { summarize } from '../../harness/results/summary.ts';
-import { buildQemuArgs } from '../../harness/vm/qemu-args.ts';
+import { buildQemuArgs } from '../../harness/vm/boot/qemu-args.ts';
 
 const env = (clock?: Environment['clock']): Environment => ({
   where: 'vm-tcg', kernelRelease: '6.12', cpuModel: 'QEMU', cpuCount: 2, nodeVersion: 'v20', tools: {}, gitRevision: 'x', bpfObjectsSha256: 'x', ...(clock ? { clock } : {}),

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PROJECT_ROOT } from '../../harness/core/paths.ts';
-import { guestPathWithHostNode } from '../../harness/vm/job-files.ts';
-import { runInVm } from '../../harness/vm/qemu.ts';
+import { guestPathWithHostNode } from '../../harness/vm/boot/job-files.ts';
+import { runInVm } from '../../harness/vm/boot/qemu.ts';
 import { slowTest } from '../helpers/slow.ts';
 
 slowTest('netkit and netkit-l2 pass traffic through their BPF programs in the guest', async () => {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeNewcArchive } from '../../harness/vm/cpio.ts';
-import { vmAvailability } from '../../harness/vm/doctor.ts';
-import { renderJobScript, shellQuote } from '../../harness/vm/job-files.ts';
-import { parseCandidates } from '../../harness/vm/kernel-package.ts';
-import { runInVm } from '../../harness/vm/qemu.ts';
+import { writeNewcArchive } from '../../harness/vm/guest/cpio.ts';
+import { vmAvailability } from '../../harness/vm/boot/availability.ts';
+import { renderJobScript, shellQuote } from '../../harness/vm/boot/job-files.ts';
+import { parseCandidates } from '../../harness/vm/guest/kernel-package.ts';
+import { runInVm } from '../../harness/vm/boot/qemu.ts';
 
 test('shellQuote survives quotes and spaces', () => {
   assert.is(shellQuote(`it's a "test"`), `'it'\\''s a "test"'`);

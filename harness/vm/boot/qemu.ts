@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { mkdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ClockInfo } from '../clock/clock.ts';
+import type { ClockInfo } from '../../clock/clock.ts';
 import type { Accel } from './accel.ts';
 import { guestCpus, guestMemoryMiB, mitigationsOf, type GuestMachineRecord, type GuestSettings } from './guest-settings.ts';
 import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';

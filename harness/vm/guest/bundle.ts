@@ -11,12 +11,12 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { PROJECT_ROOT } from '../../core/paths.ts';
 
 export const GUEST_BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
 
 /** Entry name (file name without .mjs) to source; the probe's entries sit beside the CLI (harness/probe/protocol.ts), so do chunks. */
-const ENTRIES = { cli: 'harness/vm/guest-entry.ts', 'probe-server': 'harness/probe/server.ts', 'probe-client': 'harness/probe/client.ts' };
+const ENTRIES = { cli: 'harness/cli/guest-entry.ts', 'probe-server': 'harness/probe/server.ts', 'probe-client': 'harness/probe/client.ts' };
 
 export interface GuestBundle {
   /** Absolute path of the compiled CLI (cli.mjs), run as `node <cliPath> ...`. */

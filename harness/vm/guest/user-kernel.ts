@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, quote } from '../core/errors.ts';
+import { UsageError, quote } from '../../core/errors.ts';
 import { findStaticBusybox } from './busybox.ts';
 import { bzImageRelease } from './kernel-image.ts';
 import type { GuestKernel } from './kernel.ts';

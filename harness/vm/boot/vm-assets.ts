@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { detectAccel, type Accel } from './accel.ts';
-import { buildInitramfs } from './initramfs.ts';
-import { bootableKernelImage } from './kernel-image.ts';
-import { ensureGuestKernel, type GuestKernel } from './kernel.ts';
-import { DEFAULT_GUEST_MODULES } from './modules.ts';
-import { defaultVmCacheDir } from './paths.ts';
-import type { UserKernel } from './user-kernel.ts';
+import { buildInitramfs } from '../guest/initramfs.ts';
+import { bootableKernelImage } from '../guest/kernel-image.ts';
+import { ensureGuestKernel, type GuestKernel } from '../guest/kernel.ts';
+import { DEFAULT_GUEST_MODULES } from '../guest/modules.ts';
+import { defaultVmCacheDir } from '../guest/locations.ts';
+import type { UserKernel } from '../guest/user-kernel.ts';
 
 export interface VmAssetOptions {
   /** Defaults to <repo>/.cache/vm. */

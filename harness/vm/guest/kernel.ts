@@ -13,7 +13,7 @@ export interface GuestKernel {
   /** Debian's package (the built-in kernel); for a kernel the user built: "user", and the image's path. */
   packageName: string;
   packageVersion: string;
-  /** 'package': fetched into the cache by this file; 'user': --kernel (harness/vm/user-kernel.ts). */
+  /** 'package': fetched into the cache by this file; 'user': --kernel (harness/vm/guest/user-kernel.ts). */
   origin?: 'package' | 'user';
   /** The kernel's .config; defaults to boot/config-<version> beside the image. */
   configPath?: string;

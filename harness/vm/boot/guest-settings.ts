@@ -1,7 +1,7 @@
 // The guest machine as the user sets it (--vm-cpus, --vm-memory, --vm-cmdline), its defaults, and
 // the record of what a boot really used. One place, shared by bench runs and `vm shell`.
 import { availableParallelism } from 'node:os';
-import { UsageError, quote } from '../core/errors.ts';
+import { UsageError, quote } from '../../core/errors.ts';
 import type { VcpuPlacement } from './vcpu-pinning.ts';
 import type { GuestKernelRecord } from './vm-assets.ts';
 

@@ -1,6 +1,6 @@
 // Where the VM module keeps its cache and which host tools it relies on.
 import path from 'node:path';
-import { PROJECT_ROOT } from '../core/paths.ts';
+import { PROJECT_ROOT } from '../../core/paths.ts';
 
 /** Default cache folder for the guest kernel and initramfs images (git-ignored). */
 export function defaultVmCacheDir(): string {

@@ -1,8 +1,8 @@
 // What a guest kernel must be built with for a bench run, checked against its .config before
 // booting: a kernel that lacks one of these would boot (slowly, under TCG) only to fail later with
 // a far less clear message.
-import { UsageError } from '../core/errors.ts';
-import { pickConfig } from '../host/kernel-config.ts';
+import { UsageError } from '../../core/errors.ts';
+import { pickConfig } from '../../host/kernel-config.ts';
 
 export interface KernelRequirement {
   option: string;

@@ -1,8 +1,8 @@
 // Builds the qemu command line (argument array only) for one guest boot.
 import { existsSync } from 'node:fs';
-import type { ClockInfo } from '../clock/clock.ts';
+import type { ClockInfo } from '../../clock/clock.ts';
 import { accelArgs, type Accel } from './accel.ts';
-import { QEMU_BINARY } from './paths.ts';
+import { QEMU_BINARY } from '../guest/locations.ts';
 
 export interface QemuArgsOptions {
   name: string;
@@ -17,7 +17,7 @@ export interface QemuArgsOptions {
   guestParams: string[];
   /** The user's own kernel parameters (--vm-cmdline), appended after the base ones. */
   userParams?: readonly string[];
-  /** A QMP socket for the vCPU pinning (harness/vm/vcpu-pinning.ts); KVM only. */
+  /** A QMP socket for the vCPU pinning (harness/vm/boot/vcpu-pinning.ts); KVM only. */
   qmpSocket?: string;
   shareDir: string;
   /** A file for the serial console, or 'stdio' for an interactive terminal. */

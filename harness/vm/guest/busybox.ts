@@ -1,7 +1,7 @@
 // Locates a statically linked busybox (the initramfs has no libc, so a dynamic one cannot run there).
 import { access, readFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { BUSYBOX_CANDIDATES } from './paths.ts';
+import { BUSYBOX_CANDIDATES } from './locations.ts';
 
 const PT_INTERP = 3;
 

@@ -2,10 +2,10 @@
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { kvmUnusableReason, type Accel } from './accel.ts';
-import { findStaticBusybox } from './busybox.ts';
-import { findNewestKernelPackage } from './kernel-package.ts';
-import { findCachedKernel } from './kernel.ts';
-import { defaultVmCacheDir, QEMU_BINARY } from './paths.ts';
+import { findStaticBusybox } from '../guest/busybox.ts';
+import { findNewestKernelPackage } from '../guest/kernel-package.ts';
+import { findCachedKernel } from '../guest/kernel.ts';
+import { defaultVmCacheDir, QEMU_BINARY } from '../guest/locations.ts';
 
 export interface VmAvailability {
   ok: boolean;
