@@ -15,7 +15,7 @@ import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
 import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
 import type { Workload } from '../workloads/types.ts';
-import { BPF_COST_PASS_S, bpfCostMetrics } from './bpf-cost.ts';
+import { BPF_COST_PASS_S, bpfCostMetrics } from '../accounting/bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';

@@ -8,7 +8,7 @@ import { newRunId } from '../core/naming.ts';
 import type { Where } from '../results/schema.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
-import { benchNative } from './native.ts';
+import { benchNative } from './local.ts';
 import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';

@@ -18,12 +18,12 @@ import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
 import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { pickConfig } from '../host/kernel-config.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
-import type { BenchIo } from './native.ts';
+import type { BenchIo } from './local.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../report/table.ts';
 import { runSummary } from './run-summary.ts';
 import { reportUnlessStopped } from './report.ts';
 

@@ -1,5 +1,5 @@
 // What BPF scenarios need: bpffs mounted for the length of a run, and program run statistics on
-// only for the BPF cost passes (harness/bench/bpf-cost.ts), never while a measurement is timed:
+// only for the BPF cost passes (harness/accounting/bpf-cost.ts), never while a measurement is timed:
 // with statistics on every program run also reads the clock twice and updates per-CPU counters,
 // a tax only the BPF scenarios would pay.
 // Statistics are switched on with BPF_ENABLE_STATS through `nkb-loader hold-stats`, not with the

@@ -11,9 +11,9 @@ import type { Environment } from '../results/schema.ts';
 import { independentChange, pairedChange, predictionChange, type ChangeTest, type Design } from '../stats/change-test.ts';
 import { adjustPValues } from '../stats/multiplicity.ts';
 import { describeDimension, runDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';
-import { floorOf } from './floors.ts';
+import { floorOf } from '../results/floors.ts';
 import { isPrimary } from './primary.ts';
-import { medianOf, sampleKey, type MetricSamples } from './samples.ts';
+import { medianOf, sampleKey, type MetricSamples } from '../results/samples.ts';
 import { judge, percentChange, type GateSettings, type Verdict } from './verdict.ts';
 
 export const COMPARISON_KIND = 'netkit-bench.comparison';

@@ -7,7 +7,7 @@
 import { UsageError, quote } from '../core/errors.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import type { RunSide } from './compare.ts';
-import { samplesOfResults } from './samples.ts';
+import { samplesOfResults } from '../results/samples.ts';
 
 export interface ScenarioPair { baseline: string; candidate: string }
 

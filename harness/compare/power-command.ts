@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError, quote } from '../core/errors.ts';
-import { fmtChangePct } from '../report/format.ts';
+import { fmtChangePct } from '../core/format.ts';
 import { COMPARISON_KIND } from './compare.ts';
 import { summarizeGatePower, type ChangeSize, type PairOutcome, type Rate } from './power.ts';
 

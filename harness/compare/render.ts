@@ -1,7 +1,7 @@
 // A comparison for the terminal and for Markdown (a CI job summary, a PR comment). Both name the
 // design, its unit of variation, the family adjustment and the equivalence bound, so a reader
 // knows what "regressed" and "unchanged" meant. Gated rows are marked with *.
-import { fmtChangePct, fmtNumber, fmtPValue, fmtWithUnit, markdownTable, textTable } from '../report/format.ts';
+import { fmtChangePct, fmtNumber, fmtPValue, fmtWithUnit, markdownTable, textTable } from '../core/format.ts';
 import type { ComparisonReport, ComparisonRow } from './compare.ts';
 
 const VERDICT_MARK: Record<ComparisonRow['verdict'], string> = { improved: '✅ improved', regressed: '❌ regressed', unchanged: 'unchanged', inconclusive: '❔ inconclusive' };

@@ -9,7 +9,7 @@ import type { HistoryRecord } from '../history/record.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import type { RunSide } from './compare.ts';
 import { runDifferences, type VaryDimension } from './environment-check.ts';
-import { medianOf, samplesOfResults, sampleKey, type MetricSamples } from './samples.ts';
+import { medianOf, samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';
 
 export function sideOfResults(results: ResultsFile, label: string): RunSide {
   return { label, runIds: [results.runId], environment: results.environment, options: { ...results.options }, samples: samplesOfResults(results), unit: 'repetition', complete: results.complete };

@@ -5,7 +5,7 @@
 //   (Schuirmann 1987), so "unchanged" is a tested claim of equivalence, never a failed test;
 // - inconclusive: neither could be shown (too few values, noisy, or a small significant change).
 // The bound is the threshold in percent of the baseline, but never less than the metric's absolute
-// floor (harness/compare/floors.ts): from a zero or near-zero baseline (0 retransmits, 0% loss) a change is
+// floor (harness/results/floors.ts): from a zero or near-zero baseline (0 retransmits, 0% loss) a change is
 // judged in the metric's unit, never as an infinite relative change.
 import type { Adjustment } from '../stats/multiplicity.ts';
 import type { ChangeTest } from '../stats/change-test.ts';

@@ -1,6 +1,6 @@
 // `netkit-bench history add|list`: the nightly job's memory of earlier runs.
 import { loadResults } from '../results/load.ts';
-import { fmtNumber } from '../report/format.ts';
+import { fmtNumber } from '../core/format.ts';
 import { kernelBuildOf, trendByKernelBuild } from './builds.ts';
 import { toHistoryRecord } from './record.ts';
 import { addToHistory, readHistory } from './store.ts';

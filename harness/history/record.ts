@@ -2,7 +2,7 @@
 // repetitions of every metric) and to draw a trend (the medians), without raw latency samples or
 // per-measurement detail. One JSON file per run.
 import { z } from 'zod';
-import { medianOf, samplesOfResults, type MetricSamples } from '../compare/samples.ts';
+import { medianOf, samplesOfResults, type MetricSamples } from '../results/samples.ts';
 import type { Environment, ResultsFile } from '../results/schema.ts';
 import { resultsFileSchema } from '../results/validate.ts';
 

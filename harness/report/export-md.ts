@@ -10,7 +10,7 @@ import { coverageLabel, INTERVAL_NOTE, TOO_FEW_NOTE } from '../results/interval-
 import { toolsOf } from '../results/tools.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { isBpfMetric, workloadOrder } from './chart-data.ts';
-import { fmtNumber, markdownTable } from './format.ts';
+import { fmtNumber, markdownTable } from '../core/format.ts';
 import { commandLine } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 

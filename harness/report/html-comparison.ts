@@ -2,7 +2,7 @@
 // (scripts/nightly.sh saves one with `compare --save`).
 import type { ComparisonReport } from '../compare/compare.ts';
 import { countsLine, describeTest } from '../compare/render.ts';
-import { fmtChangePct, fmtPValue, fmtWithUnit } from './format.ts';
+import { fmtChangePct, fmtPValue, fmtWithUnit } from '../core/format.ts';
 import { escapeHtml as h } from './html-escape.ts';
 
 export function comparisonHtml(r: ComparisonReport): string {

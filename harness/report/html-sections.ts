@@ -5,7 +5,7 @@ import type { ResultsFile, SummaryRow } from '../results/schema.ts';
 import { INTERVAL_NOTE, intervalText, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { toolsOf } from '../results/tools.ts';
 import { workloadOrder } from './chart-data.ts';
-import { fmtNumber } from './format.ts';
+import { fmtNumber } from '../core/format.ts';
 import { commandLine, escapeHtml as h, swatchClass } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 

@@ -20,7 +20,7 @@ export interface BpfProgramStats {
   /** Packets the program handled during this measurement, by counter slot (seen, redirected, ...). */
   counters: Record<string, number>;
   /** Program runs and time in them during the measurement's BPF cost pass: a short untimed run of
-   * the same workload right after it, the only time run statistics are on (harness/bench/bpf-cost.ts).
+   * the same workload right after it, the only time run statistics are on (harness/accounting/bpf-cost.ts).
    * Files written before that change counted them over the timed window itself. */
   runCnt: number;
   runTimeNs: number;

@@ -1,7 +1,7 @@
 // Is a pooled tail percentile a figure? The q-quantile of N requests rests on the N(1-q) beyond
 // it; with fewer than MIN_BEYOND there (harness/stats/tail.ts: p99 needs 1,000 requests, p99.9
 // 10,000) the summary reports "too few samples" instead of a value, and compare never gates on it
-// (harness/compare/samples.ts leaves such repetitions out).
+// (harness/results/samples.ts leaves such repetitions out).
 import type { MetricInfo } from '../core/metrics.ts';
 import { MIN_BEYOND, samplesNeeded } from '../stats/tail.ts';
 import type { Measurement } from './schema.ts';

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
-import { renderTable } from '../../harness/bench/table.ts';
+import { renderTable } from '../../harness/report/table.ts';
 import { clockFromEnv, clockIdentity, clockToEnv, instructionClock, resolveClock } from '../../harness/clock/clock.ts';
 import { clockedUnit } from '../../harness/clock/labels.ts';
 import { runDifferences, refuseIfIncomparable } from '../../harness/compare/environment-check.ts';

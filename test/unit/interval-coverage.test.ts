@@ -3,7 +3,7 @@
 // percentiles with too few requests beyond them.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { renderTable } from '../../harness/bench/table.ts';
+import { renderTable } from '../../harness/report/table.ts';
 import { resultsCsv } from '../../harness/results/csv.ts';
 import { compareSides } from '../../harness/compare/compare.ts';
 import { sideOfResults } from '../../harness/compare/sides.ts';

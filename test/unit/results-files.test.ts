@@ -1,7 +1,7 @@
 // results.csv's columns are an interface: the first fifteen never change, new ones are appended.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { renderTable } from '../../harness/bench/table.ts';
+import { renderTable } from '../../harness/report/table.ts';
 import { CSV_COLUMNS, resultsCsv } from '../../harness/results/csv.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { timeoutScale } from '../../harness/core/exec.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bpfCostMetrics } from '../../harness/bench/bpf-cost.ts';
+import { bpfCostMetrics } from '../../harness/accounting/bpf-cost.ts';
 import { formatSeconds, progressLine } from '../../harness/bench/progress.ts';
 import { METRICS, metricInfo } from '../../harness/core/metrics.ts';
 import { pickConfig } from '../../harness/host/kernel-config.ts';

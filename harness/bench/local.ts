@@ -16,7 +16,7 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchOptions } from './options.ts';
-import { renderTable } from './table.ts';
+import { renderTable } from '../report/table.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
