@@ -7,7 +7,7 @@
 // the route and neighbour work they trigger happens after the program returns, outside run_time_ns.
 // A program that did not run in the pass has no figure rather than a zero.
 import { bpfMetricName } from '../core/metrics.ts';
-import type { BpfProgramStats } from '../results/schema.ts';
+import type { BpfProgramStats } from '../model/results.ts';
 
 /** Wall-clock seconds of traffic in a cost pass: enough runs for a mean, short next to a measurement. */
 export const BPF_COST_PASS_S = 1;

@@ -2,7 +2,7 @@
 // both scenarios (veth-tc against veth-bpf: classic tc against tcx, same programs). Under qemu TCG
 // icount a guest second is a fixed number of guest instructions (results' environment.clock), so
 // 1 / transactionsPerS is instructions per transaction of the whole guest, both ends included.
-import type { ResultsFile } from '../results/schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 
 export interface HookCostDifference {
   workload: string;

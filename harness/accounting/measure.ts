@@ -6,7 +6,7 @@
 // measurement's fate: if the tracers cannot attach (a kernel without BTF for the tracepoints) the
 // pass runs without them and the log says why.
 import { holdBpfStats } from '../bpf/env.ts';
-import type { BpfProgramStats } from '../results/schema.ts';
+import type { BpfProgramStats } from '../model/results.ts';
 import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WindowHooks, WorkloadOutcome } from '../workloads/types.ts';

@@ -9,7 +9,7 @@ import { collectEnvironment } from '../host/environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../core/errors.ts';
 import { prepareBpf } from '../bpf/env.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../results/schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../model/results.ts';
 import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';

@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bpfStatsTracker } from '../bpf/stats.ts';
 import { namespaceName } from '../core/naming.ts';
-import type { AppliedSettings, Measurement } from '../results/schema.ts';
+import type { AppliedSettings, Measurement } from '../model/results.ts';
 import { mismatchReason, readScenarioSettings } from '../host/scenario-readback.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { withTopology } from '../topology/apply.ts';

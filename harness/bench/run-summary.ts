@@ -1,7 +1,7 @@
 // The summary a bench run's results file carries, computed the same way wherever the run's
 // measurements were taken: every scenario against host, rows in the registry's order.
 import { BASELINE, SCENARIOS } from '../../scenarios/index.ts';
-import type { Measurement, SummaryRow } from '../results/schema.ts';
+import type { Measurement, SummaryRow } from '../model/results.ts';
 import { summarize } from '../results/summary.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 

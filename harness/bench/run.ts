@@ -5,7 +5,7 @@ import { withOption } from './argv.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../host/capabilities.ts';
 import { newRunId } from '../core/naming.ts';
-import type { Where } from '../results/schema.ts';
+import type { Where } from '../model/results.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
 import { benchNative } from './local.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { run } from '../core/exec.ts';
 import { pinDir } from '../core/naming.ts';
 import { LOADER } from '../core/paths.ts';
-import type { BpfProgramStats } from '../results/schema.ts';
+import type { BpfProgramStats } from '../model/results.ts';
 import type { ProgramSpec } from '../scenario/types.ts';
 
 const statsLine = z.object({

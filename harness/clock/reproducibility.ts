@@ -1,7 +1,7 @@
 // Run-to-run reproducibility of two runs of the same matrix (scripts/reproducibility.sh boots the
 // VM twice): each row's relative difference against the targets. The unit of variation
 // here is the run (a boot), not the repetition: it is what a nightly comparison sees.
-import type { ResultsFile } from '../results/schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 
 /** The rows compared: each workload's rate, and the request/response median latency. */
 export const REPRODUCIBILITY_METRICS = ['throughputGbps', 'transactionsPerS', 'connectionsPerS', 'p50Us'] as const;

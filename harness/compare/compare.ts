@@ -7,7 +7,7 @@
 // JSON, the HTML report's gate section) and gate-power read only this record.
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../core/metrics.ts';
-import type { Environment } from '../results/schema.ts';
+import type { Environment } from '../model/results.ts';
 import { independentChange, pairedChange, predictionChange, type ChangeTest, type Design } from '../stats/change-test.ts';
 import { adjustPValues } from '../stats/multiplicity.ts';
 import { describeDimension, runDifferences, type EnvironmentDifference, type VaryDimension } from './environment-check.ts';

@@ -8,7 +8,7 @@
 // tools' major.minor) is checked by identity.ts's list; runDifferences puts both together.
 import { UsageError, quote } from '../core/errors.ts';
 import { clockIdentity } from '../clock/clock.ts';
-import type { Environment } from '../results/schema.ts';
+import type { Environment } from '../model/results.ts';
 import { canonicalJson } from '../scenario/hash.ts';
 import { IDENTITY_OPTIONS, identityDifferences, type RunIdentity } from './identity.ts';
 

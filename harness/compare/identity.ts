@@ -5,7 +5,7 @@
 // A helper adding a measurement-defining option (IP family, ...) adds one entry here. `read` must cope with
 // files written before its field existed: return the value the old file meant (its default) or
 // undefined when that cannot be known (the field is then not checked for that pair).
-import type { Environment } from '../results/schema.ts';
+import type { Environment } from '../model/results.ts';
 
 export interface RunIdentity {
   options: Record<string, unknown>;

@@ -5,7 +5,7 @@
 // time fits: two scenarios (veth vs veth-bpf), or a scenario and its copy carrying the injected
 // cost (`bench --ab-inject-cost N` adds "<scenario>+tax" next to each scenario).
 import { UsageError, quote } from '../core/errors.ts';
-import type { ResultsFile } from '../results/schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 import type { RunSide } from './compare.ts';
 import { samplesOfResults } from '../results/samples.ts';
 

@@ -6,7 +6,7 @@
 // - an interleaved run: two scenarios of one run, paired by repetition (see interleaved.ts).
 import { UsageError, quote } from '../core/errors.ts';
 import type { HistoryRecord } from '../history/record.ts';
-import type { ResultsFile } from '../results/schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 import type { RunSide } from './compare.ts';
 import { runDifferences, type VaryDimension } from './environment-check.ts';
 import { medianOf, samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';

@@ -1,6 +1,6 @@
 // The run header's account of where things ran: client and server CPUs (sets when there are
 // several), how they were chosen, and where the harness's own process was.
-import type { RunOptions } from '../results/schema.ts';
+import type { RunOptions } from '../model/results.ts';
 import { formatCpuList } from './cpu-list.ts';
 
 export function placementText(options: Pick<RunOptions, 'clientCpu' | 'serverCpu' | 'placement'>): string {

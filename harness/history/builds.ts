@@ -2,7 +2,7 @@
 // repetitions: the run is the unit of night-to-night variation) grouped by the kernel it ran on,
 // in the order the builds first appeared, so a trend across builds shows what each build changed.
 import { medianOf } from '../results/samples.ts';
-import type { Environment } from '../results/schema.ts';
+import type { Environment } from '../model/results.ts';
 import type { HistoryRecord } from './record.ts';
 
 /** One kernel build: release, plus the config's hash when the VM recorded it, else the build string (uname -v). */

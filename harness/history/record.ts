@@ -3,7 +3,7 @@
 // per-measurement detail. One JSON file per run.
 import { z } from 'zod';
 import { medianOf, samplesOfResults, type MetricSamples } from '../results/samples.ts';
-import type { Environment, ResultsFile } from '../results/schema.ts';
+import type { Environment, ResultsFile } from '../model/results.ts';
 import { resultsFileSchema } from '../results/validate.ts';
 
 export const HISTORY_KIND = 'netkit-bench.history';

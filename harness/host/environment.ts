@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../core/exec.ts';
 import { BPF_BUILD, PROJECT_ROOT } from '../core/paths.ts';
-import type { Environment, Where } from '../results/schema.ts';
+import type { Environment, Where } from '../model/results.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { scenarioFacts } from '../scenario/facts.ts';
 import { scenariosSha256 } from '../scenario/hash.ts';

@@ -3,7 +3,7 @@
 // and offload features (`ethtool --json -k`). Read, never inferred from what the harness asked for:
 // a kernel or iproute2 that ignores a setting shows up here as the value it kept.
 import { run } from '../core/exec.ts';
-import type { AppliedDevice, AppliedNamespace } from '../results/schema.ts';
+import type { AppliedDevice, AppliedNamespace } from '../model/results.ts';
 
 interface IpLink {
   ifname: string;

@@ -1,7 +1,7 @@
 // A built scenario's applied settings: every namespace read back (readback.ts), devices named by
 // their scenario roles, and the scenario's settings the kernel did not apply (settings-check.ts).
 import { namespaceName, runPrefix } from '../core/naming.ts';
-import type { AppliedNamespace, AppliedSettings } from '../results/schema.ts';
+import type { AppliedNamespace, AppliedSettings } from '../model/results.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { readNamespace } from './readback.ts';
 import { settingsMismatches } from './settings-check.ts';

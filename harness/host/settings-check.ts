@@ -2,7 +2,7 @@
 // and on every device of its links the MTU, GSO/GRO ceilings, rp_filter and, for netkit, mode,
 // policies and scrub. A setting the kernel or iproute2 silently ignored (an old `ip` that does not
 // send scrub, a kernel without IFLA_GSO_IPV4_MAX_SIZE) is a mismatch here, never a false label.
-import type { AppliedDevice, AppliedNamespace } from '../results/schema.ts';
+import type { AppliedDevice, AppliedNamespace } from '../model/results.ts';
 import type { LinkEnd, LinkSettings, NetkitLink, Scenario } from '../scenario/types.ts';
 import { linkEnds } from '../topology/plan.ts';
 

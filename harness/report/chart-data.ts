@@ -4,7 +4,7 @@
 // files without one), ratios, and the raw latency samples.
 import { BPF_NS_PER_PACKET } from '../core/metrics.ts';
 import { coverageLabel } from '../results/interval-label.ts';
-import type { Measurement, ResultsFile, SummaryRow } from '../results/schema.ts';
+import type { Measurement, ResultsFile, SummaryRow } from '../model/results.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 
 export interface BarDatum {

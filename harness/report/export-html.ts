@@ -3,7 +3,7 @@
 // or a laptop with no network.
 import { join } from 'node:path';
 import type { ComparisonReport } from '../compare/compare.ts';
-import type { ResultsFile } from '../results/schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { comparisonHtml } from './html-comparison.ts';
 import { escapeHtml as h, prefixSvgIds, swatchClass } from './html-escape.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BASELINE } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
-import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import type { ResultsFile, SummaryRow } from '../model/results.ts';
 import { coverageLabel, INTERVAL_NOTE, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { toolsOf } from '../results/tools.ts';
 import { writeFileAtomic } from '../results/write.ts';

@@ -1,7 +1,7 @@
 // The parts of the HTML report other than the charts: summary table, environment and command.
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
-import type { ResultsFile, SummaryRow } from '../results/schema.ts';
+import type { ResultsFile, SummaryRow } from '../model/results.ts';
 import { INTERVAL_NOTE, intervalText, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { toolsOf } from '../results/tools.ts';
 import { workloadOrder } from './chart-data.ts';

@@ -3,7 +3,7 @@
 // its interval, and validity (harness/results/interval-label.ts says how intervals are labelled).
 import { BPF_NS_PER_PACKET, metricInfo } from '../core/metrics.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
-import type { ClockInfo, ResultsFile, SummaryRow } from '../results/schema.ts';
+import type { ClockInfo, ResultsFile, SummaryRow } from '../model/results.ts';
 import { INTERVAL_NOTE, rowIntervals, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { measuredWithLine } from '../results/tools.ts';
 import { placementText } from '../cpu/placement-text.ts';

@@ -32,7 +32,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit } from '../clock/labels.ts';
-import type { ResultsFile } from './schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 
 export const CSV_COLUMNS = [
   'run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state',

@@ -1,6 +1,6 @@
 // How every exporter (terminal table, CSV notes, Markdown, HTML, chart captions) labels a summary
 // row's interval: with the coverage it really has, never a nominal "95%" (harness/results/intervals.ts).
-import type { SummaryRow } from './schema.ts';
+import type { SummaryRow } from '../model/results.ts';
 
 /** "75%", "93.8%", "96.9%"; "coverage unknown" for files written before coverage was recorded. */
 export function coverageLabel(coverage: number | null | undefined): string {

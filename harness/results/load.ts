@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from './schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from '../model/results.ts';
 import { parseResults } from './validate.ts';
 
 /** A run folder or its results.json. */

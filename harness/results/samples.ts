@@ -3,7 +3,7 @@
 // repetition with too few requests beyond it (harness/stats/tail.ts) is left out and counted.
 import { median } from 'simple-statistics';
 import { metricInfo } from '../core/metrics.ts';
-import type { ResultsFile } from './schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 import { enoughBeyond } from '../stats/tail.ts';
 import { withDerivedRates } from './floors.ts';
 

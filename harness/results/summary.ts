@@ -4,7 +4,7 @@ import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { computeStatistics } from '../stats/statistics.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { RowInterval } from './intervals.ts';
-import type { Measurement, MeasurementState, SummaryRow } from './schema.ts';
+import type { Measurement, MeasurementState, SummaryRow } from '../model/results.ts';
 import { tooFewSamples } from './tail-check.ts';
 
 export interface SummaryOptions {

@@ -4,7 +4,7 @@
 // (harness/results/samples.ts leaves such repetitions out).
 import type { MetricInfo } from '../core/metrics.ts';
 import { MIN_BEYOND, samplesNeeded } from '../stats/tail.ts';
-import type { Measurement } from './schema.ts';
+import type { Measurement } from '../model/results.ts';
 
 /** Requests a valid repetition measured for `sampleName`: collected when recorded, else the kept samples; undefined when unknown. */
 export function requestsOf(m: Measurement, sampleName: string): number | undefined {

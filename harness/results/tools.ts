@@ -1,6 +1,6 @@
 // Which tool measured what, from the measurements themselves (every file has them; summary rows
 // carry `tool` only since it was added). Exporters name the tool next to every figure.
-import type { ResultsFile } from './schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 
 /** The distinct tools (name and version) that measured `workload` (in `scenario`, if given), in order seen. */
 export function toolsOf(results: ResultsFile, workload: string, scenario?: string): string[] {

@@ -5,7 +5,7 @@
 // JSON has no NaN: the writer's NaN statistics come back as null, and are turned back into NaN here.
 import { z } from 'zod';
 import { metricInfo } from '../core/metrics.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from './schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from '../model/results.ts';
 
 const nanable = z.number().nullable().transform((x) => x ?? NaN);
 const optionalBound = z.number().nullable().optional();

@@ -2,7 +2,7 @@
 // measurement, so an interrupted run keeps everything it measured and never leaves half a file.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ResultsFile } from './schema.ts';
+import type { ResultsFile } from '../model/results.ts';
 import { resultsCsv } from './csv.ts';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {

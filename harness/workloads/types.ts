@@ -1,6 +1,6 @@
 import type { CpuUsage } from '../cpu/usage.ts';
 import type { IdleBaseline } from '../cpu/idle.ts';
-import type { MeasurementState } from '../results/schema.ts';
+import type { MeasurementState } from '../model/results.ts';
 import type { WorkloadParams } from './params.ts';
 
 /**

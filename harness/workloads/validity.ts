@@ -3,7 +3,7 @@
 // reported metric, never a reason to drop a repetition, unless the user asks for a limit
 // (--max-retransmit-pct, --max-loss-pct). A measurement that fails a gate is kept but marked
 // invalid, with the first reason; the summary then leaves it out of the statistics.
-import type { MeasurementState } from '../results/schema.ts';
+import type { MeasurementState } from '../model/results.ts';
 
 export interface Gate {
   metric: string;

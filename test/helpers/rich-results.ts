@@ -2,7 +2,7 @@
 // and a connect workload, latency percentiles and raw samples, CPU cost per GB, BPF run statistics
 // summarised by the harness's own summarize (values, bootstrap CIs, ratios). For the report tests.
 import { bpfMetricName } from '../../harness/core/metrics.ts';
-import type { Measurement, ResultsFile } from '../../harness/results/schema.ts';
+import type { Measurement, ResultsFile } from '../../harness/model/results.ts';
 import { prng, resultsFile } from './synthetic-results.ts';
 
 const SCENARIOS = ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'];

@@ -1,6 +1,6 @@
 // Results files with known contents, for tests of the readers (compare, history, charts). They go
 // through the same schema as a real run's file; only the numbers are made up, from a seeded PRNG.
-import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/model/results.ts';
 import { summarize } from '../../harness/results/summary.ts';
 import { seededRandom } from '../../harness/stats/random.ts';
 

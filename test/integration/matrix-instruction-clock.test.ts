@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { runMatrix, type MatrixContext } from '../../harness/bench/matrix.ts';
 import { newRunId } from '../../harness/core/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/core/paths.ts';
-import type { Measurement } from '../../harness/results/schema.ts';
+import type { Measurement } from '../../harness/model/results.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
 import { host } from '../../scenarios/host.ts';

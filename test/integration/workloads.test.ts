@@ -9,7 +9,7 @@ import { SCENARIOS } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../../harness/host/capabilities.ts';
 import { namespaceName, newRunId } from '../../harness/core/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/core/paths.ts';
-import type { ResultsFile } from '../../harness/results/schema.ts';
+import type { ResultsFile } from '../../harness/model/results.ts';
 import { CSV_COLUMNS } from '../../harness/results/csv.ts';
 import { withTopology } from '../../harness/topology/apply.ts';
 import { planTopology } from '../../harness/topology/plan.ts';

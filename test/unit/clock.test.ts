@@ -11,7 +11,7 @@ import { UsageError } from '../../harness/core/errors.ts';
 import { reportMarkdown } from '../../harness/report/export-md.ts';
 import { runCharts } from '../../harness/report/charts/index.ts';
 import { resultsCsv } from '../../harness/results/csv.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type Environment, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type Environment, type Measurement, type ResultsFile } from '../../harness/model/results.ts';
 import { summarize } from '../../harness/results/summary.ts';
 import { buildQemuArgs } from '../../harness/vm/boot/qemu-args.ts';
 

@@ -9,7 +9,7 @@ import { sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE, judge } from '../../harness/compare/verdict.ts';
 import { independentChange } from '../../harness/stats/change-test.ts';
 import { UsageError } from '../../harness/core/errors.ts';
-import type { ResultsFile } from '../../harness/results/schema.ts';
+import type { ResultsFile } from '../../harness/model/results.ts';
 import { metricRun, prng } from '../helpers/synthetic-results.ts';
 
 const around = (centre: number, spreadPct: number, n = 5, seed = 1) => {

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hookCostDifference } from '../../harness/accounting/hook-cost.ts';
-import type { ResultsFile } from '../../harness/results/schema.ts';
+import type { ResultsFile } from '../../harness/model/results.ts';
 
 const rr = (scenario: string, repetition: number, tps: number) => ({
   scenario, workload: 'tcp_rr', repetition, state: 'ok', metrics: { transactionsPerS: tps },

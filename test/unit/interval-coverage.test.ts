@@ -10,7 +10,7 @@ import { sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { loadResults } from '../../harness/results/load.ts';
 import { summarize } from '../../harness/results/summary.ts';
-import type { Measurement } from '../../harness/results/schema.ts';
+import type { Measurement } from '../../harness/model/results.ts';
 import { runCharts } from '../../harness/report/charts/index.ts';
 import { reportMarkdown } from '../../harness/report/export-md.ts';
 import { summaryTableHtml } from '../../harness/report/html-sections.ts';

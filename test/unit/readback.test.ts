@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { deviceFromIpLink, parseEthtoolFeatures, parseSysctlOutput } from '../../harness/host/readback.ts';
 import { settingsMismatches } from '../../harness/host/settings-check.ts';
-import type { AppliedDevice, AppliedNamespace } from '../../harness/results/schema.ts';
+import type { AppliedDevice, AppliedNamespace } from '../../harness/model/results.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 

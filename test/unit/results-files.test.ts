@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { renderTable } from '../../harness/report/table.ts';
 import { CSV_COLUMNS, resultsCsv } from '../../harness/results/csv.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../../harness/workloads/params.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/results/schema.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/model/results.ts';
 import { summarize } from '../../harness/results/summary.ts';
 
 /** Enough CSV for these rows: no field here holds a comma or a quote. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadResults } from '../../harness/results/load.ts';
 import { resultsJson, writeGuestResults } from '../../harness/results/write.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
-import type { ResultsFile } from '../../harness/results/schema.ts';
+import type { ResultsFile } from '../../harness/model/results.ts';
 
 test('results.json: indented, number arrays on one line, same value when parsed', () => {
   const value = { runId: 'abc123', measurements: [{ samples: { latencyUs: [1, 2.5, -3e-7, 1e21] }, metrics: { p50Us: 2 } }], command: ['bench', '--quick'] };

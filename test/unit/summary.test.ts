@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { summarize } from '../../harness/results/summary.ts';
-import type { Measurement } from '../../harness/results/schema.ts';
+import type { Measurement } from '../../harness/model/results.ts';
 
 const close = (a: number | null, b: number, eps = 1e-9) => assert.ok(a !== null && Math.abs(a - b) < eps, `${a} != ${b}`);
 

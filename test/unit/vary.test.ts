@@ -9,7 +9,7 @@ import { sideOfHistory, sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { kernelBuildOf, trendByKernelBuild } from '../../harness/history/builds.ts';
 import { toHistoryRecord } from '../../harness/history/record.ts';
-import type { Environment, ResultsFile } from '../../harness/results/schema.ts';
+import type { Environment, ResultsFile } from '../../harness/model/results.ts';
 import { metricRun } from '../helpers/synthetic-results.ts';
 
 const onKernel = (run: ResultsFile, release: string, configSha256: string, more: Partial<Environment> = {}): ResultsFile => ({

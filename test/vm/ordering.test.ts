@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadResults } from '../../harness/results/load.ts';
-import type { ResultsFile } from '../../harness/results/schema.ts';
+import type { ResultsFile } from '../../harness/model/results.ts';
 import { cli } from '../helpers/cli.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 import { PREDICTED_BACKLOG_PASSES } from '../../harness/accounting/receive-path.ts';

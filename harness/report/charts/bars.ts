@@ -2,7 +2,7 @@
 // and connection rates, CPU cost, and the small multiples of every other metric.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../core/metrics.ts';
-import type { ClockInfo, ResultsFile } from '../../results/schema.ts';
+import type { ClockInfo, ResultsFile } from '../../model/results.ts';
 import { clockedUnit } from '../../clock/labels.ts';
 import { barData, summaryRows, workloadOrder, type BarDatum } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';

@@ -1,7 +1,7 @@
 // What each BPF program costs per run (one run per skb; a GSO skb carries several packets), from
 // the kernel's own run statistics: the summary's bpfNsPerPacket:<program> rows.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { ResultsFile } from '../../model/results.ts';
 import { barData, bpfProgramOf, isBpfMetric, summaryRows, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';

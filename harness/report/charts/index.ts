@@ -2,7 +2,7 @@
 // latency workload, no BPF program) is left out rather than drawn empty.
 import { BASELINE } from '../../../scenarios/index.ts';
 import type { HistoryRecord } from '../../history/record.ts';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { ResultsFile } from '../../model/results.ts';
 import { isBpfMetric } from '../chart-data.ts';
 import { metricBarsChart, otherMetricsChart } from './bars.ts';
 import { bpfCostChart } from './bpf-cost.ts';

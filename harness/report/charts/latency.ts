@@ -2,7 +2,7 @@
 // repetition), and the whole distribution as a CDF that Vega-Lite's quantile transform computes
 // from the raw per-request samples.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { ResultsFile } from '../../model/results.ts';
 import { barData, latencyData, summaryRows, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';

@@ -3,7 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../core/metrics.ts';
 import { coverageLabel } from '../../results/interval-label.ts';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { ResultsFile } from '../../model/results.ts';
 import { summaryRows, whiskerNote, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
