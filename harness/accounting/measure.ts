@@ -9,8 +9,10 @@ import { holdBpfStats } from '../bpf/env.ts';
 import type { BpfProgramStats } from '../model/results.ts';
 import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { WindowHooks, WorkloadOutcome } from '../workloads/types.ts';
-import { receivePathAccounting, receivePathMetrics, type ReceivePathCounts } from './receive-path.ts';
+import type { WorkloadOutcome } from '../workloads/types.ts';
+import type { WindowHooks } from '../model/window.ts';
+import { receivePathAccounting, receivePathMetrics } from './receive-path.ts';
+import type { ReceivePathCounts } from '../model/receive-path.ts';
 
 export interface PassResult {
   /** What the pass's workload returned (its figures are not kept: they were not timed clean). */

@@ -13,13 +13,15 @@ import { mismatchReason, readScenarioSettings } from '../host/scenario-readback.
 import type { Scenario } from '../scenario/types.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
-import { serverAddressFor, type WorkloadParams } from '../workloads/params.ts';
+import { serverAddressFor } from '../workloads/params.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Workload } from '../workloads/types.ts';
 import { BPF_COST_PASS_S, bpfCostMetrics } from '../accounting/bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
-import { fixedTransactions, passWork, type FixedWork } from '../workloads/fixed-work.ts';
+import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
+import type { FixedWork } from '../model/workload-params.ts';
 import { decidingMetric, enoughRepetitions, type RepetitionRule } from './repetitions.ts';
 
 export interface MatrixContext {

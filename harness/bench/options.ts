@@ -1,10 +1,10 @@
 // What a bench run was asked to do, validated (harness/cli/bench-options.ts parses and checks the flags).
-import type { ClockMode } from '../clock/clock.ts';
-import type { WorkloadParams } from '../workloads/params.ts';
+import type { ClockMode } from '../model/clock.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
 import type { GuestSettings } from '../vm/boot/guest-settings.ts';
 import type { UserKernelRequest } from '../vm/guest/user-kernel.ts';
 import type { PresetName } from './presets.ts';
-import type { CpuRequest } from '../cpu/placement.ts';
+import type { CpuRequest } from '../model/placement.ts';
 
 export type VmMode = 'auto' | 'always' | 'never';
 

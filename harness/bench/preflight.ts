@@ -6,7 +6,7 @@ import { UsageError, quote } from '../core/errors.ts';
 import { LOADER } from '../core/paths.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { isRoot, which } from '../host/system.ts';
-import type { WorkloadParams } from '../workloads/params.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Workload } from '../workloads/types.ts';
 
 export async function checkOutputFolder(outDir: string): Promise<void> {

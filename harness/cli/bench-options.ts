@@ -1,11 +1,12 @@
 // Validated bench options. Everything the user typed is checked here, once, with errors that
 // quote the bad value; nothing downstream re-validates.
-import { parseClockMode, type ClockMode } from '../clock/clock.ts';
+import { parseClockMode } from '../clock/clock.ts';
+import type { ClockMode } from '../model/clock.ts';
 import { UsageError, quote } from '../core/errors.ts';
 import { checkRunId } from '../core/naming.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
-import type { WorkloadParams } from '../workloads/params.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
 import { parseGuestCmdline, parseGuestMemory } from '../vm/boot/guest-settings.ts';
 import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';

@@ -1,7 +1,9 @@
 // The workload knobs of `bench` (sizes, streams, UDP rate, validity thresholds), checked once.
 import { UsageError, quote } from '../core/errors.ts';
-import { parseFixedWork, type FixedWork } from '../workloads/fixed-work.ts';
-import { CRR_TOOLS, DEFAULT_WORKLOAD_PARAMS, RR_TOOLS, type IpVersion, type WorkloadParams } from '../workloads/params.ts';
+import { parseFixedWork } from '../workloads/fixed-work.ts';
+import type { FixedWork } from '../model/workload-params.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../workloads/params.ts';
+import { CRR_TOOLS, RR_TOOLS, type IpVersion, type WorkloadParams } from '../model/workload-params.ts';
 
 export interface RawWorkloadFlags {
   ip?: string;

@@ -5,19 +5,7 @@
 // executed by the whole guest (every vCPU, user and kernel, both ends), independent of the host's
 // speed and load. `host` is ordinary time: natively, under KVM, or multi-threaded TCG.
 import { UsageError, quote } from '../core/errors.ts';
-
-export type ClockMode = 'auto' | 'instructions' | 'host';
-
-/** What results.json records (environment.clock); absent in older files, which means host time. */
-export type ClockInfo =
-  | { kind: 'host' }
-  | {
-      kind: 'instructions';
-      /** -icount shift: one guest instruction advances the guest clock by 2^shift ns. */
-      icountShift: number;
-      /** Guest instructions per guest second: 1e9 / 2^shift. */
-      instructionsPerGuestS: number;
-    };
+import type { ClockMode, ClockInfo } from '../model/clock.ts';
 
 /**
  * shift=0: 1 ns per instruction, so a guest second is 1e9 instructions. Fixed (not `auto`, which

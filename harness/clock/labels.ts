@@ -1,7 +1,7 @@
 // How instruction-clock figures are labelled in every output: a rate "per second" of the guest's
 // clock is a rate per 1e9 guest instructions (at shift 0), a latency in µs is 1,000 guest
 // instructions per µs. Never presented as hardware speed.
-import type { ClockInfo } from './clock.ts';
+import type { ClockInfo } from '../model/clock.ts';
 
 /** "1e9" for shift 0, else the instructions one guest second holds. */
 function perGuestSecond(clock: Extract<ClockInfo, { kind: 'instructions' }>): string {

@@ -2,7 +2,7 @@
 // choice (on many machines it takes most unpinned kernel work and device interrupts). A core is
 // identified by (physical_package_id, core_id), so SMT siblings count as one.
 import { formatCpuList } from './cpu-list.ts';
-import type { CpuRequest, CpuTopology } from './placement.ts';
+import type { CpuRequest, CpuTopology } from '../model/placement.ts';
 
 const coreKey = (t: CpuTopology) => `${t.package}:${t.core}`;
 

@@ -6,26 +6,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcStat } from '../parsers/proc-stat.ts';
 import { busy, diff, total, USER_HZ } from './usage.ts';
 import { readProcStat } from './window.ts';
+import type { IdleBaseline } from '../model/cpu.ts';
 
 /** 1 s: with 10 ms ticks a rate of busy time per CPU to ~1% of one CPU. */
 export const IDLE_BASELINE_MS = 1000;
-
-export interface IdleCpu {
-  cpu: number;
-  /** Busy ticks per second of this CPU (user includes nice), and their sum. */
-  userPerS: number;
-  systemPerS: number;
-  irqPerS: number;
-  softirqPerS: number;
-  busyPerS: number;
-}
-
-export interface IdleBaseline {
-  /** ISO time the baseline window started; its length in seconds from the tick counts. */
-  takenAt: string;
-  windowS: number;
-  perCpu: IdleCpu[];
-}
 
 /** Per-CPU busy rates between two snapshots taken with no traffic. Pure. */
 export function idleBaseline(before: ProcStat, after: ProcStat, takenAt: string): IdleBaseline {

@@ -5,7 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.ts';
 import { run } from '../core/exec.ts';
 import { formatCpuList, parseCpuList } from './cpu-list.ts';
-import { choosePlacement, type CpuRequest, type CpuTopology, type Placement } from './placement.ts';
+import { choosePlacement } from './placement.ts';
+import type { CpuRequest, CpuTopology, Placement } from '../model/placement.ts';
 
 const SYS_CPU = '/sys/devices/system/cpu';
 

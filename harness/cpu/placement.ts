@@ -5,32 +5,7 @@
 // harness itself gets what is left, so its own process does not run on the measured CPUs.
 import { formatCpuList } from './cpu-list.ts';
 import { autoRequest, physicalCores } from './auto-placement.ts';
-
-/** One CPU as /sys/devices/system/cpu/cpuN/topology describes it. */
-export interface CpuTopology {
-  cpu: number;
-  /** topology/core_id and topology/physical_package_id: together they name a physical core. */
-  core: number;
-  package: number;
-}
-
-/** Client and server CPU sets as the user asked (--cpus); single-stream workloads use the first of each. */
-export interface CpuRequest {
-  client: number[];
-  server: number[];
-}
-
-export interface Placement extends CpuRequest {
-  /** CPUs the harness's own process is confined to; empty when none is left (it then shares them). */
-  harness: number[];
-  /** The affinity mask the choice was made from. */
-  allowed: number[];
-  source: 'auto' | '--cpus';
-  /** Compromises the machine forced (SMT siblings, one CPU, the harness sharing CPUs). */
-  notes: string[];
-}
-
-export type PlacementOutcome = { ok: true; placement: Placement } | { ok: false; reason: string };
+import type { CpuTopology, CpuRequest, PlacementOutcome } from '../model/placement.ts';
 
 /**
  * Client, server and harness CPUs for this machine, or why the request cannot be met: a CPU that

@@ -4,7 +4,7 @@
 // single-stream workloads use its first CPU.
 import { UsageError, quote } from '../core/errors.ts';
 import { parseCpuList } from './cpu-list.ts';
-import type { CpuRequest } from './placement.ts';
+import type { CpuRequest } from '../model/placement.ts';
 
 export function parseCpusOption(value: string): CpuRequest {
   const text = value.replace(/\s+/g, '');

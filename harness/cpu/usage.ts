@@ -9,34 +9,10 @@
 // softirq only if the tick lands in it. CONFIG_VIRT_CPU_ACCOUNTING_GEN (nohz_full kernels) and
 // CONFIG_IRQ_TIME_ACCOUNTING measure at context switches and irq edges instead: exact in time,
 // still reported in 10 ms units here.
-import type { CpuTimes, ProcStat } from '../parsers/proc-stat.ts';
-import type { UsedCpuCost } from './used.ts';
-
-export interface CpuShare {
-  cpu: number;
-  busyPct: number;
-  softirqPct: number;
-  /** This CPU's tick deltas over the window (absent in older files). */
-  ticks?: CpuTimes;
-}
-
-export interface CpuUsage {
-  /** Window length from the tick counts: total ticks / CPUs / USER_HZ. */
-  windowS: number;
-  cpuCount: number;
-  busyPct: number;
-  softirqPct: number;
-  stealPct: number;
-  /** Average number of CPUs busy over the window (busy core-seconds per second). */
-  busyCores: number;
-  perCpu: CpuShare[];
-  /** CPU time of the harness's own process (getrusage, all threads) over the same window, seconds; absent when the tool took the snapshots. */
-  harnessCpuS?: number;
-  /** CPU seconds of the client and server processes over the window (schedstat, ns-exact; harness/cpu/process-time.ts); absent when not read. */
-  processes?: { clientS: number; serverS: number };
-  /** The CPUs the workload used, net of the idle baseline: what service demand is computed from (absent in older files). */
-  used?: UsedCpuCost;
-}
+import type { ProcStat } from '../parsers/proc-stat.ts';
+import type { CpuTimes } from '../model/cpu.ts';
+import type { UsedCpuCost } from '../model/cpu.ts';
+import type { CpuUsage } from '../model/cpu.ts';
 
 /** USER_HZ, which Linux fixes at 100 for userspace on every architecture it runs this harness on. */
 export const USER_HZ = 100;

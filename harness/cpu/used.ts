@@ -3,9 +3,10 @@
 // another CPU, a device interrupt). Each is split into user, system, irq and softirq ticks, less
 // the idle baseline over the same length (clamped at zero: a CPU busier at idle than under load
 // is noise, and marked), less the harness's own CPU time when it shared those CPUs. Pure.
-import type { CpuUsage } from './usage.ts';
+import type { CpuUsage } from '../model/cpu.ts';
 import { busy, total, USER_HZ } from './usage.ts';
-import type { IdleBaseline } from './idle.ts';
+import type { IdleBaseline } from '../model/cpu.ts';
+import type { CpuRole, UsedCpu, UsedCpuCost } from '../model/cpu.ts';
 
 export const SOFTIRQ_SHARE = 0.05;
 /**
@@ -14,42 +15,6 @@ export const SOFTIRQ_SHARE = 0.05;
  * figure is then a lower bound, often clamped to zero, and `contended` says so.
  */
 export const CONTENDED_IDLE_SHARE = 0.1;
-
-export type CpuRole = 'client' | 'server' | 'softirq';
-
-export interface UsedCpu {
-  cpu: number;
-  roles: CpuRole[];
-  /** Ticks (10 ms) over this CPU's window; user includes nice. */
-  user: number;
-  system: number;
-  irq: number;
-  softirq: number;
-  /** The idle baseline's busy ticks for a window this long (0 without a baseline). */
-  idleTicks: number;
-  /** user + system + irq + softirq - idleTicks, at least 0. */
-  netTicks: number;
-  /** No busier than at idle: nothing left after subtracting the baseline (netTicks set to 0). */
-  clamped: boolean;
-}
-
-export interface UsedCpuCost {
-  cpus: UsedCpu[];
-  /** Mean window of the used CPUs, seconds. */
-  windowS: number;
-  /** Busy CPU-seconds on the used CPUs, net of idle and (when subtracted) the harness, at least 0. */
-  netCpuS: number;
-  /** netCpuS / windowS: CPUs' worth of busy time the workload cost. */
-  busyCores: number;
-  /** The baseline subtracted; absent: none was taken, nothing subtracted. */
-  idle?: IdleBaseline;
-  /** The harness's own CPU seconds subtracted (0 when it ran on other CPUs or was not measured). */
-  harnessSubtractedS: number;
-  /** True when a CPU, or the total, had nothing left (at or below zero) after the subtractions and was set to zero. */
-  clamped: boolean;
-  /** True when a used CPU was more than CONTENDED_IDLE_SHARE busy at idle: the net figure is unreliable. */
-  contended: boolean;
-}
 
 export interface UsedSides {
   client: number[];

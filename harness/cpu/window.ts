@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseProcStat, type ProcStat } from '../parsers/proc-stat.ts';
-import type { WindowHooks } from '../workloads/types.ts';
-import { cpuUsage, type CpuUsage } from './usage.ts';
+import type { WindowHooks } from '../model/window.ts';
+import { cpuUsage } from './usage.ts';
+import type { CpuUsage } from '../model/cpu.ts';
 import { processCpuS, processesCpuNs, type ProcessPids } from './process-time.ts';
 
 export async function readProcStat(): Promise<ProcStat> {

@@ -1,11 +1,11 @@
 // The one results schema (results.json). Every exporter (CSV, table, charts) reads this and nothing
 // else. Bump RESULTS_VERSION when a field changes meaning (nothing is released yet: version 1
 // has grown fields, all documented here; fields marked optional may be absent in early files).
-import type { ReceivePathCounts } from '../accounting/receive-path.ts';
-import type { CpuUsage } from '../cpu/usage.ts';
-import type { WorkloadParams } from '../workloads/params.ts';
-import type { Statistics } from '../stats/statistics.ts';
-import type { GuestMachineRecord } from '../vm/boot/guest-settings.ts';
+import type { ReceivePathCounts } from './receive-path.ts';
+import type { CpuUsage } from './cpu.ts';
+import type { WorkloadParams } from './workload-params.ts';
+import type { Statistics } from './statistics.ts';
+import type { GuestMachineRecord } from './guest.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
 export const RESULTS_VERSION = 1;
@@ -115,8 +115,8 @@ export interface SummaryRow extends Statistics {
   tool?: string;
 }
 
-export type { ClockInfo } from '../clock/clock.ts';
-import type { ClockInfo } from '../clock/clock.ts';
+export type { ClockInfo } from './clock.ts';
+import type { ClockInfo } from './clock.ts';
 
 export type Where = 'native' | 'vm-kvm' | 'vm-tcg';
 

@@ -1,17 +1,7 @@
 // /proc/stat's cpu lines (proc(5)): time each CPU spent in each state since boot, in USER_HZ
 // ticks. guest time is already included in user, so it is not added again.
 import type { ParseOutcome } from './outcome.ts';
-
-export interface CpuTimes {
-  user: number;
-  nice: number;
-  system: number;
-  idle: number;
-  iowait: number;
-  irq: number;
-  softirq: number;
-  steal: number;
-}
+import type { CpuTimes } from '../model/cpu.ts';
 
 export interface ProcStat {
   /** The first line: all CPUs together. */

@@ -1,18 +1,7 @@
 // Summary statistics, as pure functions returning one documented record (like tinybench's
 // computeStatistics). The arithmetic comes from simple-statistics.
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics';
-
-export interface Statistics {
-  n: number;
-  median: number;
-  mean: number;
-  /** Sample standard deviation (n - 1); 0 for a single sample. */
-  stddev: number;
-  /** Coefficient of variation, stddev / mean, in percent. */
-  cvPct: number;
-  min: number;
-  max: number;
-}
+import type { Statistics } from '../model/statistics.ts';
 
 export function computeStatistics(samples: readonly number[]): Statistics {
   const xs = samples.filter(Number.isFinite);

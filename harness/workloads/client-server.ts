@@ -3,7 +3,7 @@
 // the client namespace while the CPU window is taken, then stop the server whatever happened.
 // Every failure comes back as a value naming what failed.
 import { cpuDuring, type WindowPlan } from '../cpu/window.ts';
-import type { CpuUsage } from '../cpu/usage.ts';
+import type { CpuUsage } from '../model/cpu.ts';
 import type { ResultPromise } from 'execa';
 import { run, spawn, wrapArgv, type RunResult } from '../core/exec.ts';
 import { waitListening } from './listening.ts';

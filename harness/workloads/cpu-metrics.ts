@@ -3,7 +3,7 @@
 // (harness/cpu/used.ts). Both sides are rates over the same phase (busy cores, work per second),
 // so the window need not match the tool's own timing to the millisecond. cpuBusyPct and softirqPct
 // stay whole-machine figures with nothing subtracted.
-import type { CpuUsage } from '../cpu/usage.ts';
+import type { CpuUsage } from '../model/cpu.ts';
 import { usedCpuCost } from '../cpu/used.ts';
 import { mayRunOn } from '../cpu/machine.ts';
 import type { WorkloadContext } from './types.ts';

@@ -4,15 +4,7 @@
 // same work gives the same figure whatever the host does, and a few thousand transactions already
 // agree to ~0.1% between runs: far less guest time, and so wall time, than a timed second.
 import { UsageError, quote } from '../core/errors.ts';
-
-export interface FixedWork {
-  /** tcp_rr transactions per measurement (netperf TCP_RR -l -N). */
-  rrTransactions: number;
-  /** tcp_crr connections per measurement (netperf TCP_CRR -l -N). */
-  crrConnections: number;
-  /** tcp_stream bytes sent per measurement (iperf3 -n), all streams together. */
-  streamBytes: number;
-}
+import type { FixedWork } from '../model/workload-params.ts';
 
 /** `--work default`: each about 0.1-0.3 s of guest time in the built-in VM (README, "The instruction clock"). */
 export const DEFAULT_FIXED_WORK: FixedWork = { rrTransactions: 5000, crrConnections: 1000, streamBytes: 64 * 2 ** 20 };

@@ -3,7 +3,8 @@
 // cross-check) or the built-in Node probe (--rr-tool probe); tcp_crr with netperf TCP_CRR
 // (default) or the probe (--crr-tool probe). A missing tool stops the run before it starts
 // (preflight), and every measurement records which tool and version measured it.
-import { workloadParams, type WorkloadParams } from './params.ts';
+import { workloadParams } from './params.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
 import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
 import { probeRr, PROBE_WARMUP_MS } from './probe-rr.ts';
 import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S, sockperfRr } from './sockperf-rr.ts';

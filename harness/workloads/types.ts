@@ -1,17 +1,8 @@
-import type { CpuUsage } from '../cpu/usage.ts';
-import type { IdleBaseline } from '../cpu/idle.ts';
+import type { CpuUsage } from '../model/cpu.ts';
+import type { IdleBaseline } from '../model/cpu.ts';
 import type { MeasurementState } from '../model/results.ts';
-import type { WorkloadParams } from './params.ts';
-
-/**
- * Called at the edges of a measurement's timed window, as close as possible to the CPU snapshots
- * (begin runs alongside the first, end alongside the second). A workload whose tool times its
- * own window calls begin before the client starts and end(false) after it exits.
- */
-export interface WindowHooks {
-  begin(): Promise<void>;
-  end(timed: boolean): Promise<void>;
-}
+import type { WorkloadParams } from '../model/workload-params.ts';
+import type { WindowHooks } from '../model/window.ts';
 
 export interface WorkloadContext {
   clientNetns: string;

@@ -14,7 +14,7 @@ import { CSV_COLUMNS } from '../../harness/results/csv.ts';
 import { withTopology } from '../../harness/topology/apply.ts';
 import { planTopology } from '../../harness/topology/plan.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';
-import type { WorkloadParams } from '../../harness/workloads/params.ts';
+import type { WorkloadParams } from '../../harness/model/workload-params.ts';
 import { tcpCrr, tcpRr, tcpRrProbe } from '../../harness/workloads/rr.ts';
 import type { Workload, WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { cli } from '../helpers/cli.ts';

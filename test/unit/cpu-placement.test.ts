@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatCpuList, parseCpuList } from '../../harness/cpu/cpu-list.ts';
-import { choosePlacement, type CpuTopology } from '../../harness/cpu/placement.ts';
+import { choosePlacement } from '../../harness/cpu/placement.ts';
+import type { CpuTopology } from '../../harness/model/placement.ts';
 import { parseCpusOption } from '../../harness/cpu/request.ts';
 import { UsageError } from '../../harness/core/errors.ts';
 import { wrapArgv } from '../../harness/core/exec.ts';

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
-import { PREDICTED_BACKLOG_PASSES, receivePathMetrics, type ReceivePathCounts } from '../../harness/accounting/receive-path.ts';
+import { PREDICTED_BACKLOG_PASSES, receivePathMetrics } from '../../harness/accounting/receive-path.ts';
+import type { ReceivePathCounts } from '../../harness/model/receive-path.ts';
 import { subtractCounts, tracerSets } from '../../harness/accounting/tracers.ts';
 import { parseLoaderStats } from '../../harness/bpf/stats.ts';
 

@@ -1,6 +1,6 @@
 // Charts of instruction-clock runs say so in their title and subtitle, so a published chart
 // can never be read as hardware speed (harness/clock/labels.ts says what the figures are).
-import type { ClockInfo } from '../../clock/clock.ts';
+import type { ClockInfo } from '../../model/clock.ts';
 import { clockedUnit } from '../../clock/labels.ts';
 import type { Chart } from './types.ts';
 

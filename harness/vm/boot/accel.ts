@@ -1,7 +1,8 @@
 // Chooses the qemu accelerator: KVM only when /dev/kvm opens read-write and qemu can really start with it.
 import { execa } from 'execa';
 import { open } from 'node:fs/promises';
-import { tcgClockArgs, type ClockInfo } from '../../clock/clock.ts';
+import { tcgClockArgs } from '../../clock/clock.ts';
+import type { ClockInfo } from '../../model/clock.ts';
 import { QEMU_BINARY } from '../guest/locations.ts';
 
 export type Accel = 'kvm' | 'tcg';

@@ -2,8 +2,8 @@
 // the record of what a boot really used. One place, shared by bench runs and `vm shell`.
 import { availableParallelism } from 'node:os';
 import { UsageError, quote } from '../../core/errors.ts';
-import type { VcpuPlacement } from './vcpu-pinning.ts';
-import type { GuestKernelRecord } from './vm-assets.ts';
+import type { VcpuPlacement } from '../../model/guest.ts';
+import type { GuestKernelRecord } from '../../model/guest.ts';
 
 export const DEFAULT_GUEST_MEMORY_MIB = 4096;
 
@@ -13,22 +13,6 @@ export interface GuestSettings {
   memoryMiB?: number;
   /** Kernel parameters appended to the built-in command line. */
   cmdline?: string[];
-}
-
-/** What a boot used, as results record it (environment.vm). */
-export interface GuestMachineRecord {
-  kernel: GuestKernelRecord;
-  cpus: number;
-  memoryMiB: number;
-  /** The whole -append line qemu was given. */
-  cmdline: string;
-  /** The user's own parameters (--vm-cmdline), empty when none. */
-  userCmdline: string[];
-  /** 'kernel default', or 'off' when asked for with --vm-cmdline mitigations=off. */
-  mitigations: string;
-  /** vCPU -> host CPU under KVM; absent under TCG (nothing to pin), with why in pinningNote. */
-  vcpuPinning?: VcpuPlacement[];
-  pinningNote?: string;
 }
 
 export const guestCpus = (s: GuestSettings) => s.cpus ?? availableParallelism();

@@ -1,6 +1,6 @@
 // Builds the qemu command line (argument array only) for one guest boot.
 import { existsSync } from 'node:fs';
-import type { ClockInfo } from '../../clock/clock.ts';
+import type { ClockInfo } from '../../model/clock.ts';
 import { accelArgs, type Accel } from './accel.ts';
 import { QEMU_BINARY } from '../guest/locations.ts';
 

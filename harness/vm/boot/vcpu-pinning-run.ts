@@ -1,6 +1,7 @@
 // Pins a just-started guest's vCPUs (KVM only) and says what happened, never failing the run:
 // an unpinned guest still measures, and the record says it was not pinned and why.
-import { allowedHostCpus, applyVcpuPinning, planVcpuPinning, queryVcpuThreads, type VcpuPlacement } from './vcpu-pinning.ts';
+import { allowedHostCpus, applyVcpuPinning, planVcpuPinning, queryVcpuThreads } from './vcpu-pinning.ts';
+import type { VcpuPlacement } from '../../model/guest.ts';
 
 export interface PinningOutcome {
   vcpuPinning?: VcpuPlacement[];

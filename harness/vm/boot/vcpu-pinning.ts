@@ -5,13 +5,7 @@
 import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-
-export interface VcpuPlacement {
-  vcpu: number;
-  hostCpu: number;
-  /** The qemu thread running this vCPU (set once applied). */
-  threadId?: number;
-}
+import type { VcpuPlacement } from '../../model/guest.ts';
 
 /** "0-3,6,8-9" (the kernel's cpu list format) -> [0,1,2,3,6,8,9]. */
 export function parseCpuList(text: string): number[] {

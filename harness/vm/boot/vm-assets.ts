@@ -9,6 +9,7 @@ import { ensureGuestKernel, type GuestKernel } from '../guest/kernel.ts';
 import { DEFAULT_GUEST_MODULES } from '../guest/modules.ts';
 import { defaultVmCacheDir } from '../guest/locations.ts';
 import type { UserKernel } from '../guest/user-kernel.ts';
+import type { GuestKernelRecord } from '../../model/guest.ts';
 
 export interface VmAssetOptions {
   /** Defaults to <repo>/.cache/vm. */
@@ -17,19 +18,6 @@ export interface VmAssetOptions {
   extraModules?: readonly string[];
   /** A kernel the user built (resolved and checked by resolveUserKernel); default: Debian's, fetched once. */
   userKernel?: UserKernel;
-}
-
-/** Which kernel booted, as results record it. */
-export interface GuestKernelRecord {
-  origin: 'package' | 'user';
-  release: string;
-  /** The image file qemu was given (or unpacked from). */
-  image: string;
-  /** The kernel's .config and its sha256; absent when the config could not be read. */
-  configPath?: string;
-  configSha256?: string;
-  /** Debian's package and version (origin 'package'). */
-  package?: string;
 }
 
 export interface VmAssets {
