@@ -3,7 +3,7 @@
 // and --dry-run turns every mutating call into a printed line.
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
-import { formatCpuList } from '../cpu/cpu-list.ts';
+import { formatCpuList } from './cpu-list.ts';
 import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
 
 export interface RunOptions {

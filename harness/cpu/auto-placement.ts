@@ -1,7 +1,7 @@
 // The automatic choice of client and server CPUs: distinct physical cores, not CPU 0 when there is a
 // choice (on many machines it takes most unpinned kernel work and device interrupts). A core is
 // identified by (physical_package_id, core_id), so SMT siblings count as one.
-import { formatCpuList } from './cpu-list.ts';
+import { formatCpuList } from '../core/cpu-list.ts';
 import type { CpuRequest, CpuTopology } from '../model/placement.ts';
 
 const coreKey = (t: CpuTopology) => `${t.package}:${t.core}`;

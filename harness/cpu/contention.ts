@@ -1,7 +1,7 @@
 // One line for the run's end when the idle baselines found another tenant on the measured CPUs:
 // the service demand figures net of them are then lower bounds (harness/cpu/used.ts).
 import type { Measurement } from '../model/results.ts';
-import { formatCpuList } from './cpu-list.ts';
+import { formatCpuList } from '../core/cpu-list.ts';
 import { CONTENDED_IDLE_SHARE } from './used.ts';
 
 export function contentionNote(measurements: readonly Measurement[]): string | undefined {

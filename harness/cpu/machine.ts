@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.ts';
 import { run } from '../core/exec.ts';
-import { formatCpuList, parseCpuList } from './cpu-list.ts';
+import { formatCpuList, parseCpuList } from '../core/cpu-list.ts';
 import { choosePlacement } from './placement.ts';
 import type { CpuRequest, CpuTopology, Placement } from '../model/placement.ts';
 

@@ -1,7 +1,7 @@
 // The run header's account of where things ran: client and server CPUs (sets when there are
 // several), how they were chosen, and where the harness's own process was.
 import type { RunOptions } from '../model/results.ts';
-import { formatCpuList } from './cpu-list.ts';
+import { formatCpuList } from '../core/cpu-list.ts';
 
 export function placementText(options: Pick<RunOptions, 'clientCpu' | 'serverCpu' | 'placement'>): string {
   const p = options.placement;

@@ -3,7 +3,7 @@
 // tested on synthetic machines. Client and server go on distinct physical cores, not CPU 0 when
 // there is a choice (it takes most unpinned kernel work and interrupts on many machines); the
 // harness itself gets what is left, so its own process does not run on the measured CPUs.
-import { formatCpuList } from './cpu-list.ts';
+import { formatCpuList } from '../core/cpu-list.ts';
 import { autoRequest, physicalCores } from './auto-placement.ts';
 import type { CpuTopology, CpuRequest, PlacementOutcome } from '../model/placement.ts';
 

@@ -3,7 +3,7 @@
 // side a set in taskset -c list syntax: tcp_stream_multi spreads its streams over the set, the
 // single-stream workloads use its first CPU.
 import { UsageError, quote } from '../core/errors.ts';
-import { parseCpuList } from './cpu-list.ts';
+import { parseCpuList } from '../core/cpu-list.ts';
 import type { CpuRequest } from '../model/placement.ts';
 
 export function parseCpusOption(value: string): CpuRequest {

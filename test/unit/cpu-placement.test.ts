@@ -1,7 +1,7 @@
 // Client/server CPU placement on synthetic machines: SMT siblings, cpuset-limited masks, --cpus.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatCpuList, parseCpuList } from '../../harness/cpu/cpu-list.ts';
+import { formatCpuList, parseCpuList } from '../../harness/core/cpu-list.ts';
 import { choosePlacement } from '../../harness/cpu/placement.ts';
 import type { CpuTopology } from '../../harness/model/placement.ts';
 import { parseCpusOption } from '../../harness/cpu/request.ts';
