@@ -1,6 +1,6 @@
 // A bench run on the running kernel: detect what can run, build and measure each scenario, write
 // the results after every measurement, and leave the host's sysctls and mounts as found.
-import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
+import { CLOCK_ENV, clockFromEnv } from '../core/clock-env.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SCENARIOS } from '../../scenarios/index.ts';

@@ -4,7 +4,7 @@
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
 import { formatCpuList } from './cpu-list.ts';
-import { CLOCK_ENV, clockFromEnv } from '../clock/clock.ts';
+import { CLOCK_ENV, clockFromEnv } from './clock-env.ts';
 
 export interface RunOptions {
   /** Run inside this named network namespace (nsenter keeps the mount namespace, so bpffs stays visible). */
