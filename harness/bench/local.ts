@@ -15,20 +15,13 @@ import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
-import type { BenchOptions } from './options.ts';
+import type { BenchIo, BenchOptions } from './options.ts';
 import { renderTable } from '../report/table.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
-
-export interface BenchIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  signal: AbortSignal;
-  argv: string[];
-}
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
   // First, so a request this machine cannot meet stops the run before anything is created.

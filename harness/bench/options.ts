@@ -38,3 +38,11 @@ export interface BenchOptions {
   /** --cpus: client and server CPUs as asked; undefined: chosen from the machine (harness/cpu/placement.ts). */
   cpus?: CpuRequest;
 }
+
+/** How a run talks to its caller: output lines, the stop signal, and the argv it was started with. */
+export interface BenchIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  signal: AbortSignal;
+  argv: string[];
+}

@@ -1,6 +1,6 @@
 // The report at the end of a run. Loaded lazily: Vega, resvg and fontkit take seconds to import,
 // which a run without --report (and every guest run) should not pay.
-import type { BenchIo } from './local.ts';
+import type { BenchIo } from './options.ts';
 
 export async function reportRun(runDir: string, io: Pick<BenchIo, 'out' | 'err'>): Promise<void> {
   try {

@@ -19,7 +19,7 @@ import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
 import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { pickConfig } from '../host/kernel-config.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
-import type { BenchIo } from './local.ts';
+import type { BenchIo } from './options.ts';
 import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
