@@ -20,7 +20,6 @@ import { renderTable } from '../report/table.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
-import { DEFAULT_BOOTSTRAP } from '../stats/bootstrap.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
@@ -55,7 +54,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     options: {
       scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, ...(repetitionRule ? { minRepeats: repetitionRule.min } : {}), clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
       placement: { ...placement, harnessConfined: await confineHarness(placement.harness) },
-      preset: opts.preset, workloadParams: opts.params, bootstrap: DEFAULT_BOOTSTRAP, injectCost: opts.injectCost,
+      preset: opts.preset, workloadParams: opts.params, injectCost: opts.injectCost,
       ...(opts.abInjectCost !== undefined ? { abInjectCost: opts.abInjectCost } : {}),
     },
     environment,

@@ -238,7 +238,7 @@ export interface RunOptions {
   preset?: string;
   /** Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). */
   workloadParams?: WorkloadParams;
-  /** Bootstrap settings, recorded by the bench; summaries since ciCoverage no longer resample (order-statistic intervals). */
+  /** Bootstrap settings, in files written before the order-statistic intervals (ciCoverage); no longer written. */
   bootstrap?: { resamples: number; confidence: number; seed: number };
   /** bpf_loop iterations of the injected tax on the server wire (--inject-cost); absent or 0: none. */
   injectCost?: number;

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs inside the guest (NKB_IN_VM=1): one iperf3 TCP stream between two namespaces, over netkit
 # and over veth, for $1 seconds each (default 3). Prints "<kind> <Gbit/s>" lines.
-#   node --import tsx scripts/vm/try.ts -- bash scripts/vm/iperf-smoke.sh 3
+#   netkit-bench vm shell, then in the guest: bash scripts/vm/iperf-smoke.sh 3
 set -euo pipefail
 [ "${NKB_IN_VM:-}" = 1 ] || { echo "iperf-smoke: refusing to run outside the VM (NKB_IN_VM != 1)" >&2; exit 2; }
 seconds="${1:-3}"

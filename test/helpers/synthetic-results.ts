@@ -2,7 +2,7 @@
 // through the same schema as a real run's file; only the numbers are made up, from a seeded PRNG.
 import { RESULTS_SCHEMA, RESULTS_VERSION, type Measurement, type ResultsFile } from '../../harness/model/results.ts';
 import { summarize } from '../../harness/results/summary.ts';
-import { seededRandom } from '../../harness/stats/random.ts';
+import { seededRandom } from './random.ts';
 
 /** The same seeded generator the bootstrap uses. */
 export const prng = seededRandom;

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { seededRandom } from '../../harness/stats/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { cli } from '../helpers/cli.ts';
 import { added, leftovers } from '../helpers/host-state.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';

@@ -12,7 +12,7 @@ import { parseProcStat } from '../../harness/parsers/proc-stat.ts';
 import { parseSockperfLog } from '../../harness/parsers/sockperf-log.ts';
 import { parseSockperfSummary } from '../../harness/parsers/sockperf-summary.ts';
 import { parseResultsText } from '../../harness/results/load.ts';
-import { seededRandom } from '../../harness/stats/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');

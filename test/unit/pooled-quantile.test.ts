@@ -2,7 +2,7 @@ import { quantileSorted } from 'simple-statistics';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { multiplicities, poolSamples, pooledQuantile } from '../../harness/stats/pooled-quantile.ts';
-import { seededRandom } from '../../harness/stats/random.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const QS = [0, 0.001, 0.25, 0.5, 0.9, 0.99, 0.999, 1];
 

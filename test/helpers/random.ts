@@ -1,5 +1,5 @@
-// A small seeded PRNG so every bootstrap interval is reproducible from the data alone: the same
-// measurements always give the same CI, in tests and across re-summaries of one results.json.
+// A small seeded PRNG so every randomised test is reproducible from the data alone: the same
+// seed always gives the same draws (test/helpers/synthetic-results.ts, the fuzz and pooled-quantile tests).
 
 /** mulberry32: 32-bit state, uniform in [0, 1); plenty for resampling indices. */
 export function seededRandom(seed: number): () => number {
