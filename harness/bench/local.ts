@@ -16,7 +16,7 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { renderTable } from '../report/table.ts';
+import { renderRun } from '../report/run-text.ts';
 import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
@@ -118,7 +118,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     results.summary = runSummary(results.measurements);
     await writeResults(runDir, results);
   }
-  io.out(renderTable(results, { all: opts.verbose }));
+  io.out(renderRun(results, { verbose: opts.verbose }));
   io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
   if (opts.report) await reportUnlessStopped(runDir, io);
   const bad = results.measurements.filter((m) => m.state !== 'ok').length;

@@ -1,6 +1,7 @@
-// The Markdown summary for a CI job summary or a PR comment: per workload, one row per scenario and
-// one column per metric, each cell the median with its ratio to host (and its interval with that
-// interval's real coverage when the run recorded one, harness/results/interval-label.ts). Charts are not embedded: job summaries and comments cannot show local files.
+// The Markdown summary for a CI job summary or a PR comment: first the answer (answer-md.ts), then
+// per workload one row per scenario and one column per metric, each cell the median with its ratio
+// to host (and its interval with that interval's real coverage when the run recorded one,
+// harness/results/interval-label.ts). Charts are not embedded: job summaries and comments cannot show local files.
 import { join } from 'node:path';
 import { BASELINE } from '../../scenarios/index.ts';
 import { metricInfo, metricOrder } from '../core/metrics.ts';
@@ -13,6 +14,9 @@ import { isBpfMetric, workloadOrder } from './chart-data.ts';
 import { fmtNumber, markdownTable } from '../core/format.ts';
 import { commandLine } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
+import { answerMatrix } from './answer.ts';
+import { answerMarkdown } from './answer-md.ts';
+import { judgeClaims } from './claims.ts';
 
 function cell(r: SummaryRow | undefined): string {
   if (r?.tooFewSamples) return 'too few samples';
@@ -32,6 +36,8 @@ export function reportMarkdown(results: ResultsFile): string {
     ...(env.kernelCmdline ? [`kernel command line: \`${env.kernelCmdline}\``, ''] : []),
     ...(clockNote(env.clock) ? [`**${clockNote(env.clock)}.**`, ''] : []),
   ];
+  const matrix = answerMatrix(results.summary, BASELINE, results.skipped);
+  out.push(...answerMarkdown(matrix, judgeClaims(matrix)));
   for (const workload of workloadOrder(results)) {
     const inWorkload = rows.filter((r) => r.workload === workload && r.metric !== '-');
     const metrics = [...new Set(inWorkload.map((r) => r.metric))].sort((a, b) => metricOrder(a) - metricOrder(b));

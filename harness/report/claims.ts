@@ -1,0 +1,92 @@
+// The claims netkit-bench is built to test (README), each judged on one run's answer matrix: does
+// the run show one scenario ahead of another on every workload's rate (its first primary metric,
+// as a ratio to host)? "Ahead" means the two ratio intervals lie apart; overlapping intervals, or
+// none (fewer than 3 valid repetitions), leave it open. A claim whose scenarios did not run, or whose
+// figures are invalid, says so instead of guessing. Backlog passes per packet are quoted beside as
+// the mechanism the first two claims name.
+import { columnKey, type AnswerCell, type AnswerGroup, type AnswerMatrix } from './answer.ts';
+import { fmtNumber } from '../core/format.ts';
+
+export type ClaimVerdict = 'supported' | 'contradicted' | 'inconclusive' | 'not run' | 'no valid figure';
+
+export interface Claim {
+  statement: string;
+  /** The scenario the claim puts ahead, and the one it puts behind. */
+  ahead: string;
+  behind: string;
+  /** Judged only when `behind` was asked for (veth-tc is not in the default run). */
+  onlyWhenAsked?: boolean;
+}
+
+export const CLAIMS: readonly Claim[] = [
+  { statement: 'netkit ≈ host, veth pays backlog passes', ahead: 'netkit', behind: 'veth' },
+  { statement: 'BPF host routing recovers part of it for veth', ahead: 'veth-bpf', behind: 'veth' },
+  { statement: 'tcx reaches the programs for less than classic tc', ahead: 'veth-bpf', behind: 'veth-tc', onlyWhenAsked: true },
+];
+
+export interface ClaimResult { statement: string; verdict: ClaimVerdict; detail: string }
+
+const REASON_CHARS = 60;
+const short = (s: string) => (s.length > REASON_CHARS ? `${s.slice(0, REASON_CHARS - 1)}…` : s);
+
+function absent(m: AnswerMatrix, g: AnswerGroup, scenario: string): string | undefined {
+  if (g.scenarios.includes(scenario)) return undefined;
+  const skip = m.skipped.find((s) => s.scenario === scenario);
+  return skip ? `${scenario} skipped: ${short(skip.reason)}` : `${scenario} did not run`;
+}
+
+function invalid(scenario: string, c: AnswerCell | undefined): string {
+  if (!c) return `${scenario} not measured`;
+  return `${scenario} ${c.state} ${c.attempted - c.n}/${c.attempted}${c.reason ? `: ${short(c.reason)}` : ''}`;
+}
+
+type Side = 'ahead' | 'behind' | 'overlap' | 'no interval';
+
+function order(a: AnswerCell, b: AnswerCell): Side {
+  if (a.low === null || a.high === null || b.low === null || b.high === null) return 'no interval';
+  return a.low > b.high ? 'ahead' : a.high < b.low ? 'behind' : 'overlap';
+}
+
+/** One verdict per claim for each group of the matrix (claims whose `behind` was not asked for are left out). */
+export function judgeClaims(m: AnswerMatrix): ClaimResult[][] {
+  return m.groups.map((g) => CLAIMS.filter((c) => !c.onlyWhenAsked || g.scenarios.includes(c.behind) || m.skipped.some((s) => s.scenario === c.behind)).map((c) => judge(m, g, c)));
+}
+
+function judge(m: AnswerMatrix, g: AnswerGroup, c: Claim): ClaimResult {
+  const missing = [m.baseline, c.ahead, c.behind].flatMap((s) => absent(m, g, s) ?? []);
+  if (missing.length) return { statement: c.statement, verdict: 'not run', detail: missing.join('; ') };
+  const valid: { workload: string; a: AnswerCell; b: AnswerCell; side: Side }[] = [];
+  const bad: string[] = [];
+  for (const col of rateColumns(m)) {
+    const cell = (s: string) => g.cells[s]?.[columnKey(col)];
+    const [a, b] = [cell(c.ahead), cell(c.behind)];
+    if (!a && !b) continue;
+    if (a && b && isRatio(a.ratio) && isRatio(b.ratio)) {
+      valid.push({ workload: col.workload, a, b, side: order(a, b) });
+      continue;
+    }
+    const lacking = [c.ahead, c.behind, m.baseline].filter((s) => !Number.isFinite(cell(s)?.value ?? NaN));
+    bad.push(`${col.workload} (${lacking.map((s) => invalid(s, cell(s))).join(', ') || 'no ratio'})`);
+  }
+  const noValid = bad.length ? `no valid figure on ${bad.join('; ')}` : '';
+  if (!valid.length) return { statement: c.statement, verdict: 'no valid figure', detail: noValid || `no workload measured both ${c.ahead} and ${c.behind}` };
+  const sides = valid.map((v) => v.side);
+  const on = (side: Side) => valid.filter((v) => v.side === side).map((v) => v.workload).join(', ');
+  const verdict: ClaimVerdict = sides.includes('behind') ? 'contradicted' : sides.every((s) => s === 'ahead') ? 'supported' : 'inconclusive';
+  const why = verdict === 'supported' ? 'intervals apart'
+    : verdict === 'contradicted' ? `${c.behind} ahead on ${on('behind')}, intervals apart`
+      : sides.includes('overlap') ? `intervals overlap on ${on('overlap')}`
+        : 'no interval below 3 valid repetitions';
+  const ahead = valid.map((v, i) => `${fmtNumber(v.a.ratio)} ${i === 0 ? `of ${m.baseline} ` : ''}${v.workload}`).join(', ');
+  const behind = valid.map((v) => fmtNumber(v.b.ratio)).join(', ');
+  const [pa, pb] = [g.passes[c.ahead], g.passes[c.behind]];
+  const passes = pa !== undefined && pb !== undefined ? `; backlog passes/packet ${fmtNumber(pa)} vs ${fmtNumber(pb)}` : '';
+  return { statement: c.statement, verdict, detail: `${c.ahead} reaches ${ahead}; ${c.behind} ${behind} (${why})${passes}${noValid ? `; ${noValid}` : ''}` };
+}
+
+const isRatio = (x: number | null): x is number => x !== null && Number.isFinite(x);
+
+/** Each workload's rate: its first higher-is-better primary metric. */
+function rateColumns(m: AnswerMatrix) {
+  return m.columns.filter((col, i) => col.better === 'higher' && m.columns.findIndex((x) => x.workload === col.workload && x.better === 'higher') === i);
+}
