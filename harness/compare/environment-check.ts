@@ -1,16 +1,19 @@
 // Runs are comparable only on the same machine class: same place (native or which VM), clock, CPU
-// model and count, guest vCPUs and memory, and the same scenario definitions. Three things a comparison
-// may be *about* are identity dimensions (IDENTITY below): the kernel build, the BPF objects and
-// the kernel command line. Without --vary the kernel and command line must match and the BPF
-// objects are a note (the usual "did my change regress?" comparison). With --vary D, D differs on
-// purpose and is named as what is under test, and every other dimension must match.
+// model and count, guest vCPUs and memory, and the same scenario definitions (identity.ts's list,
+// its environment entries). Three things a comparison may be *about* are identity dimensions: the
+// kernel build, the BPF objects and the kernel command line. Without --vary the kernel and command
+// line must match and the BPF objects are a note (the usual "did my change regress?" comparison).
+// With --vary D, D differs on purpose and is named as what is under test, and every other
+// dimension must match.
 // What the run measured (duration, sizes, rate, streams, injected cost, preset, the measuring
-// tools' major.minor) is checked by identity.ts's list; runDifferences puts both together.
+// tools' major.minor) is the same list's other entries; runDifferences puts both together.
 import { UsageError, quote } from '../core/errors.ts';
-import { clockIdentity } from '../clock/clock.ts';
 import type { Environment } from '../model/results.ts';
 import { canonicalJson } from '../scenario/hash.ts';
-import { IDENTITY_OPTIONS, identityDifferences, type RunIdentity } from './identity.ts';
+import { IDENTITY, identityDifferences, normalizedCmdline, type RunIdentity, type VaryDimension } from './identity.ts';
+
+// Where the --vary dimensions were declared before the list moved to identity.ts; new code imports identity.ts.
+export { VARY_DIMENSIONS, type VaryDimension } from './identity.ts';
 
 export interface EnvironmentDifference {
   field: string;
@@ -22,22 +25,6 @@ export interface EnvironmentDifference {
   note?: string;
 }
 
-export const VARY_DIMENSIONS = ['kernel', 'bpf', 'cmdline'] as const;
-export type VaryDimension = (typeof VARY_DIMENSIONS)[number];
-
-/** Kernel parameters that name a boot rather than configure it (the image path, the VM job id). */
-const BOOT_ONLY = /^(BOOT_IMAGE|initrd|nkb\.[\w.]+)=/;
-export const normalizedCmdline = (cmdline: string | undefined) => cmdline?.split(/\s+/).filter((w) => w && !BOOT_ONLY.test(w)).join(' ');
-
-/** Each dimension's fields; a field absent on either side (an older file) is not checked. */
-const IDENTITY: { field: string; dimension: VaryDimension; read: (e: Environment) => string | undefined }[] = [
-  { field: 'kernelRelease', dimension: 'kernel', read: (e) => e.kernelRelease },
-  { field: 'kernelVersion', dimension: 'kernel', read: (e) => e.kernelVersion },
-  { field: 'kernel config sha256', dimension: 'kernel', read: (e) => e.vm?.kernel?.configSha256 },
-  { field: 'bpfObjectsSha256', dimension: 'bpf', read: (e) => e.bpfObjectsSha256 },
-  { field: 'kernel command line', dimension: 'cmdline', read: (e) => normalizedCmdline(e.kernelCmdline) },
-];
-
 /** What one side is, for the dimension under test: "6.12.117+deb12-amd64 (config 1a2b3c4d5e6f)". */
 export function describeDimension(e: Environment, d: VaryDimension): string {
   if (d === 'kernel') return `${e.kernelRelease}${e.vm?.kernel?.configSha256 ? ` (config ${e.vm.kernel.configSha256.slice(0, 12)})` : ''}${e.kernelVersion ? ` ${e.kernelVersion}` : ''}`;
@@ -45,7 +32,6 @@ export function describeDimension(e: Environment, d: VaryDimension): string {
   return normalizedCmdline(e.kernelCmdline) ?? 'not recorded';
 }
 
-const BLOCKING = ['where', 'cpuModel', 'cpuCount'] as const;
 const NOTED = ['gitRevision', 'nodeVersion'] as const;
 
 /**
@@ -63,16 +49,12 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
   const add = (field: string, a: unknown, b: unknown, blocking: boolean, note?: string) => {
     if (String(a) !== String(b)) diffs.push({ field, baseline: String(a), candidate: String(b), blocking, ...(note ? { note } : {}) });
   };
-  for (const f of BLOCKING) add(f, base[f], cand[f], true);
-  // Figures on the instruction clock (and at another icount shift) are a different quantity, not a different speed.
-  add('clock', clockIdentity(base.clock), clockIdentity(cand.clock), true);
-  for (const f of ['cpus', 'memoryMiB'] as const) if (base.vm?.[f] !== undefined && cand.vm?.[f] !== undefined) add(`vm.${f}`, base.vm[f], cand.vm[f], true);
-  for (const { field, dimension, read } of IDENTITY) {
-    const [a, b] = [read(base), read(cand)];
+  for (const { field, dimension, read } of IDENTITY.filter((f) => f.environment)) {
+    const [a, b] = [read({ options: {}, environment: base }), read({ options: {}, environment: cand })];
     if (a === undefined || b === undefined) continue;
-    const varied = vary.includes(dimension);
+    const varied = dimension !== undefined && vary.includes(dimension);
     // Without --vary the BPF objects are what a comparison is usually about: a note, as always.
-    const blocking = !varied && (vary.length > 0 || dimension !== 'bpf');
+    const blocking = !varied && (dimension === undefined || vary.length > 0 || dimension !== 'bpf');
     add(field, a, b, blocking, varied ? `under test (--vary ${dimension}): ${field} ${JSON.stringify(a)} -> ${JSON.stringify(b)}` : undefined);
   }
   const identities = scenarios.map((s) => ({ s, pair: scenarioIdentities(base, cand, s) }));
@@ -88,7 +70,8 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
 
 /** Other options (repeats, CPUs, interval settings) are worth a note; identity.ts covers the defining ones. */
 export function optionDifferences(base: Record<string, unknown>, cand: Record<string, unknown>): EnvironmentDifference[] {
-  const keys = new Set([...Object.keys(base), ...Object.keys(cand)].filter((k) => k !== 'scenarios' && k !== 'workloads' && !IDENTITY_OPTIONS.has(k)));
+  const covered = new Set(IDENTITY.flatMap((f) => f.options ?? []));
+  const keys = new Set([...Object.keys(base), ...Object.keys(cand)].filter((k) => k !== 'scenarios' && k !== 'workloads' && !covered.has(k)));
   return [...keys]
     .filter((k) => JSON.stringify(base[k]) !== JSON.stringify(cand[k]))
     .map((k) => ({ field: `options.${k}`, baseline: JSON.stringify(base[k]) ?? 'absent', candidate: JSON.stringify(cand[k]) ?? 'absent', blocking: false }));
@@ -102,7 +85,7 @@ export function refuseIfIncomparable(diffs: readonly EnvironmentDifference[], fo
 
 /** The --vary that would accept this field, when one would. */
 function varyHint(field: string): string {
-  const d = IDENTITY.find((x) => x.field === field)?.dimension;
+  const d = IDENTITY.find((x) => x.field === field && x.dimension)?.dimension;
   return d ? `if that is what is under test, say so with --vary ${d}; ` : '';
 }
 
