@@ -2,7 +2,7 @@
 // as the terminal's (answer-text.ts), one table per group, the claims as a list.
 import { markdownTable } from '../core/format.ts';
 import { columnKey, type AnswerMatrix } from './answer.ts';
-import { answerLegend, cellText } from './answer-text.ts';
+import { answerLegend, cellText, pointLabel } from './answer-text.ts';
 import type { ClaimResult } from './claims.ts';
 
 export function answerMarkdown(m: AnswerMatrix, claims: readonly ClaimResult[][]): string[] {
@@ -11,7 +11,7 @@ export function answerMarkdown(m: AnswerMatrix, claims: readonly ClaimResult[][]
   const header = ['scenario', ...m.columns.map((c) => `${c.workload} ${c.metric} ${c.better === 'higher' ? '↑' : '↓'}`)];
   const out = ['### Against host', '', `${legend}.`, ''];
   m.groups.forEach((g, i) => {
-    const label = Object.entries(g.point).map(([k, v]) => `${k} ${v}`).join(', ');
+    const label = pointLabel(g.point);
     if (label) out.push(`**${label}**`, '');
     const body = g.scenarios.map((s) => [s, ...m.columns.map((c) => cellText(g.cells[s]?.[columnKey(c)], s === m.baseline, commonCoverage, '–'))]);
     out.push(markdownTable(header, body, ['l', ...m.columns.map(() => 'r' as const)]), '');

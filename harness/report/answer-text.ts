@@ -4,7 +4,7 @@
 // it, else in each cell (harness/results/interval-label.ts).
 import { fmtNumber, textTable } from '../core/format.ts';
 import { coverageLabel } from '../results/interval-label.ts';
-import { columnKey, type AnswerCell, type AnswerMatrix } from './answer.ts';
+import { columnKey, pointFields, type AnswerCell, type AnswerMatrix } from './answer.ts';
 import type { ClaimResult } from './claims.ts';
 
 /** "1.2 [1.1..1.3]", with its coverage unless every interval shares one; "invalid 5/5" without a figure; '-' where not measured. */
@@ -35,23 +35,24 @@ export function answerLegend(m: AnswerMatrix): { legend: string; commonCoverage?
   return { legend: `ratio to ${m.baseline}, median of ${of} ${interval}; the ${m.baseline} row: its own medians`, ...(commonCoverage ? { commonCoverage } : {}) };
 }
 
-/** The matrix (one table per group) and the claims, as lines. */
+/** The matrix (one table; when rows carry a point, a label line before each group's rows) with each group's claims under its rows, as lines. */
 export function answerLines(m: AnswerMatrix, claims: readonly ClaimResult[][], sep = '..'): string[] {
   if (m.columns.length === 0) return ['no primary figure measured'];
   const { legend, commonCoverage } = answerLegend(m);
-  const out = [legend];
   const arrow = (b: 'higher' | 'lower') => (b === 'higher' ? '↑' : '↓');
+  const rows = m.groups.map((g) => g.scenarios.map((s) => [s, ...m.columns.map((c) => cellText(g.cells[s]?.[columnKey(c)], s === m.baseline, commonCoverage, sep))]));
+  const table = textTable(['scenario', ...m.columns.map((c) => c.workload)], [['', ...m.columns.map((c) => `${c.metric} ${arrow(c.better)}`)], ...rows.flat()]).split('\n');
+  const out = [legend, ...table.splice(0, 2)];
   m.groups.forEach((g, i) => {
-    const label = Object.entries(g.point).map(([k, v]) => `${k} ${v}`).join(', ');
+    const label = pointLabel(g.point);
     if (label) out.push(`${label}:`);
-    const rows = [
-      ['', ...m.columns.map((c) => `${c.metric} ${arrow(c.better)}`)],
-      ...g.scenarios.map((s) => [s, ...m.columns.map((c) => cellText(g.cells[s]?.[columnKey(c)], s === m.baseline, commonCoverage, sep))]),
-    ];
-    out.push(...textTable(['scenario', ...m.columns.map((c) => c.workload)], rows).split('\n'));
+    out.push(...table.splice(0, rows[i]!.length));
     const width = Math.max(...claims[i]!.map((c) => c.verdict.length));
     out.push(...claims[i]!.map((c) => `${c.verdict.padEnd(width)}  ${c.statement}: ${c.detail}`));
   });
-  if (m.skipped.length) out.push(`skipped: ${m.skipped.map((s) => `${s.scenario} (${s.reason})`).join('; ')}`);
+  if (m.skipped.length) out.push(`skipped: ${m.skipped.map((s) => `${s.scenario} (${pointLabel(pointFields(s)) ? `${pointLabel(pointFields(s))}: ` : ''}${s.reason})`).join('; ')}`);
   return out;
 }
+
+/** "topology same-node", or '' for rows without a point. */
+export const pointLabel = (point: Record<string, string>): string => Object.entries(point).map(([k, v]) => `${k} ${v}`).join(', ');

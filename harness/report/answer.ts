@@ -1,15 +1,12 @@
 // The answer a run leads with: per scenario (rows) and workload (columns), each primary figure as a
 // ratio to host with its interval; host's own row carries its figures. A pure function of the
 // run's summary rows; renderers (answer-text.ts, export-md.ts) and the claims (claims.ts) read it.
-// Rows that differ in a matrix-point field other than scenario and workload (topology, once the
-// results carry it) form separate groups, each against its own baseline.
+// Rows that differ in their matrix point (the row's `point`: topology, ... beside scenario and
+// workload, once the results carry one) form separate groups, each against its own baseline.
 import { primaryMetrics } from '../compare/primary.ts';
 import type { MeasurementState, SummaryRow } from '../model/results.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { scenarioOrder } from './scenario-colors.ts';
-
-/** Fields of the matrix point, beside scenario and workload, that summary rows may carry. */
-export const GROUP_AXES: readonly string[] = ['topology'];
 
 export interface AnswerColumn { workload: string; metric: string; better: 'higher' | 'lower' }
 
@@ -31,7 +28,7 @@ export interface AnswerCell {
 }
 
 export interface AnswerGroup {
-  /** The group's point fields ({} when the rows carry none): { topology: 'same-node' }. */
+  /** The group's point ({} when the rows carry none): { topology: 'same-node' }. */
   point: Record<string, string>;
   /** Scenarios in the summary's order, baseline first when it ran. */
   scenarios: string[];
@@ -45,7 +42,14 @@ export interface AnswerMatrix {
   baseline: string;
   columns: AnswerColumn[];
   groups: AnswerGroup[];
-  skipped: { scenario: string; reason: string }[];
+  skipped: Skip[];
+}
+
+type Skip = { scenario: string; reason: string; point?: object };
+
+/** A row's or skip's matrix point as strings; {} for files without one. */
+export function pointFields(x: { point?: object }): Record<string, string> {
+  return Object.fromEntries(Object.entries(x.point ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
 const PASSES = 'backlogPassesPerPacket';
@@ -61,10 +65,9 @@ function cellOf(r: SummaryRow): AnswerCell {
 
 /**
  * The matrix of `summary`: columns are each workload's primary metrics (compare/primary.ts), in
- * the registries' order as rows are; groups follow the first appearance of each combination of
- * `axes` fields among the rows.
+ * the registries' order as rows are; groups follow the first appearance of each point among the rows.
  */
-export function answerMatrix(summary: readonly SummaryRow[], baseline: string, skipped: readonly { scenario: string; reason: string }[] = [], axes: readonly string[] = GROUP_AXES): AnswerMatrix {
+export function answerMatrix(summary: readonly SummaryRow[], baseline: string, skipped: readonly Skip[] = []): AnswerMatrix {
   const primary = summary.filter((r) => primaryMetrics(r.workload).includes(r.metric));
   const columns: AnswerColumn[] = [];
   const known = WORKLOADS.map((w) => w.name);
@@ -77,10 +80,7 @@ export function answerMatrix(summary: readonly SummaryRow[], baseline: string, s
   }
   const groups = new Map<string, AnswerGroup>();
   for (const r of summary) {
-    const point = Object.fromEntries(axes.flatMap((a) => {
-      const v = (r as unknown as Record<string, unknown>)[a];
-      return v === undefined || v === null ? [] : [[a, String(v)]];
-    }));
+    const point = pointFields(r as { point?: object });
     const k = JSON.stringify(point);
     if (!groups.has(k)) groups.set(k, { point, scenarios: [], cells: {}, passes: {} });
     const g = groups.get(k)!;

@@ -4,7 +4,7 @@
 // none (fewer than 3 valid repetitions), leave it open. A claim whose scenarios did not run, or whose
 // figures are invalid, says so instead of guessing. Backlog passes per packet are quoted beside as
 // the mechanism the first two claims name.
-import { columnKey, type AnswerCell, type AnswerGroup, type AnswerMatrix } from './answer.ts';
+import { columnKey, pointFields, type AnswerCell, type AnswerGroup, type AnswerMatrix } from './answer.ts';
 import { fmtNumber } from '../core/format.ts';
 
 export type ClaimVerdict = 'supported' | 'contradicted' | 'inconclusive' | 'not run' | 'no valid figure';
@@ -29,9 +29,12 @@ export interface ClaimResult { statement: string; verdict: ClaimVerdict; detail:
 const REASON_CHARS = 60;
 const short = (s: string) => (s.length > REASON_CHARS ? `${s.slice(0, REASON_CHARS - 1)}…` : s);
 
+/** The group's skips: those at its point, and those of files whose skips carry none. */
+const skipsOf = (m: AnswerMatrix, g: AnswerGroup) => m.skipped.filter((s) => !s.point || JSON.stringify(pointFields(s)) === JSON.stringify(g.point));
+
 function absent(m: AnswerMatrix, g: AnswerGroup, scenario: string): string | undefined {
   if (g.scenarios.includes(scenario)) return undefined;
-  const skip = m.skipped.find((s) => s.scenario === scenario);
+  const skip = skipsOf(m, g).find((s) => s.scenario === scenario);
   return skip ? `${scenario} skipped: ${short(skip.reason)}` : `${scenario} did not run`;
 }
 
@@ -49,7 +52,7 @@ function order(a: AnswerCell, b: AnswerCell): Side {
 
 /** One verdict per claim for each group of the matrix (claims whose `behind` was not asked for are left out). */
 export function judgeClaims(m: AnswerMatrix): ClaimResult[][] {
-  return m.groups.map((g) => CLAIMS.filter((c) => !c.onlyWhenAsked || g.scenarios.includes(c.behind) || m.skipped.some((s) => s.scenario === c.behind)).map((c) => judge(m, g, c)));
+  return m.groups.map((g) => CLAIMS.filter((c) => !c.onlyWhenAsked || g.scenarios.includes(c.behind) || skipsOf(m, g).some((s) => s.scenario === c.behind)).map((c) => judge(m, g, c)));
 }
 
 function judge(m: AnswerMatrix, g: AnswerGroup, c: Claim): ClaimResult {

@@ -1,11 +1,8 @@
-// Escaping for text placed in HTML, and shell quoting to show a command line that can be pasted.
+// Escaping for text placed in HTML, and a command line that can be pasted.
+import { shellQuote } from '../core/shell-quote.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 export function commandLine(argv: readonly string[]): string {

@@ -76,16 +76,22 @@ test('claims: a scenario that did not run or has no valid figure says so instead
   assert.is(judged(summarize(noHost, 'host')).claims[0]![0]!.detail, 'host did not run');
 });
 
-test('matrix: rows that differ in another matrix-point field form groups, each with its own claims', () => {
-  const ms = run({ host: { tcp_rr: [100, 100, 100] }, veth: { tcp_rr: [70, 71, 72] }, netkit: { tcp_rr: [90, 91, 92] } });
+test('matrix: rows at different matrix points form groups, each with its own claims and skips', () => {
+  const ms = run({ host: { tcp_rr: [100, 100, 100] }, veth: { tcp_rr: [70, 71, 72] }, netkit: { tcp_rr: [90, 91, 92] }, 'veth-bpf': { tcp_rr: [80, 81, 82] } });
   const rows = summarize(ms, 'host');
-  const both = [...rows.map((r) => ({ ...r, topology: 'cross-node' })), ...rows.map((r) => ({ ...r, topology: 'same-node' }))];
-  const { m, claims } = judged(both);
+  const at = (topology: string) => rows.map((r) => ({ ...r, point: { topology } }));
+  const sameNode = at('same-node').filter((r) => r.scenario !== 'veth-bpf');
+  const skipped = [{ scenario: 'veth-tc', reason: 'one node has no wire for classic tc', point: { topology: 'same-node' } }];
+  const { m, claims } = judged([...at('cross-node'), ...sameNode], skipped);
   assert.equal(m.groups.map((g) => g.point), [{ topology: 'cross-node' }, { topology: 'same-node' }]);
-  assert.is(claims.length, 2);
+  // veth-tc's skip is at same-node only: there the tcx claim says so; cross-node never asked for it.
+  assert.equal(claims.map((g) => g.map((c) => c.verdict)), [['supported', 'supported'], ['supported', 'not run', 'not run']]);
+  assert.match(claims[1]![2]!.detail, /veth-bpf did not run; veth-tc skipped: one node has no wire/);
   const text = answerLines(m, claims);
-  assert.ok(text.includes('topology same-node:'));
-  assert.is(text.filter((l) => l.startsWith('supported')).length, 2);
+  assert.equal(text.filter((l) => l.endsWith(':')), ['topology cross-node:', 'topology same-node:']);
+  assert.is(text.filter((l) => l.startsWith('scenario')).length, 1, 'one header for every group');
+  assert.ok(text.indexOf('topology same-node:') < text.map((l) => /^supported\s+netkit ≈ host/.test(l)).lastIndexOf(true));
+  assert.match(text.at(-1)!, /^skipped: veth-tc \(topology same-node: one node/);
 });
 
 test('renderRun: the default run fits in about 25 lines and leads with the answer; --verbose adds every metric', () => {
