@@ -10,6 +10,7 @@ import type { CpuRequest, CpuTopology, Placement } from '../model/placement.ts';
 
 const SYS_CPU = '/sys/devices/system/cpu';
 
+/** The CPUs this process may run on (sched_getaffinity), from /proc/self/status; the host's when the VM pins its vCPUs. */
 export async function readAffinity(status = '/proc/self/status'): Promise<number[]> {
   const text = await readFile(status, 'utf8');
   const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(text)?.[1];

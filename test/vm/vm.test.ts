@@ -6,14 +6,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { writeNewcArchive } from '../../harness/vm/guest/cpio.ts';
 import { vmAvailability } from '../../harness/vm/boot/availability.ts';
-import { renderJobScript, shellQuote } from '../../harness/vm/boot/job-files.ts';
+import { renderJobScript } from '../../harness/vm/boot/job-files.ts';
+import { shellQuote } from '../../harness/core/shell-quote.ts';
 import { parseCandidates } from '../../harness/vm/guest/kernel-package.ts';
 import { runInVm } from '../../harness/vm/boot/qemu.ts';
 
 test('shellQuote survives quotes and spaces', () => {
   assert.is(shellQuote(`it's a "test"`), `'it'\\''s a "test"'`);
   const script = renderJobScript({ argv: ['echo', 'a b'], cwd: '/x y', env: { A: '1' }, sharePath: '/s' });
-  assert.match(script, /export A='1'\ncd '\/x y' \|\| exit 125\nexec 'echo' 'a b'/);
+  assert.match(script, /export A=1\ncd '\/x y' \|\| exit 125\nexec echo 'a b'/);
+  assert.throws(() => shellQuote('a\0b'), /NUL/);
 });
 
 test('parseCandidates skips packages without a candidate', () => {

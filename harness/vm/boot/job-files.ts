@@ -1,6 +1,7 @@
 // The job folder the host writes into the share and the guest's /init reads from (and reports into).
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { shellQuote } from '../../core/shell-quote.ts';
 
 export interface JobSpec {
   argv: readonly string[];
@@ -29,12 +30,6 @@ export const BASE_GUEST_ENV: Readonly<Record<string, string>> = {
 /** The guest PATH with this node's folder first, so a guest command finds the same node as the host. */
 export function guestPathWithHostNode(): string {
   return `${path.dirname(process.execPath)}:${BASE_GUEST_ENV.PATH}`;
-}
-
-/** POSIX single-quoting: safe for any string without NUL. */
-export function shellQuote(value: string): string {
-  if (value.includes('\0')) throw new Error('NUL byte in a value passed to the guest');
-  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 export function renderJobScript(spec: JobSpec): string {

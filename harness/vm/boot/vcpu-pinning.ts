@@ -3,20 +3,8 @@
 // recorded fact. The thread ids come from QMP's query-cpus-fast; taskset sets each thread's
 // affinity. Under TCG (no KVM) nothing is pinned: the vCPU threads are emulator threads.
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { VcpuPlacement } from '../../model/guest.ts';
-
-/** "0-3,6,8-9" (the kernel's cpu list format) -> [0,1,2,3,6,8,9]. */
-export function parseCpuList(text: string): number[] {
-  const cpus: number[] = [];
-  for (const part of text.trim().split(',').filter(Boolean)) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
-    if (!m) throw new Error(`not a CPU list: ${JSON.stringify(text)}`);
-    for (let c = Number(m[1]); c <= Number(m[2] ?? m[1]); c++) cpus.push(c);
-  }
-  return cpus;
-}
 
 /**
  * vCPU i runs on hostCpus[i], in order; with more vCPUs than host CPUs the list wraps round (two
@@ -25,12 +13,6 @@ export function parseCpuList(text: string): number[] {
 export function planVcpuPinning(vcpus: number, hostCpus: readonly number[]): VcpuPlacement[] {
   if (hostCpus.length === 0) throw new Error('no host CPU to pin vCPUs to');
   return Array.from({ length: vcpus }, (_, vcpu) => ({ vcpu, hostCpu: hostCpus[vcpu % hostCpus.length]! }));
-}
-
-/** The CPUs this process may run on (its affinity, as /proc/self/status lists them). */
-export async function allowedHostCpus(): Promise<number[]> {
-  const status = await readFile('/proc/self/status', 'utf8');
-  return parseCpuList(/^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1] ?? '0');
 }
 
 /** vCPU index -> host thread id, from a QMP `query-cpus-fast` reply ({"return": [{"cpu-index", "thread-id"}]}). */
