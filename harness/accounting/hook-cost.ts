@@ -3,6 +3,7 @@
 // icount a guest second is a fixed number of guest instructions (results' environment.clock), so
 // 1 / transactionsPerS is instructions per transaction of the whole guest, both ends included.
 import type { ResultsFile } from '../model/results.ts';
+import { medianOf } from '../stats/statistics.ts';
 
 export interface HookCostDifference {
   workload: string;
@@ -29,12 +30,6 @@ export interface HookCostDifference {
   resolved: boolean;
   signTestP: number;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** undefined when the run is not instruction-clocked or lacks pairs of ok measurements with receive-path counts. */
 export function hookCostDifference(results: ResultsFile, a: string, b: string, workload = 'tcp_rr'): HookCostDifference | undefined {
@@ -63,13 +58,13 @@ export function hookCostDifference(results: ResultsFile, a: string, b: string, w
     return c && workload === 'tcp_rr' && n ? [c.wirePackets / n] : [];
   });
   if (perTx.length === 0) return undefined;
-  const packets = median(perTx);
-  const d = median(diffs);
+  const packets = medianOf(perTx);
+  const d = medianOf(diffs);
   const lo = Math.min(...diffs);
   const hi = Math.max(...diffs);
   return {
     workload, a, b, pairs: reps.length,
-    instructionsPerTransactionA: median(ia), instructionsPerTransactionB: median(ib),
+    instructionsPerTransactionA: medianOf(ia), instructionsPerTransactionB: medianOf(ib),
     differencePerTransaction: d, differenceMin: lo, differenceMax: hi,
     packetsPerTransaction: packets, differencePerPacket: d / packets,
     resolutionPerPacket: (hi - lo) / packets,

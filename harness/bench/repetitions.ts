@@ -4,7 +4,7 @@
 // three; about one repetition in 30 still comes out several percent low, and then the rule runs
 // the remaining ones, so the median of five absorbs it. The early stop uses only the spread, never
 // the value, so it cannot move the median towards any particular answer.
-import { median } from 'simple-statistics';
+import { medianOf } from '../stats/statistics.ts';
 import { primaryMetrics } from '../compare/primary.ts';
 
 export interface RepetitionRule {
@@ -35,7 +35,7 @@ export function enoughRepetitions(workload: string, values: readonly number[], m
   if (measured >= rule.max) return true;
   if (measured < rule.min || values.length < measured) return false;
   const limit = AGREEMENT_PCT[workload];
-  const centre = Math.abs(median([...values]));
+  const centre = Math.abs(medianOf(values));
   if (limit === undefined || !(centre > 0)) return false;
   return ((Math.max(...values) - Math.min(...values)) / centre) * 100 <= limit;
 }

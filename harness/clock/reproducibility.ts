@@ -2,6 +2,7 @@
 // VM twice): each row's relative difference against the issue's targets. The unit of variation
 // here is the run (a boot), not the repetition: it is what a nightly comparison sees.
 import type { ResultsFile } from '../model/results.ts';
+import { fmtNumber } from '../core/format.ts';
 
 /** The rows compared: each workload's rate, and the request/response median latency. */
 export const REPRODUCIBILITY_METRICS = ['throughputGbps', 'transactionsPerS', 'connectionsPerS', 'p50Us'] as const;
@@ -37,7 +38,7 @@ export function reproducibilityRows(first: ResultsFile, second: ResultsFile): Re
 
 /** A Markdown table (the README's) of the rows. */
 export function reproducibilityTable(rows: readonly ReproducibilityRow[]): string {
-  const fmt = (x: number) => Number(x.toPrecision(5)).toLocaleString('en-US');
+  const fmt = (x: number) => fmtNumber(x, 5);
   const lines = ['| scenario | workload | metric | run 1 | run 2 | difference | target |', '| --- | --- | --- | ---: | ---: | ---: | ---: |'];
   for (const r of rows) {
     lines.push(`| ${r.scenario} | ${r.workload} | ${r.metric} | ${fmt(r.first)} | ${fmt(r.second)} | ${r.differencePct >= 0 ? '+' : ''}${r.differencePct.toFixed(3)}% | ${r.within ? '' : '**missed** '}±${r.targetPct}% |`);

@@ -1,7 +1,7 @@
 // How well the gate works, from K A/A comparisons (identical setups: every flag is a false alarm)
 // and K A/B comparisons (the candidate carries an injected per-packet cost: every flag is a
 // detection). Rates come with Wilson score intervals, which stay sensible at 0 of K and K of K.
-import { median } from 'simple-statistics';
+import { medianOf } from '../stats/statistics.ts';
 
 /** What gate-power needs from one saved comparison (compare --save). */
 export interface PairOutcome {
@@ -45,7 +45,7 @@ function changeSizes(outcomes: readonly PairOutcome[]): ChangeSize[] {
     if (row.changePct === null || !Number.isFinite(row.changePct)) continue;
     byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row.changePct]);
   }
-  return [...byMetric].map(([metric, xs]) => ({ metric, rows: xs.length, medianChangePct: median(xs), minChangePct: Math.min(...xs), maxChangePct: Math.max(...xs) }));
+  return [...byMetric].map(([metric, xs]) => ({ metric, rows: xs.length, medianChangePct: medianOf(xs), minChangePct: Math.min(...xs), maxChangePct: Math.max(...xs) }));
 }
 
 /**

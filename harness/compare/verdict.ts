@@ -9,6 +9,7 @@
 // judged in the metric's unit, never as an infinite relative change.
 import type { Adjustment } from '../stats/multiplicity.ts';
 import type { ChangeTest } from '../stats/change-test.ts';
+import { plainNumber } from '../core/format.ts';
 
 export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'inconclusive';
 
@@ -59,5 +60,5 @@ export function percentChange(from: number, to: number, floor = 0): number {
 }
 
 function round(p: number): string {
-  return Number(p.toPrecision(2)).toString();
+  return plainNumber(p, 2);
 }

@@ -1,6 +1,12 @@
 // Numbers as people read them in tables: three significant figures, a sign on changes, '-' for
-// what is missing.
+// what is missing; and as files and reasons record them (plainNumber).
 
+/** `digits` significant figures as JavaScript prints a number, no grouping ("16400", "1e-7"): results.csv, validity reasons, p-values. */
+export function plainNumber(x: number, digits: number): string {
+  return String(Number(x.toPrecision(digits)));
+}
+
+/** `digits` significant figures with thousands grouped ("16,400", "0.0000768"); '-' when missing. */
 export function fmtNumber(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '-';
   return Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 12 });

@@ -2,16 +2,13 @@
 // per scenario x workload x headline metric (every metric with `all`), with the figure, its interval and that interval's real coverage, the ratio to host with
 // its interval, and validity (harness/results/interval-label.ts says how intervals are labelled).
 import { BPF_NS_PER_PACKET, metricInfo } from '../core/metrics.ts';
+import { fmtNumber } from '../core/format.ts';
 import { clockedUnit, clockNote } from '../clock/labels.ts';
 import type { ClockInfo, ResultsFile, SummaryRow } from '../model/results.ts';
 import { INTERVAL_NOTE, rowIntervals, TOO_FEW_NOTE } from '../results/interval-label.ts';
 import { measuredWithLine } from '../results/tools.ts';
 import { placementText } from '../cpu/placement-text.ts';
 import { contentionNote } from '../cpu/contention.ts';
-
-function fmt(x: number | null | undefined, digits = 3): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '-' : Number(x.toPrecision(digits)).toString();
-}
 
 function validity(r: SummaryRow): string {
   if (r.state === 'ok') return 'ok';
@@ -22,9 +19,9 @@ function validity(r: SummaryRow): string {
 const HEADER = ['scenario', 'workload', 'metric', 'value', 'interval (coverage)', 'vs host', 'interval (coverage)', 'cv%', 'n', 'validity'];
 
 function cells(r: SummaryRow, clock: ClockInfo | undefined): string[] {
-  const ci = rowIntervals(r, (x) => fmt(x));
-  const value = r.tooFewSamples ? 'too few samples' : Number.isFinite(r.value) ? `${fmt(r.value)} ${clockedUnit(r.unit, clock)}`.trim() : '-';
-  return [r.scenario, r.workload, r.metric, value, ci.value, fmt(r.ratioToHost), ci.ratio, fmt(r.cvPct, 2), String(r.n), validity(r)];
+  const ci = rowIntervals(r, (x) => fmtNumber(x));
+  const value = r.tooFewSamples ? 'too few samples' : Number.isFinite(r.value) ? `${fmtNumber(r.value)} ${clockedUnit(r.unit, clock)}`.trim() : '-';
+  return [r.scenario, r.workload, r.metric, value, ci.value, fmtNumber(r.ratioToHost), ci.ratio, fmtNumber(r.cvPct, 2), String(r.n), validity(r)];
 }
 
 /** The first line: which run, where, on what. */

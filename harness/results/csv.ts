@@ -32,6 +32,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit } from '../clock/labels.ts';
+import { plainNumber } from '../core/format.ts';
 import type { ResultsFile } from '../model/results.ts';
 
 export const CSV_COLUMNS = [
@@ -47,7 +48,7 @@ function coverage(c: number | null | undefined, low: number | null): string {
 }
 
 function num(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
+  return x === null || x === undefined || !Number.isFinite(x) ? '' : plainNumber(x, 6);
 }
 
 export function resultsCsv(results: ResultsFile): string {

@@ -2,7 +2,7 @@
 // baseline with that ratio's interval. The unit of variation is always the repetition: intervals
 // are order-statistic intervals over repetitions (harness/results/intervals.ts), never a
 // percentile bootstrap, whose nominal 95% is [min, max] at n = 3 and covers only 75%.
-import { median } from 'simple-statistics';
+import { medianOf } from '../stats/statistics.ts';
 import type { MetricInfo } from '../core/metrics.ts';
 import { poolSamples, pooledQuantile, type Pool } from '../stats/pooled-quantile.ts';
 import { pairedRatios, repetitionInterval, type RowInterval } from './intervals.ts';
@@ -60,7 +60,7 @@ export function estimate(info: MetricInfo, reps: readonly Repetition[], cache?: 
     const value = pooledQuantile(pooledFor(reps, cache), pooled.quantile, reps.map((r) => r.weight ?? 1));
     return { value, estimator: 'pooled', interval: repetitionInterval(values) };
   }
-  return { value: median(values), estimator: 'median', interval: repetitionInterval(values) };
+  return { value: medianOf(values), estimator: 'median', interval: repetitionInterval(values) };
 }
 
 /** Interval of the ratio to the baseline: of the per-repetition ratios, paired by repetition number. */

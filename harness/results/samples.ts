@@ -1,7 +1,6 @@
 // The raw repetitions behind each summary row: what the change tests need. Only measurements in
 // state ok count, as in the summary (harness/results/summary.ts). A tail percentile of a
 // repetition with too few requests beyond it (harness/stats/tail.ts) is left out and counted.
-import { median } from 'simple-statistics';
 import { metricInfo } from '../core/metrics.ts';
 import type { ResultsFile } from '../model/results.ts';
 import { enoughBeyond } from '../stats/tail.ts';
@@ -44,6 +43,5 @@ export function samplesOfResults(results: ResultsFile): MetricSamples[] {
   return [...byKey.values()].filter((s) => s.values.length > 0 || s.tooFewSamples);
 }
 
-export function medianOf(values: readonly number[]): number {
-  return values.length ? median([...values]) : NaN;
-}
+/** Its readers (compare, history, the trend chart) have always imported it from here. */
+export { medianOf } from '../stats/statistics.ts';

@@ -10,3 +10,8 @@ export function computeStatistics(samples: readonly number[]): Statistics {
   const sd = xs.length > 1 ? sampleStandardDeviation(xs) : 0;
   return { n: xs.length, median: median(xs), mean: m, stddev: sd, cvPct: m === 0 ? NaN : (sd / m) * 100, min: min(xs), max: max(xs) };
 }
+
+/** The median of `values` (the mean of the middle two for an even count); NaN for none. The one median every layer uses. */
+export function medianOf(values: readonly number[]): number {
+  return values.length ? median([...values]) : NaN;
+}

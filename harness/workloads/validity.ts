@@ -4,6 +4,7 @@
 // (--max-retransmit-pct, --max-loss-pct). A measurement that fails a gate is kept but marked
 // invalid, with the first reason; the summary then leaves it out of the statistics.
 import type { MeasurementState } from '../model/results.ts';
+import { plainNumber } from '../core/format.ts';
 
 export interface Gate {
   metric: string;
@@ -35,8 +36,8 @@ export function judge(metrics: Record<string, number>, gates: readonly Gate[]): 
     const v = metrics[g.metric];
     if (v === undefined || !Number.isFinite(v)) return { state: 'invalid', reason: `no ${g.metric} figure` };
     if (g.positive && !(v > 0)) return { state: 'invalid', reason: `${g.metric} is ${v}: no data moved` };
-    if (g.max !== undefined && v > g.max) return { state: 'invalid', reason: `${g.metric} ${Number(v.toPrecision(3))} is above ${g.option ?? 'the limit'} ${g.max}` };
-    if (g.min !== undefined && v < g.min) return { state: 'invalid', reason: `${g.metric} ${Number(v.toPrecision(3))} is below ${g.option ?? Number(g.min.toPrecision(3))}` };
+    if (g.max !== undefined && v > g.max) return { state: 'invalid', reason: `${g.metric} ${plainNumber(v, 3)} is above ${g.option ?? 'the limit'} ${g.max}` };
+    if (g.min !== undefined && v < g.min) return { state: 'invalid', reason: `${g.metric} ${plainNumber(v, 3)} is below ${g.option ?? plainNumber(g.min, 3)}` };
   }
   return { state: 'ok' };
 }
