@@ -4,6 +4,7 @@ import { parseClockMode } from '../clock/clock.ts';
 import type { ClockMode } from '../model/clock.ts';
 import { UsageError, quote } from '../core/errors.ts';
 import { checkRunId } from '../core/naming.ts';
+import { parseCount, parseList } from '../core/flags.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
@@ -12,23 +13,6 @@ import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 import type { BenchOptions, VmMode } from '../bench/options.ts';
 import { parseCpusOption } from '../cpu/request.ts';
-
-export function parseNameList(kind: 'scenario' | 'workload', value: string, known: readonly string[]): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--${kind}s ${quote(value)} names no ${kind}`);
-  for (const n of names) {
-    if (!known.includes(n)) throw new UsageError(`unknown ${kind} ${quote(n)} (known: ${known.join(', ')})`);
-  }
-  return [...new Set(names)];
-}
-
-export function parsePositive(option: string, value: string, { integer }: { integer: boolean }): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${option} ${quote(value)} must be a positive ${integer ? 'integer' : 'number'}`);
-  }
-  return n;
-}
 
 export function parseVmMode(value: string): VmMode {
   if (value === 'auto' || value === 'always' || value === 'never') return value;
@@ -83,7 +67,7 @@ export function resolveGuestFlags(flags: Pick<RawBenchFlags, 'kernel' | 'kernelC
   if (given && vm === 'never') throw new UsageError(`${given[0]} sets up the VM guest; it cannot be combined with --vm never`);
   return {
     ...(flags.kernel === undefined ? {} : { kernel: { kernel: flags.kernel, config: flags.kernelConfig, modules: flags.modules } }),
-    ...(flags.vmCpus === undefined ? {} : { cpus: parsePositive('--vm-cpus', flags.vmCpus, { integer: true }) }),
+    ...(flags.vmCpus === undefined ? {} : { cpus: parseCount('--vm-cpus', flags.vmCpus) }),
     ...(flags.vmMemory === undefined ? {} : { memoryMiB: parseGuestMemory(flags.vmMemory) }),
     ...(flags.vmCmdline === undefined ? {} : { cmdline: parseGuestCmdline(flags.vmCmdline) }),
   };
@@ -97,7 +81,7 @@ function presetOf(flags: RawBenchFlags): PresetName {
 function abInjectCostOf(flags: RawBenchFlags): number | undefined {
   if (flags.abInjectCost === undefined) return undefined;
   if (flags.injectCost !== undefined) throw new UsageError('--ab-inject-cost and --inject-cost cannot be combined (the A side of an interleaved run carries no cost)');
-  return flags.abInjectCost.trim() === '0' ? 0 : parsePositive('--ab-inject-cost', flags.abInjectCost, { integer: true });
+  return flags.abInjectCost.trim() === '0' ? 0 : parseCount('--ab-inject-cost', flags.abInjectCost);
 }
 
 /** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI (presets.ts). */
@@ -106,14 +90,14 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   const p = PRESETS[preset];
   const vm = parseVmMode(flags.vm);
   const guest = resolveGuestFlags(flags, vm);
-  const minRepeats = flags.minRepeats === undefined ? undefined : parsePositive('--min-repeats', flags.minRepeats, { integer: true });
-  const asked = flags.repeats === undefined ? undefined : parsePositive('--repeats', flags.repeats, { integer: true });
+  const minRepeats = flags.minRepeats === undefined ? undefined : parseCount('--min-repeats', flags.minRepeats);
+  const asked = flags.repeats === undefined ? undefined : parseCount('--repeats', flags.repeats);
   if (minRepeats !== undefined && asked !== undefined && minRepeats > asked) throw new UsageError(`--min-repeats ${minRepeats} is more than --repeats ${asked}`);
   const repeats = asked ?? Math.max(p.repeats, minRepeats ?? 0);
   return {
-    scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseNameList('scenario', flags.scenarios, ALL_SCENARIOS),
-    workloads: flags.workloads === undefined ? [...p.workloads] : parseNameList('workload', flags.workloads, ALL_WORKLOADS),
-    durationS: flags.duration === undefined ? p.durationS : parsePositive('--duration', flags.duration, { integer: true }),
+    scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseList('--scenarios', flags.scenarios, ALL_SCENARIOS, 'scenario'),
+    workloads: flags.workloads === undefined ? [...p.workloads] : parseList('--workloads', flags.workloads, ALL_WORKLOADS, 'workload'),
+    durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
     ...(minRepeats === undefined ? {} : { minRepeats }),
     outDir: flags.out,
@@ -126,7 +110,7 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     allowInvalid: flags.allowInvalid === true,
     isolate: flags.isolate !== false,
     report: flags.report !== false,
-    injectCost: flags.injectCost === undefined ? 0 : parsePositive('--inject-cost', flags.injectCost, { integer: true }),
+    injectCost: flags.injectCost === undefined ? 0 : parseCount('--inject-cost', flags.injectCost),
     abInjectCost: abInjectCostOf(flags),
     preset,
     params: resolveWorkloadParams(flags),

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { runCompare } from '../compare/command.ts';
 import { VARY_DIMENSIONS } from '../compare/environment-check.ts';
-import { collectMetrics, metricSelection, parseAlpha, parseChoices, parseRunCount, parseThresholdPct } from '../compare/options.ts';
+import { collectMetrics, metricSelection, parseAlpha, parseThresholdPct } from '../compare/options.ts';
+import { parseCount, parseList } from '../core/flags.ts';
 import { runGatePower } from '../compare/power-command.ts';
 import { DEFAULT_GATE } from '../compare/verdict.ts';
 import { historyAdd, historyByKernel, historyList } from '../history/command.ts';
@@ -27,7 +28,7 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .option('--history-runs <n>', 'earlier runs whose median is the centre of the trend band', '7')
     .action(async (runDir: string, f: ReportFlags) => {
       const historyDir = f.history === undefined ? undefined : typeof f.history === 'string' ? f.history : DEFAULT_HISTORY;
-      const req = { runDir, format: f.format, out: f.out, historyDir, thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseRunCount('--history-runs', f.historyRuns) };
+      const req = { runDir, format: f.format, out: f.out, historyDir, thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseCount('--history-runs', f.historyRuns) };
       // Vega, resvg and fontkit take a second or two to load: only the report command pays for them.
       const { runReport } = await import('../report/command.ts');
       setExit(await runReport(req, out));
@@ -51,14 +52,14 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .action(async (runs: string[], f: CompareFlags) => {
       const req = {
         runs,
-        againstHistory: f.againstHistory === undefined ? undefined : parseRunCount('--against-history', f.againstHistory),
+        againstHistory: f.againstHistory === undefined ? undefined : parseCount('--against-history', f.againstHistory),
         historyDir: f.historyDir,
         interleaved: f.interleaved,
-        gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha), adjust: parseChoices('--adjust', f.adjust, ['holm', 'bh'] as const)[0]! },
+        gate: { thresholdPct: parseThresholdPct(f.threshold), alpha: parseAlpha(f.alpha), adjust: parseList('--adjust', f.adjust, ['holm', 'bh'] as const)[0]! },
         metrics: metricSelection(f.metric),
         force: f.force === true,
-        vary: f.vary === undefined ? [] : parseChoices('--vary', f.vary, VARY_DIMENSIONS),
-        format: parseChoices('--format', f.format, ['text', 'md', 'json'] as const)[0]!,
+        vary: f.vary === undefined ? [] : parseList('--vary', f.vary, VARY_DIMENSIONS),
+        format: parseList('--format', f.format, ['text', 'md', 'json'] as const)[0]!,
         saveJson: f.save,
       };
       setExit(await runCompare(req, out, err));
@@ -77,7 +78,7 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
     .option('--by <what>', 'group by: kernel (a trend across kernel builds)')
     .action(async (f: { dir: string; by?: string }) => {
-      if (f.by !== undefined) parseChoices('--by', f.by, ['kernel'] as const);
+      if (f.by !== undefined) parseList('--by', f.by, ['kernel'] as const);
       setExit(await (f.by ? historyByKernel(f.dir, out) : historyList(f.dir, out)));
     });
 

@@ -15,12 +15,6 @@ export function parseAlpha(value: string): number {
   return n;
 }
 
-export function parseRunCount(option: string, value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n <= 0) throw new UsageError(`${option} ${quote(value)} must be a positive integer`);
-  return n;
-}
-
 /** --metric a,b and --metric a --metric b both work. A name must be a known metric or appear in a run. */
 export function collectMetrics(value: string, previous: string[] = []): string[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -39,13 +33,4 @@ export function checkMetricsKnown(metrics: MetricSelection, seen: ReadonlySet<st
   for (const m of metrics) {
     if (!(m in METRICS) && !m.startsWith(BPF_NS_PER_PACKET) && !seen.has(m)) throw new UsageError(`unknown metric ${quote(m)} (known: all, headline, ${[...new Set([...Object.keys(METRICS), ...seen])].join(', ')})`);
   }
-}
-
-export function parseChoices<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError(`${option} ${quote(value)} names nothing (choose from ${allowed.join(', ')})`);
-  for (const n of names) {
-    if (!allowed.includes(n as T)) throw new UsageError(`${option}: unknown value ${quote(n)} (choose from ${allowed.join(', ')})`);
-  }
-  return [...new Set(names)] as T[];
 }

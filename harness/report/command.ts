@@ -1,5 +1,5 @@
 // `netkit-bench report <run-dir>`.
-import { parseChoices } from '../compare/options.ts';
+import { parseList } from '../core/flags.ts';
 import { REPORT_FORMATS } from './rendered.ts';
 import { writeRunReport, type ReportOptions } from './write-report.ts';
 
@@ -14,7 +14,7 @@ export interface ReportRequest {
 
 export async function runReport(req: ReportRequest, out: (line: string) => void): Promise<number> {
   const opts: ReportOptions = {
-    formats: req.format === undefined ? REPORT_FORMATS : parseChoices('--format', req.format, REPORT_FORMATS),
+    formats: req.format === undefined ? REPORT_FORMATS : parseList('--format', req.format, REPORT_FORMATS),
     outDir: req.out,
     history: req.historyDir === undefined ? undefined : { dir: req.historyDir, thresholdPct: req.thresholdPct, baselineRuns: req.baselineRuns },
   };
