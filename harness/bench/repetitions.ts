@@ -20,7 +20,7 @@ export interface RepetitionRule {
  * streams within 2%). A workload not listed always runs `max`.
  */
 export const AGREEMENT_PCT: Readonly<Record<string, number>> = {
-  tcp_rr: 0.5, tcp_rr_probe: 0.5, udp_rr: 0.5, tcp_crr: 0.5,
+  tcp_rr: 0.5, udp_rr: 0.5, tcp_crr: 0.5,
   tcp_stream: 2, tcp_stream_multi: 2, udp_stream: 2,
 };
 

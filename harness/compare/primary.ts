@@ -7,7 +7,6 @@ const PRIMARY: Record<string, readonly string[]> = {
   tcp_stream_multi: ['throughputGbps'],
   udp_stream: ['throughputGbps', 'lossPct'],
   tcp_rr: ['transactionsPerS', 'p99Us'],
-  tcp_rr_probe: ['transactionsPerS', 'p99Us'],
   udp_rr: ['transactionsPerS', 'p99Us'],
   tcp_crr: ['connectionsPerS'],
 };

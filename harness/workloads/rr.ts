@@ -6,11 +6,10 @@
 import { workloadParams } from './params.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
-import { probeRr, PROBE_WARMUP_MS } from './probe-rr.ts';
+import { probeRr } from './probe-rr.ts';
 import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S, sockperfRr } from './sockperf-rr.ts';
 import type { Workload } from './types.ts';
 
-const probeExpectedS = (durationS: number) => durationS + PROBE_WARMUP_MS / 1000 + 1;
 const netperfExpectedS = (durationS: number) => durationS + NETPERF_EXTRA_S;
 const sockperfExpectedS = (durationS: number) => durationS + SOCKPERF_EXTRA_S + SOCKPERF_SETUP_S;
 
@@ -29,17 +28,6 @@ export const tcpRr: Workload = {
     if (p.rrTool === 'probe') return probeRr(ctx, 'rr', p.rrSizeBytes);
     return sockperfRr(ctx, 'tcp');
   },
-};
-
-/** tcp_rr through the built-in probe whatever is chosen: not in the registry, for tests. */
-export const tcpRrProbe: Workload = {
-  ...tcpRr,
-  name: 'tcp_rr_probe',
-  description: 'tcp_rr measured by the built-in probe',
-  tools: [],
-  toolsFor: undefined,
-  expectedS: probeExpectedS,
-  run: (ctx) => probeRr(ctx, 'rr', workloadParams(ctx.params).rrSizeBytes),
 };
 
 export const udpRr: Workload = {

@@ -16,7 +16,7 @@ import { withTopology } from '../../harness/topology/apply.ts';
 import { planTopology } from '../../harness/topology/plan.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';
 import type { WorkloadParams } from '../../harness/model/workload-params.ts';
-import { tcpCrr, tcpRr, tcpRrProbe } from '../../harness/workloads/rr.ts';
+import { tcpCrr, tcpRr } from '../../harness/workloads/rr.ts';
 import type { Workload, WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { cli } from '../helpers/cli.ts';
 import { takeIdleBaseline } from '../../harness/cpu/idle.ts';
@@ -28,12 +28,12 @@ function assertUsable(name: string, o: WorkloadOutcome): void {
   assert.is(o.state, 'ok', `${name}: ${o.reason}`);
 }
 
-const RATE: Record<string, string> = { tcp_stream: 'throughputGbps', tcp_stream_multi: 'throughputGbps', udp_stream: 'throughputGbps', tcp_rr: 'transactionsPerS', tcp_rr_probe: 'transactionsPerS', udp_rr: 'transactionsPerS', tcp_crr: 'connectionsPerS' };
+const RATE: Record<string, string> = { tcp_stream: 'throughputGbps', tcp_stream_multi: 'throughputGbps', udp_stream: 'throughputGbps', tcp_rr: 'transactionsPerS', udp_rr: 'transactionsPerS', tcp_crr: 'connectionsPerS' };
 /** Every workload with its default tool, and the other load generators a user can choose. */
 const VARIANTS: { label: string; workload: Workload; params?: Partial<WorkloadParams>; tool: RegExp }[] = [
   ...WORKLOADS.map((w) => ({ label: w.name, workload: w, tool: { tcp_rr: /^sockperf /, udp_rr: /^sockperf /, tcp_crr: /^netperf 2\.\d/ }[w.name] ?? /^iperf 3\./ })),
   { label: 'tcp_rr --rr-tool netperf', workload: tcpRr, params: { rrTool: 'netperf' }, tool: /^netperf 2\.\d/ },
-  { label: 'tcp_rr --rr-tool probe', workload: tcpRrProbe, tool: /^netkit-bench probe/ },
+  { label: 'tcp_rr --rr-tool probe', workload: tcpRr, params: { rrTool: 'probe' }, tool: /^netkit-bench probe/ },
   { label: 'tcp_crr --crr-tool probe', workload: tcpCrr, params: { crrTool: 'probe' }, tool: /^netkit-bench probe/ },
 ];
 
