@@ -5,7 +5,7 @@
 // the remaining ones, so the median of five absorbs it. The early stop uses only the spread, never
 // the value, so it cannot move the median towards any particular answer.
 import { medianOf } from '../stats/statistics.ts';
-import { primaryMetrics } from '../compare/primary.ts';
+import { workloadNamed } from '../workloads/index.ts';
 
 export interface RepetitionRule {
   /** Repetitions always measured (>= 3: the order-statistic interval of the median needs 3, README). */
@@ -15,30 +15,20 @@ export interface RepetitionRule {
 }
 
 /**
- * Agreement, in percent of the median, that ends a workload's repetitions early: the precision
- * the run-to-run targets ask for (issue #9: request/response and connect rate within 0.5%,
- * streams within 2%). A workload not listed always runs `max`.
- */
-export const AGREEMENT_PCT: Readonly<Record<string, number>> = {
-  tcp_rr: 0.5, udp_rr: 0.5, tcp_crr: 0.5,
-  tcp_stream: 2, tcp_stream_multi: 2, udp_stream: 2,
-};
-
-/**
- * Whether `measured` repetitions of `workload` are enough. `values` holds the workload's first
- * primary metric (compare/primary.ts) of each repetition that came out ok; a failed or invalid
- * repetition is missing from it and counts as disagreement. Enough when `measured` >= max, or
- * when `measured` >= min and every value lies within AGREEMENT_PCT of the range:
- * (max - min) / |median| * 100 <= the workload's figure.
+ * Whether `measured` repetitions of `workload` are enough. `values` holds the workload's rate (its
+ * first primary metric, harness/workloads/) of each repetition that came out ok; a failed or
+ * invalid repetition is missing from it and counts as disagreement. Enough when `measured` >= max,
+ * or when `measured` >= min and the values agree within the workload's agreementPct:
+ * (max - min) / |median| * 100 <= agreementPct. A workload not in the registry always runs `max`.
  */
 export function enoughRepetitions(workload: string, values: readonly number[], measured: number, rule: RepetitionRule): boolean {
   if (measured >= rule.max) return true;
   if (measured < rule.min || values.length < measured) return false;
-  const limit = AGREEMENT_PCT[workload];
+  const limit = workloadNamed(workload)?.agreementPct;
   const centre = Math.abs(medianOf(values));
   if (limit === undefined || !(centre > 0)) return false;
   return ((Math.max(...values) - Math.min(...values)) / centre) * 100 <= limit;
 }
 
 /** The metric whose agreement decides (undefined: the workload has none; it runs `max`). */
-export const decidingMetric = (workload: string): string | undefined => primaryMetrics(workload)[0];
+export const decidingMetric = (workload: string): string | undefined => workloadNamed(workload)?.primary[0];

@@ -12,3 +12,6 @@ export const WORKLOADS: readonly Workload[] = [tcpStream, tcpStreamMulti, udpStr
 export const DEFAULT_WORKLOADS: readonly string[] = ['tcp_stream', 'tcp_rr', 'tcp_crr'];
 
 export const FULL_WORKLOADS: readonly string[] = WORKLOADS.map((w) => w.name);
+
+/** The workload of that name; undefined for one no longer measured (a results file may still name it). */
+export const workloadNamed = (name: string): Workload | undefined => WORKLOADS.find((w) => w.name === name);

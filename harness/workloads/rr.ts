@@ -19,6 +19,8 @@ const EXECUTABLES: Record<string, string[]> = { sockperf: ['sockperf'], netperf:
 export const tcpRr: Workload = {
   name: 'tcp_rr',
   description: 'TCP request/response, one at a time (sockperf ping-pong; --rr-tool netperf|probe): latency percentiles, transactions/s',
+  primary: ['transactionsPerS', 'p99Us'],
+  agreementPct: 0.5,
   tools: ['sockperf'],
   toolsFor: (p: WorkloadParams) => EXECUTABLES[p.rrTool]!,
   expectedS: sockperfExpectedS,
@@ -33,6 +35,8 @@ export const tcpRr: Workload = {
 export const udpRr: Workload = {
   name: 'udp_rr',
   description: 'UDP request/response with sockperf ping-pong: latency percentiles, transactions/s, lost messages',
+  primary: ['transactionsPerS', 'p99Us'],
+  agreementPct: 0.5,
   tools: ['sockperf'],
   expectedS: sockperfExpectedS,
   run: (ctx) => sockperfRr(ctx, 'udp'),
@@ -41,6 +45,8 @@ export const udpRr: Workload = {
 export const tcpCrr: Workload = {
   name: 'tcp_crr',
   description: 'TCP connect, request, response, close, one at a time (netperf TCP_CRR; --crr-tool probe): connections/s, latency percentiles',
+  primary: ['connectionsPerS'],
+  agreementPct: 0.5,
   tools: EXECUTABLES.netperf!,
   toolsFor: (p: WorkloadParams) => EXECUTABLES[p.crrTool]!,
   expectedS: netperfExpectedS,

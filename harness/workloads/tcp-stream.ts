@@ -50,6 +50,8 @@ const expectedS = (durationS: number) => durationS + OMIT_S + 0.5;
 export const tcpStream: Workload = {
   name: 'tcp_stream',
   description: 'iperf3 TCP throughput, one stream, first second omitted; retransmits per GB sent, CPU per GB',
+  primary: ['throughputGbps'],
+  agreementPct: 2,
   tools: ['iperf3'],
   expectedS,
   run: (ctx) => measure(ctx, 1),
@@ -58,6 +60,8 @@ export const tcpStream: Workload = {
 export const tcpStreamMulti: Workload = {
   name: 'tcp_stream_multi',
   description: 'iperf3 TCP throughput, --streams parallel streams (default 4), first second omitted',
+  primary: ['throughputGbps'],
+  agreementPct: 2,
   tools: ['iperf3'],
   expectedS,
   run: (ctx) => measure(ctx, workloadParams(ctx.params).streams),

@@ -48,6 +48,17 @@ export interface WorkloadOutcome {
 export interface Workload {
   name: string;
   description: string;
+  /**
+   * The metrics that gate it: compare's verdict and exit code depend on these alone (one rate-like
+   * figure, plus the 99th-percentile latency where requests are timed one by one). The first is its
+   * rate: the answer matrix's claims and the repetition rule (bench/repetitions.ts) read it.
+   */
+  primary: readonly string[];
+  /**
+   * Agreement among repetitions, in % of their median, that ends them early on the instruction
+   * clock: the run-to-run precision issue #9 asks for (request/response and connect rate 0.5%, streams 2%).
+   */
+  agreementPct: number;
   /** Executables it needs on PATH with the default parameters. */
   tools: string[];
   /** Executables it needs with these parameters (a chosen load generator), when they matter. */
