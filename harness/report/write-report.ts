@@ -3,6 +3,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMPARISON_KIND, type ComparisonReport } from '../compare/compare.ts';
+import { ofClass } from '../history/class.ts';
 import { readHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { historyCharts, runCharts } from './charts/index.ts';
@@ -17,7 +18,7 @@ export interface ReportOptions {
   formats?: readonly ReportFormat[];
   /** Default <runDir>/report. */
   outDir?: string;
-  /** Adds a trend chart per headline metric from this history folder. */
+  /** Adds a trend chart per headline metric from this history folder (its runs of the run's clock and place). */
   history?: { dir: string; thresholdPct: number; baselineRuns: number };
 }
 
@@ -28,7 +29,8 @@ export async function writeRunReport(runDir: string, opts: ReportOptions = {}): 
   const outDir = opts.outDir ?? join(runDir, 'report');
   const results = await loadResults(runDir);
   const charts = runCharts(results);
-  if (opts.history) charts.push(...historyCharts(await readHistory(opts.history.dir), opts.history));
+  // A trend never mixes clocks or places (history/class.ts): only the runs measured as this one was.
+  if (opts.history) charts.push(...historyCharts(ofClass(await readHistory(opts.history.dir), results.environment), opts.history));
   const needSvg = formats.some((f) => f !== 'md');
   const rendered: RenderedChart[] = [];
   for (const c of needSvg ? charts : []) rendered.push({ ...c, svg: await renderSvg(c.spec) });

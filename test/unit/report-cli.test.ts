@@ -5,6 +5,8 @@ import * as assert from 'uvu/assert';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toHistoryRecord } from '../../harness/history/record.ts';
+import { addToHistory } from '../../harness/history/store.ts';
 import { writeResults } from '../../harness/results/write.ts';
 import { cli } from '../helpers/cli.ts';
 import { metricRun } from '../helpers/synthetic-results.ts';
@@ -88,6 +90,32 @@ test('history add, then compare --against-history: the candidate is never its ow
   oneLine(await cli(['compare', slow, '--against-history', '0', '--history-dir', history]), /--against-history "0" must be a positive integer/);
   // A mistyped history folder would otherwise pass the gate with every row inconclusive.
   oneLine(await cli(['compare', slow, '--against-history', '2', '--history-dir', join(dir, 'histroy')]), /no history folder ".*histroy" \(history add RUN --dir DIR creates one\)/);
+});
+
+test('history add refuses a run of another clock or place than the history (exit 2, one line); list and the trend never mix them', async () => {
+  const { base, same, dir } = await runs();
+  const history = join(dir, 'history');
+  // A history written by an instruction-clock VM nightly.
+  const vm = metricRun('vmtcg0', 'throughputGbps', { host: [2.3, 2.31, 2.3], veth: [2.2, 2.21, 2.2] });
+  Object.assign(vm.environment, { where: 'vm-tcg', clock: { kind: 'instructions', icountShift: 0, instructionsPerGuestS: 1e9 } });
+  vm.startedAt = '2026-01-05T00:00:00.000Z';
+  await writeResults(join(dir, 'vmtcg0'), vm);
+  assert.is((await cli(['history', 'add', join(dir, 'vmtcg0'), '--dir', history])).exitCode, 0);
+  oneLine(await cli(['history', 'add', base, '--dir', history]), /history ".*history" holds runs on instructions \(icount shift=0\), vm-tcg \(latest vmtcg0\); run base00 is on host time, native: keep one history per clock and place/);
+  const shifted = { ...structuredClone(vm), runId: 'shift3' };
+  shifted.environment.clock = { kind: 'instructions', icountShift: 3, instructionsPerGuestS: 1.25e8 };
+  await writeResults(join(dir, 'shift3'), shifted);
+  oneLine(await cli(['history', 'add', join(dir, 'shift3'), '--dir', history]), /run shift3 is on instructions \(icount shift=3\), vm-tcg/);
+  assert.is((await readdir(history)).length, 1);
+  // A history from before the check, holding both: listed class by class; a report's trend takes its own class only.
+  for (const run of [base, same]) await addToHistory(history, toHistoryRecord(JSON.parse(await readFile(join(run, 'results.json'), 'utf8'))));
+  const list = await cli(['history', 'list', '--dir', history]);
+  assert.is(list.exitCode, 0, list.stderr);
+  assert.match(list.stdout, /^runs on host time, native \(2\):\n.*base00.*\n.*same00.*\nruns on instructions \(icount shift=0\), vm-tcg \(1\):\n.*vmtcg0.*$/m);
+  const report = await cli(['report', same, '--history', history, '--format', 'svg']);
+  assert.is(report.exitCode, 0, report.stderr);
+  // With the newer instruction-clock run among its points, the trend's axis would read in guest instructions.
+  assert.not.match(await readFile(join(same, 'report', 'trend-throughputGbps.svg'), 'utf8'), /guest instructions/);
 });
 
 test('report: every format from a real results file; a bad format creates nothing', async () => {

@@ -48,6 +48,6 @@ export function runCharts(results: ResultsFile): Chart[] {
 export function historyCharts(history: readonly HistoryRecord[], settings: TrendSettings): Chart[] {
   const present = new Set(history.flatMap((r) => r.rows.map((row) => row.metric)));
   const metrics = [...HEADLINE_METRICS, 'cpuCoreSecondsPerGB', 'cpuUsPerTransaction'].filter((m) => present.has(m));
-  // compare/history never mix clocks, so the newest record's clock is every record's.
+  // The caller passes one class of runs (history/class.ts), so the newest record's clock is every record's.
   return trendCharts(history, metrics, settings).map((c) => labelChartClock(c, history.at(-1)?.environment.clock));
 }
