@@ -12,8 +12,9 @@ import { benchNative } from './local.ts';
 import type { BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
-import { resolveUserKernel } from '../vm/guest/user-kernel.ts';
+import { resolveUserKernel, type UserKernel } from '../vm/guest/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
+import { claimRun } from '../host/run-owner.ts';
 import { machinePlacement } from '../cpu/machine.ts';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
@@ -34,8 +35,17 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)), opts.params);
   // A --cpus this machine cannot meet is a usage error before anything starts (in a VM the guest checks its own CPUs).
   if (opts.vm === 'never' && opts.cpus) await machinePlacement(opts.cpus);
-  if (opts.isolate && !isIsolated()) return runIsolated(withOption(io.argv, '--run-id', runId));
+  // The run's owner, for `clean` (run-owner.ts): the first process, which lives as long as the run.
+  // An isolated run's inner process and the guest's run are owned by the process that started them.
+  const release = isIsolated() || process.env.NKB_IN_VM === '1' ? async () => undefined : await claimRun(runId);
+  try {
+    return opts.isolate && !isIsolated() ? await runIsolated(withOption(io.argv, '--run-id', runId)) : await runHere(opts, runId, io, userKernel);
+  } finally {
+    await release();
+  }
+}
 
+async function runHere(opts: BenchOptions, runId: string, io: CliIo, userKernel: UserKernel | undefined): Promise<number> {
   const controller = new AbortController();
   let received: string | undefined;
   const onSignal = (sig: NodeJS.Signals) => {

@@ -5,6 +5,7 @@ import { SCENARIOS } from '../../scenarios/index.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from '../core/errors.ts';
+import { checkRunId } from '../core/naming.ts';
 import { DEFAULT_RESULTS, PROJECT_ROOT } from '../core/paths.ts';
 import { openVmShell } from '../vm/boot/shell.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from '../workloads/index.ts';
@@ -87,15 +88,20 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
 
   program
     .command('clean')
-    .description('end processes in, then remove, namespaces, devices and bpffs pins left by earlier runs (nkb- prefix only)')
-    .action(async () => {
+    .description('end processes in, then remove, the namespaces, devices and bpffs pins that runs whose owner is gone left behind (nkb- prefix only); a live run is left alone, with the reason')
+    .option('--all', 'also what live runs hold (every nkb- name, as before owners were recorded)')
+    .option('--run <ids>', 'only these runs (comma-separated run ids)')
+    .action(async (flags: { all?: boolean; run?: string }) => {
+      const runIds = flags.run === undefined ? undefined : flags.run.split(',').map((id) => checkRunId(id.trim()));
       checkRoot();
-      const r = await clean();
+      const r = await clean({ all: flags.all === true, runIds });
       const lines = [
         ...r.processes.map((p) => `ended process ${p}`),
         ...r.pins.map((p) => `removed pin ${p}`),
         ...r.namespaces.map((n) => `removed namespace ${n}`),
         ...r.devices.map((d) => `removed device ${d}`),
+        ...r.forgotten.map((f) => `removed the owner record of ${f}`),
+        ...r.leftAlone.map((l) => `left alone ${l}`),
       ];
       out(lines.length ? lines.join('\n') : 'nothing to clean');
       for (const f of r.failures) err(`could not remove: ${f}`);

@@ -11,7 +11,7 @@
 // someone else is never touched.
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NAME_PREFIX } from '../core/naming.ts';
+import { NAME_PREFIX, runIdOf } from '../core/naming.ts';
 
 export interface NetnsProcess {
   pid: number;
@@ -19,6 +19,8 @@ export interface NetnsProcess {
   command: string;
   /** The named namespace it is in, or `unnamed namespace with <device>`. */
   where: string;
+  /** The run whose namespace or device that is. */
+  runId: string;
 }
 
 const nsOf = (pid: number | 'self', kind: 'net' | 'pid') => readlink(`/proc/${pid}/ns/${kind}`).catch(() => undefined);
@@ -40,7 +42,7 @@ export async function findNetnsProcesses(names: readonly string[], netnsDir = '/
     if (s) named.set(`net:[${s.ino}]`, name);
   }
   const [ownNet, ownPid] = [await nsOf('self', 'net'), await nsOf('self', 'pid')];
-  const verdict = new Map<string, string | null>(); // netns -> where, or null when not ours
+  const verdict = new Map<string, { where: string; runId: string } | null>(); // netns -> where, or null when not ours
   const found: NetnsProcess[] = [];
   for (const entry of await readdir('/proc')) {
     const pid = Number(entry);
@@ -48,13 +50,15 @@ export async function findNetnsProcesses(names: readonly string[], netnsDir = '/
     const [net, pidNs] = [await nsOf(pid, 'net'), await nsOf(pid, 'pid')];
     if (!net || net === ownNet || pidNs !== ownPid) continue;
     if (!verdict.has(net)) {
-      const devices = named.has(net) ? [] : await ourDevices(pid);
-      verdict.set(net, named.get(net) ?? (devices.length ? `unnamed namespace with ${devices[0]}` : null));
+      const name = named.get(net);
+      const device = name ? undefined : (await ourDevices(pid))[0];
+      const of = name ?? device;
+      verdict.set(net, of ? { where: name ?? `unnamed namespace with ${device}`, runId: runIdOf(of) ?? '' } : null);
     }
-    const where = verdict.get(net);
-    if (!where) continue;
+    const ours = verdict.get(net);
+    if (!ours) continue;
     const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ');
-    if (command) found.push({ pid, command, where }); // kernel threads have no command line
+    if (command) found.push({ pid, command, ...ours }); // kernel threads have no command line
   }
   return found;
 }

@@ -62,13 +62,47 @@ test('a --no-isolate run killed mid-measurement: clean ends its server, and noth
   bench.kill('SIGKILL');
   await bench;
   assert.ok((await processesOfRun(runId)).length > 0, 'the killed run left its server behind');
-  const r = await cli(['clean']);
+  // Scoped to this run: other runs may be going on on this machine (and an older netkit-bench's records no owner).
+  const r = await cli(['clean', '--run', runId]);
   assert.is(r.exitCode, 0, String(r.stderr));
   assert.match(String(r.stdout), new RegExp(`ended process \\d+ iperf3 .*\\(in nkb-${runId}-node1\\)`));
+  assert.match(String(r.stdout), new RegExp(`removed the owner record of run ${runId} \\(its owner, pid ${bench.pid}, is gone\\)`));
   assert.equal(await processesOfRun(runId), []);
   // Namespaces go away asynchronously once their last process is gone.
   await waitFor('the run\'s names to go', async () => ((await leftovers(runId)).length === 0 ? true : undefined), 10_000);
   assert.ok(!(await resultsWith(out, 1)), 'the run was killed before it finished a measurement');
+});
+
+test('clean 10 s into two live native runs (isolated, --no-isolate): both left alone, with the reason, and both measure every repetition', async () => {
+  const out = await tempDir('live');
+  const [isolated, open] = [newRunId(), newRunId()];
+  const bench = (runId: string, extra: string[]) => execa(process.execPath, [BIN, 'bench', ...extra, '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_rr',
+    '--duration', '2', '--repeats', '4', '--no-report', '--allow-invalid', '--run-id', runId, '--out', out], { reject: false });
+  const started = Date.now();
+  const runs = [bench(isolated, []), bench(open, ['--no-isolate'])];
+  try {
+    // 10 s in, and at least until the --no-isolate run's namespaces are up.
+    await waitFor('the --no-isolate run under way', async () => ((await leftovers(open)).some((l) => l.startsWith('namespace')) ? true : undefined), 60_000);
+    await new Promise((r) => setTimeout(r, Math.max(0, started + 10_000 - Date.now())));
+    const r = await cli(['clean', '--run', `${isolated},${open}`]);
+    assert.is(r.exitCode, 0, String(r.stderr));
+    const lines = String(r.stdout).trim().split('\n');
+    assert.is(lines.length, 2, String(r.stdout));
+    const said = (id: string) => lines.find((l) => l.startsWith(`left alone run ${id}:`))!;
+    assert.match(said(isolated), new RegExp(`its owner, pid ${runs[0]!.pid} \\(.*bench.*\\), is still running: nothing of it is visible here`));
+    assert.match(said(open), new RegExp(`its owner, pid ${runs[1]!.pid} .*is still running: .*namespace nkb-${open}-node0`));
+    for (const [i, run] of runs.entries()) {
+      const done = await run;
+      assert.is(done.exitCode, 0, String(done.stderr));
+      const results = JSON.parse(await readFile(`${out}/${[isolated, open][i]}/results.json`, 'utf8'));
+      assert.ok(results.complete);
+      assert.equal(results.measurements.map((m: { state: string }) => m.state), ['ok', 'ok', 'ok', 'ok'], `${[isolated, open][i]}: every repetition measured`);
+    }
+    // Both owners released their records: nothing of either is left, and clean has nothing to say.
+    assert.is(String((await cli(['clean', '--run', `${isolated},${open}`])).stdout).trim(), 'nothing to clean');
+  } finally {
+    for (const run of runs) run.kill('SIGINT');
+  }
 });
 
 test.run();
