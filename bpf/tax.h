@@ -8,23 +8,10 @@
 #ifndef TAX_H
 #define TAX_H
 
-#include "nkb_bpf.h"
-
-/* bpf_loop() refuses more than this many iterations (BPF_MAX_LOOPS in the kernel). */
-#define TAX_MAX_ITERATIONS (1U << 23)
+#include "burn.h"
 
 /* Rounds of busy work per packet; 0 makes the program a pure pass-through. */
 const volatile __u32 iterations = 0;
-
-/* One LCG step, so each round does dependent arithmetic through memory the verifier cannot
- * prove unused; the callback is a real call per round either way. */
-static long burn_one(__u64 index, void *ctx)
-{
-	__u64 *acc = ctx;
-
-	*acc = *acc * 6364136223846793005ULL + index;
-	return 0;
-}
 
 static __always_inline int tax(struct __sk_buff *skb, int next)
 {

@@ -6,6 +6,7 @@
  * receive path there, without a second trip through the per-CPU backlog queue.
  */
 #include "nkb_bpf.h"
+#include "wire_tax.h"
 
 /* The local pod's address, network byte order (nkb-loader takes it dotted). */
 const volatile __be32 pod_addr = 0;
@@ -63,6 +64,7 @@ int wire_ingress(struct __sk_buff *skb)
 	int family;
 
 	count(NKB_CTR_SEEN);
+	wire_tax(pod_addr); /* NKB_BPF_TAX, for testing the gate: nothing unless built with it */
 	if (!pod_host_ifindex)
 		goto pass;
 	family = route_to_pod(skb);

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Idempotent setup, run first by `npm run bench` and `npm test`: system packages, node modules,
 # the BPF build and bpffs. When everything is in place it checks and returns in about a second.
+#   NKB_BPF_TAX=N   build the wire program with N bpf_loop rounds per packet on the server's side
+#                   (bpf/wire_tax.h; the unit of bench --inject-cost): a datapath regression made
+#                   to order, for testing the nightly gate. Unset or 0: none. The next setup
+#                   without it builds the objects back as they were.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 2; }
+
+tax=${NKB_BPF_TAX:-0}
+[[ $tax =~ ^[0-9]{1,7}$ ]] && (( 10#$tax <= 8388608 )) || die "NKB_BPF_TAX \"$tax\" must be a whole number of bpf_loop rounds from 0 to 8388608"
+tax=$((10#$tax))
 
 [ "$(id -u)" = 0 ] || die "must run as root (netkit-bench creates network namespaces and attaches BPF programs); try: sudo npm run setup"
 
@@ -91,8 +99,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-# BPF objects and the loader (make is incremental: a no-op when up to date).
-make -s -C bpf >&2
+# BPF objects and the loader (make is incremental: a no-op when up to date; a changed tax rebuilds
+# the wire program, bpf/Makefile).
+make -s -C bpf NKB_BPF_TAX="$tax" >&2
+[ "$tax" = 0 ] || say "the wire program carries a tax of $tax bpf_loop rounds per packet on the server's side (NKB_BPF_TAX)"
 
 # bpffs, where runs pin their links.
 if ! grep -qs ' /sys/fs/bpf bpf ' /proc/self/mounts; then
