@@ -59,6 +59,22 @@ export function underTestLines(r: ComparisonReport): string[] {
   return (r.underTest ?? []).map((u) => `${u.dimension} ${u.baseline} -> ${u.candidate}`);
 }
 
+/** A side of a varied dimension in a few words: the kernel's release, the BPF objects' hash. */
+function briefly(dimension: string, side: string): string {
+  if (dimension === 'kernel') return side.split(' ')[0]!;
+  return dimension === 'bpf' ? side.split(' (')[0]! : side;
+}
+
+/**
+ * What the change under test did, in one line per varied dimension, from the gated rows:
+ * "kernel 6.12.117+deb12-amd64 → 6.12.118+deb12-amd64: netkit tcp_rr transactionsPerS -0.4%, unchanged".
+ */
+export function underTestSummaries(r: ComparisonReport): string[] {
+  const gated = r.rows.filter((row) => row.gated);
+  const effects = gated.map((row) => `${row.scenario} ${row.workload} ${row.metric} ${fmtChangePct(Number.isFinite(row.test.estimate) && row.test.scale === 'ratio' ? row.test.estimate : row.changePct)}, ${row.verdict}`);
+  return (r.underTest ?? []).map((u) => `${u.dimension} ${briefly(u.dimension, u.baseline)} → ${briefly(u.dimension, u.candidate)}: ${effects.join('; ') || 'no gated row to judge it by'}`);
+}
+
 /** The differences --vary accepted are said once, in the under-test line. */
 const isUnderTest = (d: ComparisonReport['differences'][number]) => d.note?.startsWith('under test') === true;
 
@@ -67,6 +83,7 @@ export function renderComparisonText(r: ComparisonReport): string {
     `baseline: ${r.baseline.label} (${r.baseline.runIds.join(', ') || 'no runs'})`,
     `candidate: ${r.candidate.label} (${r.candidate.runIds.join(', ')})`,
     ...underTestLines(r).map((line) => `under test: ${line}`),
+    ...underTestSummaries(r).map((line) => `what it did: ${line}`),
     `test: ${describeTest(r)}`,
     `scope: ${scopeLine(r)}`,
     ...r.notes.map((n) => `note: ${n}`),
@@ -85,6 +102,7 @@ const ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'];
 export function renderComparisonMarkdown(r: ComparisonReport): string {
   const title = r.exitCode === 1 ? '### ❌ netkit-bench: regression' : '### ✅ netkit-bench: no regression';
   const notes = [
+    ...underTestSummaries(r).map((line) => `- **${line.slice(0, line.indexOf(': '))}**: ${line.slice(line.indexOf(': ') + 2)}`),
     ...underTestLines(r).map((line) => `- **under test**: ${line}`),
     ...r.notes.map((n) => `- note: ${n}`),
     ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`),

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { compareSides } from '../../harness/compare/compare.ts';
 import { environmentDifferences, refuseIfIncomparable } from '../../harness/compare/environment-check.ts';
 import { normalizedCmdline } from '../../harness/compare/identity.ts';
-import { renderComparisonText } from '../../harness/compare/render.ts';
+import { renderComparisonMarkdown, renderComparisonText, underTestSummaries } from '../../harness/compare/render.ts';
 import { sideOfHistory, sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
 import { kernelBuildOf, trendByKernelBuild } from '../../harness/history/builds.ts';
@@ -29,6 +29,9 @@ test('two kernels: refused without --vary, with a hint; with --vary kernel, verd
   assert.equal(varied.underTest, [{ dimension: 'kernel', baseline: '6.13.0-rc1 (config aaaaaaaaaaaa)', candidate: '6.13.0-rc2 (config bbbbbbbbbbbb)' }]);
   assert.is(varied.counts.regressed, 1);
   assert.match(renderComparisonText(varied), /^under test: kernel 6\.13\.0-rc1 \(config aaaaaaaaaaaa\) -> 6\.13\.0-rc2 \(config bbbbbbbbbbbb\)$/m);
+  // What the kernel change did, in one line of the gated rows (the nightly's summary of a kernel bump).
+  assert.equal(underTestSummaries(varied), ['kernel 6.13.0-rc1 → 6.13.0-rc2: host tcp_stream throughputGbps 0.0%, unchanged; netkit tcp_stream throughputGbps -10.5%, regressed']);
+  assert.match(renderComparisonMarkdown(varied), /^- \*\*kernel 6\.13\.0-rc1 → 6\.13\.0-rc2\*\*: host tcp_stream throughputGbps 0\.0%, unchanged; netkit tcp_stream throughputGbps -10\.5%, regressed$/m);
 });
 
 test('--vary kernel: anything else that differs is still refused (BPF objects, command line, guest memory, CPU)', () => {
