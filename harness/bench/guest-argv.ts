@@ -2,7 +2,7 @@
 // itself (a kernel path means nothing inside it, and the guest runs with --vm never).
 import { withoutOptions } from './argv.ts';
 
-export const GUEST_SETUP_FLAGS = ['--kernel', '--kernel-config', '--modules', '--vm-cpus', '--vm-memory', '--vm-cmdline'] as const;
+export const GUEST_SETUP_FLAGS = ['--kernel', '--kernel-config', '--modules', '--vm-kernel', '--vm-cpus', '--vm-memory', '--vm-cmdline'] as const;
 
 /** Drops `--flag value` and `--flag=value` for each guest-setup flag; keeps everything else in order. */
 export function withoutGuestFlags(argv: readonly string[]): string[] {

@@ -3,6 +3,7 @@ import type { ClockMode } from '../model/clock.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { GuestSettings } from '../vm/boot/guest-settings.ts';
 import type { UserKernelRequest } from '../vm/guest/user-kernel.ts';
+import type { KernelChoice } from '../vm/guest/kernel-choice.ts';
 import type { PresetName } from './presets.ts';
 import type { CpuRequest } from '../model/placement.ts';
 
@@ -33,8 +34,8 @@ export interface BenchOptions {
   abInjectCost?: number;
   preset: PresetName;
   params: WorkloadParams;
-  /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline) and a kernel they built (--kernel). */
-  guest: GuestSettings & { kernel?: UserKernelRequest };
+  /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline), a kernel they built (--kernel) or which of Debian's (--vm-kernel). */
+  guest: GuestSettings & { kernel?: UserKernelRequest; vmKernel?: KernelChoice };
   /** --cpus: client and server CPUs as asked; undefined: chosen from the machine (harness/cpu/placement.ts). */
   cpus?: CpuRequest;
 }

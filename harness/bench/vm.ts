@@ -15,6 +15,9 @@ import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/boot/accel.ts';
 import { guestPathWithHostNode } from '../vm/boot/job-files.ts';
 import { runInVm } from '../vm/boot/qemu.ts';
+import { exactChoice } from '../vm/guest/kernel-choice.ts';
+import { ensureGuestKernel } from '../vm/guest/kernel.ts';
+import { defaultVmCacheDir } from '../vm/guest/locations.ts';
 import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
 import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { pickConfig } from '../host/kernel-config.ts';
@@ -82,6 +85,10 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const clock = resolveClock(opts.clock, detected);
   const accel = clock.kind === 'instructions' ? 'tcg' : detected;
   const consoleLogPath = join(runDir, 'vm-console.log');
+  // Debian's kernel is settled first: one that is gone from both the cache and apt is one line
+  // (exit 2), not a boot that fails. The guest then boots exactly that package.
+  const packaged = userKernel ? undefined : await ensureGuestKernel(defaultVmCacheDir(), opts.guest.vmKernel);
+  const vmKernel = packaged ? exactChoice(packaged.packageName, packaged.packageVersion) : undefined;
   // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
   // (Imported here so the guest, which runs this same file, never loads esbuild.)
   const bundle = await (await import('../vm/guest/bundle.ts')).ensureGuestBundle();
@@ -118,6 +125,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     timeoutMs: vmTimeoutMs({ ...opts, repeats, durationS }, accel, clock.kind === 'instructions'),
     signal: io.signal,
     ...opts.guest,
+    vmKernel,
     userKernel,
   }).catch(async (e: unknown) => {
     // Stopped (a signal, the VM's time limit, qemu failing): the guest's last partial file gets

@@ -13,6 +13,7 @@ import { PRESETS, type PresetName } from '../bench/presets.ts';
 import { resolveWorkloadParams, type RawWorkloadFlags } from './workload-options.ts';
 import type { BenchOptions, VmMode } from '../bench/options.ts';
 import { parseCpusOption } from '../cpu/request.ts';
+import { parseKernelChoice } from '../vm/guest/kernel-choice.ts';
 
 export function parseVmMode(value: string): VmMode {
   if (value === 'auto' || value === 'always' || value === 'never') return value;
@@ -54,19 +55,23 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   vmCpus?: string;
   vmMemory?: string;
   vmCmdline?: string;
+  vmKernel?: string;
   cpus?: string;
 }
 
 /** The guest flags, checked: they mean a VM, so --vm never with any of them is a usage error. */
-export function resolveGuestFlags(flags: Pick<RawBenchFlags, 'kernel' | 'kernelConfig' | 'modules' | 'vmCpus' | 'vmMemory' | 'vmCmdline'>, vm: VmMode): BenchOptions['guest'] {
+export function resolveGuestFlags(flags: Pick<RawBenchFlags, 'kernel' | 'kernelConfig' | 'modules' | 'vmCpus' | 'vmMemory' | 'vmCmdline' | 'vmKernel'>, vm: VmMode): BenchOptions['guest'] {
   if (flags.kernel === undefined) {
     const orphan = flags.kernelConfig !== undefined ? '--kernel-config' : flags.modules !== undefined ? '--modules' : undefined;
     if (orphan) throw new UsageError(`${orphan} belongs to --kernel PATH (the built-in kernel brings its own)`);
+  } else if (flags.vmKernel !== undefined) {
+    throw new UsageError('--vm-kernel picks one of Debian\'s kernels and --kernel boots your own: give one of them');
   }
-  const given = Object.entries({ '--kernel': flags.kernel, '--vm-cpus': flags.vmCpus, '--vm-memory': flags.vmMemory, '--vm-cmdline': flags.vmCmdline }).find(([, v]) => v !== undefined);
+  const given = Object.entries({ '--kernel': flags.kernel, '--vm-kernel': flags.vmKernel, '--vm-cpus': flags.vmCpus, '--vm-memory': flags.vmMemory, '--vm-cmdline': flags.vmCmdline }).find(([, v]) => v !== undefined);
   if (given && vm === 'never') throw new UsageError(`${given[0]} sets up the VM guest; it cannot be combined with --vm never`);
   return {
     ...(flags.kernel === undefined ? {} : { kernel: { kernel: flags.kernel, config: flags.kernelConfig, modules: flags.modules } }),
+    ...(flags.vmKernel === undefined ? {} : { vmKernel: parseKernelChoice(flags.vmKernel) }),
     ...(flags.vmCpus === undefined ? {} : { cpus: parseCount('--vm-cpus', flags.vmCpus) }),
     ...(flags.vmMemory === undefined ? {} : { memoryMiB: parseGuestMemory(flags.vmMemory) }),
     ...(flags.vmCmdline === undefined ? {} : { cmdline: parseGuestCmdline(flags.vmCmdline) }),

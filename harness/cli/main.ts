@@ -128,6 +128,7 @@ function addGuestOptions(command: Command): Command {
     .option('--kernel <path>', 'boot a kernel you built: a build tree (arch/x86/boot/bzImage, .config, modules) or a bzImage')
     .option('--kernel-config <file>', "that kernel's .config, when it is not beside the image")
     .option('--modules <dir>', "that kernel's modules: lib/modules/<release>, an INSTALL_MOD_PATH, or a build tree")
+    .option('--vm-kernel <which>', "which of Debian's 6.12 kernels: cached (the newest in .cache/vm, else apt's newest; default), newest (apt's), or one: 6.12.117, 6.12.117+deb12-amd64, linux-image-...-unsigned[=VERSION] (what `history kernel` prints)")
     .option('--vm-cpus <n>', 'guest vCPUs (default: as many as the host has)')
     .option('--vm-memory <size>', 'guest memory, e.g. 4G or 2048M (default 4G)')
     .option('--vm-cmdline <params>', "kernel parameters appended to the guest's command line (e.g. mitigations=off)");

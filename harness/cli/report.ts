@@ -8,7 +8,8 @@ import { parseCount, parseList } from '../core/flags.ts';
 import { runGatePower } from '../compare/power-command.ts';
 import { DEFAULT_GATE } from '../compare/verdict.ts';
 import { historyAdd, historyByKernel, historyList } from '../history/command.ts';
-import { DEFAULT_HISTORY } from '../history/store.ts';
+import { historyKernel } from '../history/kernel.ts';
+import { DEFAULT_HISTORY, readHistory } from '../history/store.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -80,6 +81,16 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .action(async (f: { dir: string; by?: string }) => {
       if (f.by !== undefined) parseList('--by', f.by, ['kernel'] as const);
       setExit(await (f.by ? historyByKernel(f.dir, out) : historyList(f.dir, out)));
+    });
+
+  history
+    .command('kernel')
+    .description("the kernel the history's newest run booted: Debian's package as NAME=VERSION (bench --vm-kernel takes it), else the kernel build; nothing for an empty history")
+    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
+    .action(async (f: { dir: string }) => {
+      const kernel = historyKernel(await readHistory(f.dir));
+      if (kernel) out(kernel);
+      setExit(0);
     });
 
   program

@@ -11,7 +11,8 @@ import { UsageError } from '../../harness/core/errors.ts';
 import { mitigationsOf, parseGuestCmdline, parseGuestMemory } from '../../harness/vm/boot/guest-settings.ts';
 import { bzImageRelease } from '../../harness/vm/guest/kernel-image.ts';
 import { checkKernelRequirements, KERNEL_REQUIREMENTS } from '../../harness/vm/guest/kernel-requirements.ts';
-import { debianReleaseOf, packagesForHost } from '../../harness/vm/guest/kernel-package.ts';
+import { debianReleaseOf, packagesForHost, parseVersionTables } from '../../harness/vm/guest/kernel-package.ts';
+import { exactChoice, matchesChoice, parseKernelChoice } from '../../harness/vm/guest/kernel-choice.ts';
 import { kernelCommandLine } from '../../harness/vm/boot/qemu-args.ts';
 import { resolveUserKernel } from '../../harness/vm/guest/user-kernel.ts';
 import { parseVcpuThreads, planVcpuPinning } from '../../harness/vm/boot/vcpu-pinning.ts';
@@ -118,6 +119,42 @@ test('kernel package: Debian 12 and 13 builds of 6.12, the host release\'s own p
   assert.equal(packagesForHost(names, undefined), names.slice(0, 2));
   assert.is(debianReleaseOf('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nVERSION_ID="13"\nID=debian\n'), 13);
   assert.is(debianReleaseOf('ID=ubuntu\nVERSION_ID="24.04"\n'), undefined);
+});
+
+test('--vm-kernel: cached, newest, a patch level, a release or a package (with its version); anything else is one usage error', () => {
+  assert.equal(parseKernelChoice('cached'), { kind: 'cached' });
+  assert.equal(parseKernelChoice('newest'), { kind: 'newest' });
+  assert.equal(parseKernelChoice('6.12.117'), { kind: 'exact', spec: '6.12.117', patch: 117 });
+  assert.equal(parseKernelChoice('6.12.117+deb12-amd64'), { kind: 'exact', spec: '6.12.117+deb12-amd64', name: 'linux-image-6.12.117+deb12-amd64-unsigned' });
+  const token = 'linux-image-6.12.117+deb12-amd64-unsigned=6.12.117-1~deb12u1';
+  const exact = parseKernelChoice(token);
+  assert.equal(exact, { kind: 'exact', spec: token, name: 'linux-image-6.12.117+deb12-amd64-unsigned', version: '6.12.117-1~deb12u1' });
+  assert.equal(exact, exactChoice('linux-image-6.12.117+deb12-amd64-unsigned', '6.12.117-1~deb12u1'));
+  if (exact.kind !== 'exact') throw new Error('exact');
+  assert.ok(matchesChoice(exact, 'linux-image-6.12.117+deb12-amd64-unsigned', '6.12.117-1~deb12u1'));
+  assert.not.ok(matchesChoice(exact, 'linux-image-6.12.117+deb12-amd64-unsigned', '6.12.117-2~deb12u1'));
+  assert.ok(matchesChoice({ kind: 'exact', spec: '6.12.90', patch: 90 }, 'linux-image-6.12.90+deb12.1-amd64-unsigned', 'x'));
+  assert.not.ok(matchesChoice({ kind: 'exact', spec: '6.12.90', patch: 90 }, 'linux-image-6.12.95+deb12-amd64-unsigned', 'x'));
+  for (const bad of ['6.13.0', 'linux-image-6.12.117+deb12-cloud-amd64-unsigned', '', 'latest']) assert.throws(() => parseKernelChoice(bad), /--vm-kernel ".*" must be cached, newest, a 6.12 patch level/);
+  assert.throws(() => resolveGuestFlags({ vmKernel: 'newest' }, 'never'), /--vm-kernel sets up the VM guest/);
+  assert.throws(() => resolveGuestFlags({ vmKernel: 'newest', kernel: '/k' }, 'auto'), /--vm-kernel picks one of Debian's kernels and --kernel boots your own/);
+  assert.equal(withoutGuestFlags(['bench', '--vm-kernel', token, '--quick']), ['bench', '--quick']);
+});
+
+test('apt-cache policy: every version in each version table, the installed one too; none for a package without candidates', () => {
+  // As apt 2.6 prints it (Debian 12), trimmed to three packages.
+  const policy = [
+    'linux-image-6.12.117+deb12-amd64-unsigned:', '  Installed: (none)', '  Candidate: 6.12.117-1~deb12u1', '  Version table:',
+    '     6.12.117-1~deb12u1 500', '        500 http://deb.debian.org/debian-security bookworm-security/main amd64 Packages',
+    'linux-image-6.12.118+deb12-amd64-unsigned:', '  Installed: 6.12.118-1~deb12u1', '  Candidate: 6.12.118-1~deb12u1', '  Version table:',
+    ' *** 6.12.118-1~deb12u1 500', '        500 http://deb.debian.org/debian-security bookworm-security/main amd64 Packages', '        100 /var/lib/dpkg/status',
+    '     6.12.118-0~deb12u1 100', '        100 http://deb.debian.org/debian bookworm-backports/main amd64 Packages',
+    'linux-image-6.12.90+deb12.1-amd64-unsigned:', '  Installed: (none)', '  Candidate: (none)', '  Version table:',
+  ].join('\n');
+  assert.equal([...parseVersionTables(policy)], [
+    ['linux-image-6.12.117+deb12-amd64-unsigned', ['6.12.117-1~deb12u1']],
+    ['linux-image-6.12.118+deb12-amd64-unsigned', ['6.12.118-1~deb12u1', '6.12.118-0~deb12u1']],
+  ]);
 });
 
 test.run();

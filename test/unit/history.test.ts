@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { compareSides } from '../../harness/compare/compare.ts';
 import { sideOfHistory, sideOfResults } from '../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../harness/compare/verdict.ts';
+import { historyKernel, kernelOfRun } from '../../harness/history/kernel.ts';
 import { toHistoryRecord } from '../../harness/history/record.ts';
 import { addToHistory, readHistory } from '../../harness/history/store.ts';
 import { trendPoints } from '../../harness/report/charts/trend.ts';
@@ -75,6 +76,21 @@ test('against history: runs from another kernel are left out; if none is left, r
   assert.throws(() => sideOfHistory(history, candidate, 5, false, 'h'), /kernelRelease differs from the latest \("6.8.0-test" vs "6.15.0-new"\)/);
   assert.is(sideOfHistory(history, candidate, 5, true, 'h').side.runIds.length, 3);
   assert.is(sideOfHistory([], candidate, 5, false, 'h').side.runIds.length, 0);
+});
+
+test('the history\'s kernel: Debian\'s package of the newest run as NAME=VERSION (what bench --vm-kernel takes), else its build', () => {
+  const vmRun = (id: string, patch: number, startedAt: string) => {
+    const r = metricRun(id, 'throughputGbps', { host: [1, 1, 1] });
+    r.startedAt = startedAt;
+    r.environment = { ...r.environment, where: 'vm-tcg', kernelRelease: `6.12.${patch}+deb12-amd64`,
+      vm: { accel: 'tcg', bootMs: 1, note: '', kernel: { origin: 'package', release: `6.12.${patch}+deb12-amd64`, image: '/k', package: `linux-image-6.12.${patch}+deb12-amd64-unsigned 6.12.${patch}-1~deb12u1` } } };
+    return toHistoryRecord(r);
+  };
+  assert.is(historyKernel([]), undefined);
+  assert.is(historyKernel([vmRun('old117', 117, '2026-01-01T00:00:00Z'), vmRun('new118', 118, '2026-01-02T00:00:00Z')]), 'linux-image-6.12.118+deb12-amd64-unsigned=6.12.118-1~deb12u1');
+  const native = metricRun('native', 'throughputGbps', { host: [1, 1, 1] });
+  native.environment.kernelVersion = '#1 SMP PREEMPT_DYNAMIC Debian 6.18.1-1';
+  assert.is(kernelOfRun(native.environment), '6.8.0-test #1 SMP PREEMPT_DYNAMIC Debian 6.18.1-1');
 });
 
 test('trend band: the median of the previous N runs of the same series, plus or minus the threshold', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { detectAccel, type Accel } from './accel.ts';
 import { buildInitramfs } from '../guest/initramfs.ts';
 import { bootableKernelImage } from '../guest/kernel-image.ts';
+import type { KernelChoice } from '../guest/kernel-choice.ts';
 import { ensureGuestKernel, type GuestKernel } from '../guest/kernel.ts';
 import { DEFAULT_GUEST_MODULES } from '../guest/modules.ts';
 import { defaultVmCacheDir } from '../guest/locations.ts';
@@ -18,6 +19,8 @@ export interface VmAssetOptions {
   extraModules?: readonly string[];
   /** A kernel the user built (resolved and checked by resolveUserKernel); default: Debian's, fetched once. */
   userKernel?: UserKernel;
+  /** Which of Debian's kernels (bench --vm-kernel); default: the newest in the cache (kernel-choice.ts). */
+  vmKernel?: KernelChoice;
 }
 
 export interface VmAssets {
@@ -31,7 +34,7 @@ export interface VmAssets {
 
 export async function prepareVmAssets(options: VmAssetOptions = {}): Promise<VmAssets> {
   const cacheDir = options.cacheDir ?? defaultVmCacheDir();
-  const kernel: GuestKernel = options.userKernel ?? (await ensureGuestKernel(cacheDir));
+  const kernel: GuestKernel = options.userKernel ?? (await ensureGuestKernel(cacheDir, options.vmKernel));
   const modules = [...(kernel.modules ?? DEFAULT_GUEST_MODULES), ...(options.extraModules ?? [])];
   const [kernelImagePath, initrdPath, accel, kernelRecord] = await Promise.all([
     bootableKernelImage(kernel, cacheDir),

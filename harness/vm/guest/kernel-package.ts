@@ -50,19 +50,47 @@ export function parseCandidates(policyOutput: string): Map<string, string> {
   return candidates;
 }
 
-/** Asks apt for the newest installable linux-image-6.12.*+deb<host release>-amd64-unsigned. */
-export async function findNewestKernelPackage(): Promise<KernelPackage> {
+/**
+ * Parses `apt-cache policy a b c` output into name -> every version its version table lists (what
+ * `apt-get download name=version` can fetch), newest first as apt lists them.
+ */
+export function parseVersionTables(policyOutput: string): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  let current: string | undefined;
+  for (const line of policyOutput.split('\n')) {
+    const header = /^(\S+):$/.exec(line);
+    if (header) current = header[1];
+    const entry = /^(?: {5}| \*\*\* )(\S+) -?\d+$/.exec(line);
+    if (entry && current) tables.set(current, [...(tables.get(current) ?? []), entry[1]!]);
+  }
+  return tables;
+}
+
+/** The packages of ours apt knows for this host, with `apt-cache policy` of them all. */
+async function aptKernelPolicy(): Promise<{ host: number | undefined; names: string[]; policy: string }> {
   const names = await execa('apt-cache', ['pkgnames', 'linux-image-6.12.']);
   const host = debianReleaseOf(await readFile('/etc/os-release', 'utf8').catch(() => ''));
   const ours = packagesForHost(names.stdout.split('\n'), host);
+  return { host, names: ours, policy: ours.length ? (await execa('apt-cache', ['policy', ...ours])).stdout : '' };
+}
+
+/** The newest (highest patch level) package and version apt can fetch that `accepts`, if any. */
+export async function findKernelPackage(accepts: (name: string, version: string) => boolean): Promise<KernelPackage | undefined> {
+  const { policy } = await aptKernelPolicy();
+  const offered = [...parseVersionTables(policy)].flatMap(([name, versions]) => versions.map((version) => ({ name, version })));
+  return offered.filter((p) => accepts(p.name, p.version)).sort((a, b) => (kernelPatchLevel(b.name) ?? 0) - (kernelPatchLevel(a.name) ?? 0))[0];
+}
+
+/** Asks apt for the newest installable linux-image-6.12.*+deb<host release>-amd64-unsigned. */
+export async function findNewestKernelPackage(): Promise<KernelPackage> {
+  const { host, names: ours, policy } = await aptKernelPolicy();
   if (ours.length === 0) {
     throw new Error(
       `apt-cache offers no linux-image-6.12.*+deb${host ?? '12'}-amd64-unsigned package; ` +
         (host === 13 ? 'is `apt-get update` run?' : 'is the bookworm-backports (or bookworm-security) source configured and `apt-get update` run?'),
     );
   }
-  const policy = await execa('apt-cache', ['policy', ...ours]);
-  const candidates = [...parseCandidates(policy.stdout)].map(([name, version]) => ({ name, version }));
+  const candidates = [...parseCandidates(policy)].map(([name, version]) => ({ name, version }));
   if (candidates.length === 0) {
     throw new Error(`apt knows ${ours.length} linux-image-6.12 packages but none has an install candidate`);
   }

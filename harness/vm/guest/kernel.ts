@@ -2,7 +2,9 @@
 import { execa } from 'execa';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findNewestKernelPackage, kernelPatchLevel, type KernelPackage } from './kernel-package.ts';
+import { UsageError } from '../../core/errors.ts';
+import { matchesChoice, type KernelChoice } from './kernel-choice.ts';
+import { findKernelPackage, findNewestKernelPackage, kernelPatchLevel, type KernelPackage } from './kernel-package.ts';
 
 export interface GuestKernel {
   /** Kernel release as `uname -r` reports it, e.g. 6.12.117+deb12-amd64. */
@@ -32,8 +34,8 @@ function describeKernel(dir: string, marker: KernelMarker): GuestKernel {
   };
 }
 
-/** Newest fully unpacked kernel in the cache, without asking apt. */
-export async function findCachedKernel(cacheDir: string): Promise<GuestKernel | undefined> {
+/** Fully unpacked kernels in the cache, newest (patch level) first, without asking apt. */
+export async function listCachedKernels(cacheDir: string): Promise<GuestKernel[]> {
   const root = path.join(cacheDir, 'kernels');
   const entries = await readdir(root).catch(() => [] as string[]);
   const kernels: GuestKernel[] = [];
@@ -41,8 +43,12 @@ export async function findCachedKernel(cacheDir: string): Promise<GuestKernel | 
     const marker = await readFile(path.join(root, entry, MARKER), 'utf8').catch(() => undefined);
     if (marker) kernels.push(describeKernel(path.join(root, entry), JSON.parse(marker) as KernelMarker));
   }
-  kernels.sort((a, b) => (kernelPatchLevel(b.packageName) ?? 0) - (kernelPatchLevel(a.packageName) ?? 0));
-  return kernels[0];
+  return kernels.sort((a, b) => (kernelPatchLevel(b.packageName) ?? 0) - (kernelPatchLevel(a.packageName) ?? 0));
+}
+
+/** Newest fully unpacked kernel in the cache, without asking apt. */
+export async function findCachedKernel(cacheDir: string): Promise<GuestKernel | undefined> {
+  return (await listCachedKernels(cacheDir))[0];
 }
 
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -82,10 +88,26 @@ async function downloadAndExtract(cacheDir: string, pkg: KernelPackage): Promise
   }
 }
 
-/** Idempotent: returns the cached kernel if one is unpacked, else fetches the newest from apt. */
-export async function ensureGuestKernel(cacheDir: string): Promise<GuestKernel> {
-  const cached = await findCachedKernel(cacheDir);
-  if (cached) return cached;
+/**
+ * Idempotent. `cached` (the default): the newest kernel unpacked in the cache, else apt's newest,
+ * fetched once. `newest`: apt's newest, from the cache when it has that one. An exact kernel: from
+ * the cache, else from apt; one that neither has is a usage error (exit 2) saying what to do.
+ */
+export async function ensureGuestKernel(cacheDir: string, choice: KernelChoice = { kind: 'cached' }): Promise<GuestKernel> {
+  const cached = await listCachedKernels(cacheDir);
+  if (choice.kind === 'cached' && cached[0]) return cached[0];
+  if (choice.kind === 'exact') {
+    const hit = cached.find((k) => matchesChoice(choice, k.packageName, k.packageVersion));
+    if (hit) return hit;
+    const pkg = await step(`apt-cache lookup of ${choice.spec}`, () => findKernelPackage((name, version) => matchesChoice(choice, name, version)));
+    if (!pkg) {
+      throw new UsageError(
+        `the Debian kernel ${choice.spec} is in neither the cache (${path.join(cacheDir, 'kernels')}) nor apt (Debian no longer offers it, or apt-get update was not run): ` +
+          'boot another with --vm-kernel newest (a nightly: NKB_KERNEL=newest, judged as a kernel change against the earlier nights)',
+      );
+    }
+    return downloadAndExtract(cacheDir, pkg);
+  }
   const pkg = await step('apt-cache lookup of linux-image-6.12.*+deb12|13-amd64-unsigned', findNewestKernelPackage);
-  return downloadAndExtract(cacheDir, pkg);
+  return cached.find((k) => k.packageName === pkg.name && k.packageVersion === pkg.version) ?? downloadAndExtract(cacheDir, pkg);
 }

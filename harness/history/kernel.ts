@@ -1,0 +1,23 @@
+// The kernel a history's runs are on: the one its newest run booted. A nightly boots it again
+// (bench --vm-kernel with what `history kernel` prints), so a Debian point release does not move
+// a history by itself; a run on another kernel is the history's kernel change, asked for, and
+// judged as one (scripts/nightly.sh: compare --vary kernel against the earlier nights).
+import type { Environment } from '../model/results.ts';
+import { kernelToken } from '../vm/guest/kernel-choice.ts';
+import { kernelBuildOf } from './builds.ts';
+import type { HistoryRecord } from './record.ts';
+
+/**
+ * Debian's package a VM run booted, as `name=version` (what bench --vm-kernel takes back); for any
+ * other kernel (native, a kernel the user built) its build as history list shows it.
+ */
+export function kernelOfRun(env: Environment): string {
+  const [name, version] = env.vm?.kernel?.origin === 'package' ? (env.vm.kernel.package ?? '').split(' ') : [];
+  return name && version ? kernelToken(name, version) : kernelBuildOf(env);
+}
+
+/** The kernel of the newest record (records oldest first, as readHistory returns them); undefined for an empty history. */
+export function historyKernel(records: readonly HistoryRecord[]): string | undefined {
+  const newest = records.at(-1);
+  return newest ? kernelOfRun(newest.environment) : undefined;
+}
