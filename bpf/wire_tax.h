@@ -13,26 +13,32 @@
 #ifndef WIRE_TAX_H
 #define WIRE_TAX_H
 
-#include "burn.h"
-
 #ifndef NKB_BPF_TAX
 #define NKB_BPF_TAX 0
 #endif
 
-_Static_assert(NKB_BPF_TAX >= 0 && NKB_BPF_TAX <= TAX_MAX_ITERATIONS, "NKB_BPF_TAX: 0 to 2^23 bpf_loop rounds");
+#if NKB_BPF_TAX
+#include "burn.h"
+
+_Static_assert(NKB_BPF_TAX > 0 && NKB_BPF_TAX <= TAX_MAX_ITERATIONS, "NKB_BPF_TAX: 0 to 2^23 bpf_loop rounds");
 
 #define WIRE_TAX_SERVER_POD 0xc6120202 /* 198.18.2.2 */
 
-static __always_inline void wire_tax(__be32 pod)
+static __always_inline void wire_tax_burn(__be32 pod)
 {
 	__u64 acc = pod;
 	long done;
 
-	if (!NKB_BPF_TAX || pod != bpf_htonl(WIRE_TAX_SERVER_POD))
+	if (pod != bpf_htonl(WIRE_TAX_SERVER_POD))
 		return;
 	done = bpf_loop(NKB_BPF_TAX, burn_one, &acc, 0);
 	if (done > 0)
 		count_add(NKB_CTR_LOOPS, done);
 }
+#define wire_tax(pod) wire_tax_burn(pod)
+#else
+/* Not even a read of the (volatile) tunable: the untaxed program is the program as it was. */
+#define wire_tax(pod) do { } while (0)
+#endif
 
 #endif /* WIRE_TAX_H */
