@@ -47,7 +47,7 @@ export async function historyByKernel(dir: string, out: (line: string) => void):
   eachClass(records, out, (group) => {
     for (const b of trendByKernelBuild(group)) {
       out(`kernel ${b.build}: ${b.runIds.length} run(s) ${b.firstStartedAt} .. ${b.lastStartedAt} (${b.runIds.join(', ')})`);
-      for (const f of b.figures) out(`  ${f.scenario} ${f.workload} ${f.metric} ${fmtNumber(f.median)} ${f.unit}  runs: ${f.runMedians.map(fmtNumber).join(', ')}`);
+      for (const f of b.figures) out(`  ${f.scenario} ${f.workload} ${f.metric} ${fmtNumber(f.median)} ${f.unit}  runs: ${f.runMedians.map((x) => fmtNumber(x)).join(', ')}`);
     }
   });
   return 0;
