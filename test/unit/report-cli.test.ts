@@ -83,6 +83,9 @@ test('history add, then compare --against-history: the candidate is never its ow
   assert.is((await readdir(history)).length, 3);
   const list = await cli(['history', 'list', '--dir', history]);
   assert.is(list.stdout.trim().split('\n').length, 3);
+  const byKernel = await cli(['history', 'list', '--by', 'kernel', '--dir', history]);
+  assert.is(byKernel.exitCode, 0, byKernel.stderr);
+  assert.match(byKernel.stdout, /^  veth tcp_stream throughputGbps 15 Gbit\/s {2}runs: 15, 15\.1, 12$/m);
   const r = await cli(['compare', slow, '--against-history', '2', '--history-dir', history, '--save', join(dir, 'c.json')]);
   assert.is(r.exitCode, 1, r.stdout + r.stderr);
   const saved = JSON.parse(await readFile(join(dir, 'c.json'), 'utf8'));
