@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execa } from 'execa';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../harness/core/paths.ts';
@@ -14,6 +14,18 @@ test('the scripts parse (bash -n)', async () => {
     const r = await execa('bash', ['-n', s], { cwd: PROJECT_ROOT, reject: false });
     assert.is(r.exitCode, 0, `${s}: ${r.stderr}`);
   }
+});
+
+test('the nightly measures on the instruction clock unless told otherwise, in the script and in the workflow', async () => {
+  const script = await readFile(join(PROJECT_ROOT, 'scripts/nightly.sh'), 'utf8');
+  assert.match(script, /^CLOCK=\$\{NKB_CLOCK:-instructions\}$/m);
+  assert.match(script, /^ {4}clock_args=\(--vm always --clock instructions\)$/m);
+  const workflow = await readFile(join(PROJECT_ROOT, '.github/workflows/nightly.yml'), 'utf8');
+  assert.match(workflow, /^ {6}NKB_CLOCK: \$\{\{ inputs\.clock \|\| 'instructions' \}\}$/m);
+  assert.match(workflow, /^ {6}NKB_BENCH_ARGS: \$\{\{ inputs\.bench_args \|\| '' \}\}$/m);
+  const bad = await execa('bash', ['scripts/nightly.sh'], { cwd: PROJECT_ROOT, reject: false, env: { NKB_CLOCK: 'cycles' } });
+  assert.is(bad.exitCode, 2);
+  assert.is(bad.stderr.trim(), 'nightly: NKB_CLOCK "cycles" must be instructions or host');
 });
 
 test('gate-power refuses a bad pair count or cost with exit 2 and one line', async () => {
