@@ -78,6 +78,10 @@ export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instruc
 }
 
 export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, userKernel?: UserKernel): Promise<number> {
+  // Debian's kernel is settled first: one that is gone from both the cache and apt is one line
+  // (exit 2) with nothing created, not a boot that fails. The guest then boots exactly that package.
+  const packaged = userKernel ? undefined : await ensureGuestKernel(defaultVmCacheDir(), opts.guest.vmKernel);
+  const vmKernel = packaged ? exactChoice(packaged.packageName, packaged.packageVersion) : undefined;
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
   await mkdir(runDir, { recursive: true });
@@ -85,10 +89,6 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const clock = resolveClock(opts.clock, detected);
   const accel = clock.kind === 'instructions' ? 'tcg' : detected;
   const consoleLogPath = join(runDir, 'vm-console.log');
-  // Debian's kernel is settled first: one that is gone from both the cache and apt is one line
-  // (exit 2), not a boot that fails. The guest then boots exactly that package.
-  const packaged = userKernel ? undefined : await ensureGuestKernel(defaultVmCacheDir(), opts.guest.vmKernel);
-  const vmKernel = packaged ? exactChoice(packaged.packageName, packaged.packageVersion) : undefined;
   // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
   // (Imported here so the guest, which runs this same file, never loads esbuild.)
   const bundle = await (await import('../vm/guest/bundle.ts')).ensureGuestBundle();

@@ -44,6 +44,13 @@ test('--cpus the affinity mask cannot meet: outside the mask, one CPU for both s
   await expectUsageError(bench('client=0'), /--cpus "client=0" must be CLIENT,SERVER/);
 });
 
+test('--vm-kernel: a bad value, and a Debian kernel that neither the cache nor apt has (what a nightly pinned to a withdrawn kernel meets)', async () => {
+  await expectUsageError(['bench', '--vm', 'always', '--vm-kernel', 'latest'], /--vm-kernel "latest" must be cached, newest/);
+  await expectUsageError(['bench', '--vm', 'never', '--vm-kernel', 'newest'], /--vm-kernel sets up the VM guest; it cannot be combined with --vm never/);
+  await expectUsageError(['bench', '--vm', 'always', '--clock', 'instructions', '--scenarios', 'host', '--quick', '--vm-kernel', '6.12.1'],
+    /the Debian kernel 6\.12\.1 is in neither the cache \(.*\) nor apt .*: boot another with --vm-kernel newest \(a nightly: NKB_KERNEL=newest/);
+});
+
 test('unwritable output folder', async () => {
   const parent = await tempDir('ro');
   await chmod(parent, 0o555);
