@@ -13,11 +13,11 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BPF_BUILD, PROJECT_ROOT } from '../../harness/paths.ts';
-import { kernelToken } from '../../harness/vm/kernel-choice.ts';
-import { findKernelPackage, findNewestKernelPackage } from '../../harness/vm/kernel-package.ts';
-import { ensureGuestKernel } from '../../harness/vm/kernel.ts';
-import { defaultVmCacheDir } from '../../harness/vm/paths.ts';
+import { BPF_BUILD, PROJECT_ROOT } from '../../harness/core/paths.ts';
+import { kernelToken } from '../../harness/vm/guest/kernel-choice.ts';
+import { findKernelPackage, findNewestKernelPackage } from '../../harness/vm/guest/kernel-package.ts';
+import { ensureGuestKernel } from '../../harness/vm/guest/kernel.ts';
+import { defaultVmCacheDir } from '../../harness/vm/guest/locations.ts';
 import { cli } from '../helpers/cli.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
