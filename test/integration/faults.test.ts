@@ -1,6 +1,6 @@
 // Faults a root benchmark harness must survive: each leaves the host exactly as found.
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,6 +8,7 @@ import { BIN } from '../helpers/cli.ts';
 import { added, leftovers, rootNamespaceState } from '../helpers/host-state.ts';
 import { childPids, descendants, resultsWith, running, waitFor } from '../helpers/wait.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
+import { OWNERS_DIR } from '../../harness/host/run-owner.ts';
 
 const outDir = () => tempDir('fault');
 const start = (out: string, extra: string[] = []) =>
@@ -57,10 +58,17 @@ test('SIGKILL of the process the user started: the run stops its measurement, te
   // The bound is the mechanism's, not the machine's: the run ended before its measurement could have.
   assert.ok(stoppedAfterS < 20, `the measurement ran on: the run ended ${stoppedAfterS.toFixed(1)} s after the kill`);
   assert.not.ok(await running(client!.pid), 'the client is gone');
-  const { results } = (await resultsWith(out, 0))!;
+  const { runId, results } = (await resultsWith(out, 0))!;
   assert.is(results.complete, false, 'stopped, not finished');
   assert.is(results.measurements.length, 0, 'the interrupted measurement is not recorded as if whole');
   await expectHostAsFound(before);
+  // The owner's record is the one thing a SIGKILLed owner cannot take away: clean takes it, as the
+  // owner is gone, and the host is as found.
+  const record = join(OWNERS_DIR, `${runId}.json`);
+  const clean = await execa(process.execPath, [BIN, 'clean', '--run', runId], { reject: false });
+  assert.is(clean.exitCode, 0, clean.stderr);
+  assert.match(clean.stdout, `removed the owner record of run ${runId}`);
+  assert.is(await access(record).then(() => true, () => false), false, 'owner record left behind');
 });
 
 test('SIGKILL of the run itself (PID 1 of its namespace): the kernel removes everything', async () => {
