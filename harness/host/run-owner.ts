@@ -6,21 +6,25 @@
 // forgets them, as it ends every run.
 import { mkdir, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { UsageError, quote } from '../core/errors.ts';
 import { writeFileAtomic } from '../results/write.ts';
 
 export const OWNERS_DIR = '/run/netkit-bench/runs';
 
-export interface RunOwner {
-  runId: string;
-  pid: number;
+/** One owner record, as `claimRun` writes it; a record that does not match is no owner. */
+const RunOwnerSchema = z.object({
+  runId: z.string(),
+  pid: z.number().int().positive(),
   /** Clock ticks after boot at which the process started (/proc/<pid>/stat field 22). */
-  startTicks: number;
+  startTicks: z.number(),
   /** `pid:[inode]` of the owner's PID namespace: its pid means nothing in another. */
-  pidNamespace: string;
-  startedAt: string;
-  command: string;
-}
+  pidNamespace: z.string(),
+  startedAt: z.string(),
+  command: z.string(),
+});
+
+export type RunOwner = z.infer<typeof RunOwnerSchema>;
 
 /** Start time of a running (not zombie) process, in clock ticks after boot; undefined when it is gone. */
 async function startTicks(pid: number): Promise<number | undefined> {
@@ -41,15 +45,16 @@ export async function ownerState(owner: RunOwner): Promise<'alive' | 'gone' | 'u
 /** Every owner record, unreadable ones left out (a record being written is renamed into place whole). */
 export async function readOwners(dir = OWNERS_DIR): Promise<RunOwner[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[a-z0-9]{6}\.json$/.test(n));
-  const parse = (text: string) => {
+  const parse = (text: string): RunOwner | undefined => {
     try {
-      return JSON.parse(text) as RunOwner;
+      const owner = RunOwnerSchema.safeParse(JSON.parse(text));
+      return owner.success ? owner.data : undefined;
     } catch {
       return undefined;
     }
   };
   const owners = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').then(parse, () => undefined)));
-  return owners.filter((o): o is RunOwner => typeof o?.pid === 'number' && typeof o.runId === 'string');
+  return owners.filter((o) => o !== undefined);
 }
 
 export async function forgetOwner(runId: string, dir = OWNERS_DIR): Promise<void> {
