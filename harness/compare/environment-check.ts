@@ -54,7 +54,7 @@ export function environmentDifferences(base: Environment, cand: Environment, sce
     if (a === undefined || b === undefined) continue;
     const varied = dimension !== undefined && vary.includes(dimension);
     // Without --vary the BPF objects are what a comparison is usually about: a note, as always.
-    const blocking = !varied && (dimension === undefined || vary.length > 0 || dimension !== 'bpf');
+    const blocking = !varied && (vary.length > 0 || dimension !== 'bpf');
     add(field, a, b, blocking, varied ? `under test (--vary ${dimension}): ${field} ${JSON.stringify(a)} -> ${JSON.stringify(b)}` : undefined);
   }
   const identities = scenarios.map((s) => ({ s, pair: scenarioIdentities(base, cand, s) }));
