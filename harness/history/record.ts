@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import { medianOf, samplesOfResults, type MetricSamples } from '../results/samples.ts';
 import type { Environment, ResultsFile } from '../model/results.ts';
-import { resultsFileSchema } from '../results/validate.ts';
+import { environmentSchema, pointOfVersion } from '../results/validate.ts';
 
 export const HISTORY_KIND = 'netkit-bench.history';
-export const HISTORY_VERSION = 1;
+/** 2: rows carry their point (model/point.ts); version 1 rows load as cross-node. */
+export const HISTORY_VERSION = 2;
 
 export interface HistoryRow extends MetricSamples {
   median: number;
@@ -39,21 +40,25 @@ export function toHistoryRecord(results: ResultsFile): HistoryRecord {
   };
 }
 
-export const historyRecordSchema = z.looseObject({
+/** One schema per history version, each parsing to the current shape. */
+const historySchema = (version: 1 | 2) => z.looseObject({
   kind: z.literal(HISTORY_KIND),
-  version: z.literal(HISTORY_VERSION),
+  version: z.literal(version).transform(() => HISTORY_VERSION),
   runId: z.string(),
   startedAt: z.string(),
   complete: z.boolean(),
   command: z.array(z.string()),
   options: z.record(z.string(), z.unknown()),
-  environment: resultsFileSchema.shape.environment,
+  environment: environmentSchema,
   rows: z.array(z.object({
     scenario: z.string(),
     workload: z.string(),
+    point: pointOfVersion(version),
     metric: z.string(),
     unit: z.string(),
     values: z.array(z.number()),
     median: z.number().nullable().transform((x) => x ?? NaN),
   })),
 });
+
+export const historyRecordSchema = z.union([historySchema(1), historySchema(2)]);

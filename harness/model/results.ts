@@ -6,9 +6,11 @@ import type { CpuUsage } from './cpu.ts';
 import type { WorkloadParams } from './workload-params.ts';
 import type { Statistics } from './statistics.ts';
 import type { GuestMachineRecord } from './guest.ts';
+import type { AxisValue, Point } from './point.ts';
 
 export const RESULTS_SCHEMA = 'netkit-bench.results';
-export const RESULTS_VERSION = 1;
+/** 2: every measurement, summary row and skip carries its matrix `point` (model/point.ts). Version 1 files load as cross-node points (results/validate.ts). */
+export const RESULTS_VERSION = 2;
 
 /** A measurement's outcome is a value, not an exception: ok, invalid (ran but not trustworthy), failed. */
 export type MeasurementState = 'ok' | 'invalid' | 'failed';
@@ -29,6 +31,8 @@ export interface BpfProgramStats {
 export interface Measurement {
   scenario: string;
   workload: string;
+  /** Where on the run's axes: topology, and each swept axis's value. */
+  point: Point;
   repetition: number;
   /** ok; invalid: ran but failed a validity gate (no data, loss or retransmits over the limit); failed: a tool failed. */
   state: MeasurementState;
@@ -76,7 +80,7 @@ export interface Measurement {
  * n = 3, 93.75% at n = 5, >= 95% from n = 6 (harness/results/intervals.ts); null when n < 3, with
  * noInterval saying why. Files written before ciCoverage existed hold a percentile-bootstrap
  * interval labelled 95% whose real coverage is unknown (75% at n = 3): readers show "coverage
- * unknown". ratioToHost = value / value of the baseline (host) for the same workload and metric;
+ * unknown". ratioToHost = value / value of the baseline (host) for the same workload, metric and point;
  * ratioCiLow/ratioCiHigh the same interval over the per-repetition ratios, paired by repetition
  * number, ratioCiCoverage its coverage; null with < 3 such pairs. tooFewSamples: a pooled tail
  * percentile whose requests leave too few beyond it (harness/results/tail-check.ts): value NaN.
@@ -86,6 +90,8 @@ export interface Measurement {
 export interface SummaryRow extends Statistics {
   scenario: string;
   workload: string;
+  /** The point its repetitions share; ratioToHost is against host at the same point. */
+  point: Point;
   metric: string;
   unit: string;
   /** 'higher' or 'lower' is better, from harness/core/metrics.ts. */
@@ -217,8 +223,19 @@ export interface AppliedSettings {
   mismatches: string[];
 }
 
+export interface Skip {
+  scenario: string;
+  reason: string;
+  /** The point that could not run; absent: the scenario at every point. */
+  point?: Point;
+}
+
 export interface RunOptions {
   scenarios: string[];
+  /** The topologies measured (--topology); absent in version 1 files: cross-node. */
+  topologies?: string[];
+  /** Each swept axis (--sweep AXIS=V1,V2) and its values, in the order given; absent: no sweep. */
+  sweep?: Record<string, AxisValue[]>;
   workloads: string[];
   durationS: number;
   /** Repetitions of every measurement; with minRepeats, the most a workload got (harness/bench/repetitions.ts). */
@@ -257,7 +274,8 @@ export interface ResultsFile {
   complete: boolean;
   options: RunOptions;
   environment: Environment;
-  skipped: { scenario: string; reason: string }[];
+  /** Scenarios, or one scenario at one point, that could not run here, with the kernel's or the tool's reason. */
+  skipped: Skip[];
   measurements: Measurement[];
   summary: SummaryRow[];
 }

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from '../model/results.ts';
-import { parseResults } from './validate.ts';
+import { parseResults, READABLE_VERSIONS } from './validate.ts';
 
 /** A run folder or its results.json. */
 export async function resultsPath(runDirOrFile: string): Promise<string> {
@@ -34,8 +34,8 @@ export function parseResultsText(text: string, path: string): ResultsFile {
   if (typeof value !== 'object' || head.schema !== RESULTS_SCHEMA) {
     throw new UsageError(`${quote(path)} is not a netkit-bench results file (schema ${quote(head.schema)})`);
   }
-  if (head.version !== RESULTS_VERSION) {
-    throw new UsageError(`${quote(path)} has results version ${quote(head.version)}; this netkit-bench reads version ${RESULTS_VERSION}`);
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version)) {
+    throw new UsageError(`${quote(path)} has results version ${quote(head.version)}; this netkit-bench reads versions ${READABLE_VERSIONS.join(' and ')} (writes ${RESULTS_VERSION})`);
   }
   const parsed = parseResults(value);
   if (!parsed.ok) throw new UsageError(`${quote(path)} is malformed at ${parsed.problem}`);

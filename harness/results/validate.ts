@@ -5,7 +5,16 @@
 // JSON has no NaN: the writer's NaN statistics come back as null, and are turned back into NaN here.
 import { z } from 'zod';
 import { metricInfo } from '../core/metrics.ts';
+import { DEFAULT_POINT } from '../model/point.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from '../model/results.ts';
+
+/** The results versions this reader takes: 1 (rows without a point: cross-node) and the current one. */
+export const READABLE_VERSIONS = [1, RESULTS_VERSION] as const;
+type Version = (typeof READABLE_VERSIONS)[number];
+
+/** Version 2 rows carry their point; version 1 rows were all cross-node and carry none. */
+export const pointSchema = z.object({ topology: z.string() }).catchall(z.union([z.string(), z.number()]));
+export const pointOfVersion = (version: 1 | 2) => (version === 1 ? pointSchema.optional().transform((p) => p ?? { ...DEFAULT_POINT }) : pointSchema);
 
 const nanable = z.number().nullable().transform((x) => x ?? NaN);
 const optionalBound = z.number().nullable().optional();
@@ -20,9 +29,10 @@ const bpfProgram = z.looseObject({
   runTimeNs: z.number(),
 });
 
-const measurement = z.looseObject({
+const measurement = (version: Version) => z.looseObject({
   scenario: z.string(),
   workload: z.string(),
+  point: pointOfVersion(version),
   repetition: z.number(),
   state,
   reason: z.string().optional(),
@@ -33,10 +43,11 @@ const measurement = z.looseObject({
   samples: z.record(z.string(), z.array(z.number())).optional(),
 });
 
-const summaryRow = z
+const summaryRow = (version: Version) => z
   .looseObject({
     scenario: z.string(),
     workload: z.string(),
+    point: pointOfVersion(version),
     metric: z.string(),
     unit: z.string(),
     better: z.enum(['higher', 'lower']).optional(),
@@ -76,7 +87,7 @@ const summaryRow = z
     reasons: r.reasons ?? [],
   }));
 
-const environment = z.looseObject({
+export const environmentSchema = z.looseObject({
   where: z.enum(['native', 'vm-kvm', 'vm-tcg']),
   kernelRelease: z.string(),
   cpuModel: z.string(),
@@ -92,9 +103,10 @@ const environment = z.looseObject({
   ]).optional(),
 });
 
-export const resultsFileSchema = z.looseObject({
+/** One schema per results version; each parses to the current shape (version 1 upgraded: version 2, cross-node points). */
+export const resultsFileSchema = (version: Version) => z.looseObject({
   schema: z.literal(RESULTS_SCHEMA),
-  version: z.literal(RESULTS_VERSION),
+  version: z.literal(version).transform(() => RESULTS_VERSION),
   runId: z.string(),
   command: z.array(z.string()),
   startedAt: z.string(),
@@ -106,11 +118,13 @@ export const resultsFileSchema = z.looseObject({
     durationS: z.number(),
     repeats: z.number(),
   }),
-  environment,
-  skipped: z.array(z.object({ scenario: z.string(), reason: z.string() })),
-  measurements: z.array(measurement),
-  summary: z.array(summaryRow),
+  environment: environmentSchema,
+  skipped: z.array(z.object({ scenario: z.string(), reason: z.string(), point: pointSchema.optional() })),
+  measurements: z.array(measurement(version)),
+  summary: z.array(summaryRow(version)),
 });
+
+const SCHEMAS = new Map(READABLE_VERSIONS.map((v) => [v as unknown, resultsFileSchema(v)]));
 
 function dropNulls(record: Record<string, number | null>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== null));
@@ -118,7 +132,10 @@ function dropNulls(record: Record<string, number | null>): Record<string, number
 
 /** Zod's inferred type is structurally the schema's; the cast only narrows the loose extras away. */
 export function parseResults(value: unknown): { ok: true; results: ResultsFile } | { ok: false; problem: string } {
-  const parsed = resultsFileSchema.safeParse(value);
+  const version = (value as { version?: unknown } | null)?.version;
+  const schema = SCHEMAS.get(version);
+  if (!schema) return { ok: false, problem: `version: ${JSON.stringify(version)} is not one this netkit-bench reads (${READABLE_VERSIONS.join(', ')})` };
+  const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, results: parsed.data as unknown as ResultsFile };
   const issue = parsed.error.issues[0]!;
   return { ok: false, problem: `${fieldPath(issue.path)}: ${issue.message}` };

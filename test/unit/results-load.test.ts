@@ -43,6 +43,19 @@ test('an early file without value, CIs or hashes loads with what it meant: value
   assert.is(r.environment.scenariosSha256, undefined);
 });
 
+test('version 1 files load as version 2 with every row at the cross-node point; a version 2 row without its point is refused', async () => {
+  const r = await loadResults(CURRENT);
+  assert.is(r.version, 2);
+  assert.ok(r.measurements.every((m) => m.point.topology === 'cross-node' && Object.keys(m.point).length === 1));
+  assert.ok(r.summary.every((x) => x.point.topology === 'cross-node'));
+  const v2 = JSON.parse(JSON.stringify(r));
+  assert.is(parseResultsText(JSON.stringify(v2), 'v2.json').summary[0]!.point.topology, 'cross-node');
+  v2.measurements[0].point = { topology: 'same-node', msg: 1024 };
+  assert.equal(parseResultsText(JSON.stringify(v2), 'v2.json').measurements[0]!.point, { topology: 'same-node', msg: 1024 });
+  delete v2.summary[0].point;
+  usageError(() => parseResultsText(JSON.stringify(v2), 'v2.json'), /"v2.json" is malformed at summary\[0\]\.point/);
+});
+
 test('a run folder works as well as its results.json; a missing one is named', async () => {
   const dir = await tempDir('load');
   await writeFile(join(dir, 'results.json'), await readFile(CURRENT));
@@ -55,7 +68,7 @@ test('truncated, empty, another schema, another version, a wrong field: one line
   usageError(() => parseResultsText(text.slice(0, text.length / 2), 'r.json'), /"r.json" is not valid JSON \(.*truncated\?\)/);
   usageError(() => parseResultsText('', 'r.json'), /it is empty/);
   usageError(() => parseResultsText('{"schema": "other"}', 'r.json'), /not a netkit-bench results file \(schema "other"\)/);
-  usageError(() => parseResultsText(text.replace('"version": 1', '"version": 2'), 'r.json'), /results version "2"; this netkit-bench reads version 1/);
+  usageError(() => parseResultsText(text.replace(/"version": \d+/, '"version": 3'), 'r.json'), /results version "3"; this netkit-bench reads versions 1 and 2/);
   const broken = JSON.parse(text);
   broken.measurements[1].elapsedS = 'slow';
   usageError(() => parseResultsText(JSON.stringify(broken), 'r.json'), /malformed at measurements\[1\]\.elapsedS/);

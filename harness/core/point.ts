@@ -1,0 +1,26 @@
+// Points as keys and labels (model/point.ts says what a point is).
+import { DEFAULT_POINT, type Point } from '../model/point.ts';
+
+/** Axis names in canonical order: topology first, the others by name. */
+export function pointAxes(point: Point): string[] {
+  return ['topology', ...Object.keys(point).filter((k) => k !== 'topology').sort()];
+}
+
+/** The point as stable text, "topology=same-node,msg=1024": the pairing key, the same for equal points whatever their key order. */
+export function pointKey(point: Point): string {
+  return pointAxes(point).map((k) => `${k}=${point[k]}`).join(',');
+}
+
+/** A row's point; rows of files written before points existed are cross-node. */
+export const pointOf = (row: { point?: Point }): Point => row.point ?? DEFAULT_POINT;
+
+/** The axes whose values differ among `points`: what a label must show to tell them apart. */
+export function varyingAxes(points: readonly Point[]): string[] {
+  const axes = [...new Set(points.flatMap(pointAxes))];
+  return axes.filter((a) => new Set(points.map((p) => String(p[a] ?? ''))).size > 1);
+}
+
+/** "topology same-node, msg 1024": the point's values on `axes` (default: all of them). */
+export function pointLabel(point: Point, axes: readonly string[] = pointAxes(point)): string {
+  return axes.filter((a) => point[a] !== undefined).map((a) => `${a} ${point[a]}`).join(', ');
+}
