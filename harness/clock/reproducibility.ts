@@ -3,6 +3,7 @@
 // here is the run (a boot), not the repetition: it is what a nightly comparison sees.
 import type { ResultsFile } from '../model/results.ts';
 import { fmtNumber } from '../core/format.ts';
+import { pointKey } from '../core/point.ts';
 
 /** The rows compared: each workload's rate, and the request/response median latency. */
 export const REPRODUCIBILITY_METRICS = ['throughputGbps', 'transactionsPerS', 'connectionsPerS', 'p50Us'] as const;
@@ -28,7 +29,7 @@ export interface ReproducibilityRow {
 export function reproducibilityRows(first: ResultsFile, second: ResultsFile): ReproducibilityRow[] {
   return first.summary.flatMap((a) => {
     if (!(REPRODUCIBILITY_METRICS as readonly string[]).includes(a.metric) || !Number.isFinite(a.value)) return [];
-    const b = second.summary.find((r) => r.scenario === a.scenario && r.workload === a.workload && r.metric === a.metric);
+    const b = second.summary.find((r) => r.scenario === a.scenario && r.workload === a.workload && r.metric === a.metric && pointKey(r.point) === pointKey(a.point));
     if (!b || !Number.isFinite(b.value) || a.value === 0) return [];
     const differencePct = ((b.value - a.value) / a.value) * 100;
     const target = targetPct(a.workload);

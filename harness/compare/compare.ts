@@ -15,6 +15,8 @@ import { floorOf } from '../results/floors.ts';
 import { isPrimary } from './primary.ts';
 import { medianOf, sampleKey, type MetricSamples } from '../results/samples.ts';
 import { judge, percentChange, type GateSettings, type Verdict } from './verdict.ts';
+import { pointKey } from '../core/point.ts';
+import type { Point } from '../model/point.ts';
 
 export const COMPARISON_KIND = 'netkit-bench.comparison';
 
@@ -32,6 +34,8 @@ export interface RunSide {
 export interface ComparisonRow {
   scenario: string;
   workload: string;
+  /** The point both sides' rows share (rows pair by it: results/samples.ts sampleKey); absent in older comparison files. */
+  point?: Point;
   metric: string;
   unit: string;
   better: 'higher' | 'lower';
@@ -118,7 +122,7 @@ export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSe
       const j = judge(test, pAdjusted, info.better, bm, floor, gate);
       const tooFew = s.tooFewSamples ? `; ${s.tooFewSamples} repetition(s) left out: too few samples beyond the percentile` : '';
       return {
-        scenario: s.scenario, workload: s.workload, metric: s.metric, unit: info.unit, better: info.better,
+        scenario: s.scenario, workload: s.workload, point: s.point, metric: s.metric, unit: info.unit, better: info.better,
         baselineN: base.get(sampleKey(s))?.values.length ?? 0, candidateN: s.values.length, baselineMedian: bm, candidateMedian: cm,
         changePct: percentChange(bm, cm, floor), changeAbs: cm - bm, test, pValue: test.pValue, pAdjusted, gated, verdict: j.verdict, why: `${j.why}${tooFew}`,
       };
@@ -165,10 +169,12 @@ function designNotes(d: Design, baseline: RunSide, candidate: RunSide): string[]
 /** Scenarios in the registry's order (host first), then workloads as the candidate ran them, then metrics' own order. */
 function byDisplayOrder(candidate: readonly MetricSamples[]) {
   const workloads = [...new Set(candidate.map((s) => s.workload))];
+  const points = [...new Set(candidate.map((s) => pointKey(s.point)))];
+  const at = (r: ComparisonRow) => points.indexOf(r.point ? pointKey(r.point) : '');
   const scenarioRank = (name: string) => {
     const i = SCENARIOS.findIndex((s) => s.name === name);
     return i < 0 ? SCENARIOS.length : i;
   };
   return (a: ComparisonRow, b: ComparisonRow) =>
-    scenarioRank(a.scenario) - scenarioRank(b.scenario) || workloads.indexOf(a.workload) - workloads.indexOf(b.workload) || metricOrder(a.metric) - metricOrder(b.metric);
+    at(a) - at(b) || scenarioRank(a.scenario) - scenarioRank(b.scenario) || workloads.indexOf(a.workload) - workloads.indexOf(b.workload) || metricOrder(a.metric) - metricOrder(b.metric);
 }

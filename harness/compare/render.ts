@@ -3,6 +3,7 @@
 // knows what "regressed" and "unchanged" meant. Gated rows are marked with *.
 import { fmtChangePct, fmtNumber, fmtPValue, fmtWithUnit, markdownTable, textTable } from '../core/format.ts';
 import type { ComparisonReport, ComparisonRow } from './compare.ts';
+import { pointLabel, varyingAxes } from '../core/point.ts';
 
 const VERDICT_MARK: Record<ComparisonRow['verdict'], string> = { improved: '✅ improved', regressed: '❌ regressed', unchanged: 'unchanged', inconclusive: '❔ inconclusive' };
 
@@ -29,9 +30,17 @@ function change(row: ComparisonRow): string {
   return `${sign(t.estimate)} [${sign(t.low)}, ${sign(t.high)}] ${row.unit}`.trim();
 }
 
-function cells(row: ComparisonRow): string[] {
+const rowAxes = (r: ComparisonReport) => varyingAxes(r.rows.flatMap((x) => (x.point ? [x.point] : [])));
+
+/** The scenario, with the row's point on the axes that vary among the rows (none: the name alone). */
+function scenarioAt(row: ComparisonRow, axes: readonly string[]): string {
+  const label = row.point && axes.length ? pointLabel(row.point, axes) : '';
+  return label ? `${row.scenario} (${label})` : row.scenario;
+}
+
+function cells(row: ComparisonRow, axes: readonly string[]): string[] {
   return [
-    row.scenario, row.workload, `${row.metric}${row.gated ? ' *' : ''}`, row.better,
+    scenarioAt(row, axes), row.workload, `${row.metric}${row.gated ? ' *' : ''}`, row.better,
     `${fmtWithUnit(row.baselineMedian, row.unit)} (n=${row.baselineN}${row.test.design === 'prediction' ? ' runs' : ''})`,
     `${fmtWithUnit(row.candidateMedian, row.unit)} (n=${row.candidateN})`,
     change(row), fmtPValue(row.pValue), fmtPValue(row.pAdjusted),
@@ -71,7 +80,8 @@ function briefly(dimension: string, side: string): string {
  */
 export function underTestSummaries(r: ComparisonReport): string[] {
   const gated = r.rows.filter((row) => row.gated);
-  const effects = gated.map((row) => `${row.scenario} ${row.workload} ${row.metric} ${fmtChangePct(Number.isFinite(row.test.estimate) && row.test.scale === 'ratio' ? row.test.estimate : row.changePct)}, ${row.verdict}`);
+  const axes = rowAxes(r);
+  const effects = gated.map((row) => `${scenarioAt(row, axes)} ${row.workload} ${row.metric} ${fmtChangePct(Number.isFinite(row.test.estimate) && row.test.scale === 'ratio' ? row.test.estimate : row.changePct)}, ${row.verdict}`);
   return (r.underTest ?? []).map((u) => `${u.dimension} ${briefly(u.dimension, u.baseline)} → ${briefly(u.dimension, u.candidate)}: ${effects.join('; ') || 'no gated row to judge it by'}`);
 }
 
@@ -89,7 +99,7 @@ export function renderComparisonText(r: ComparisonReport): string {
     ...r.notes.map((n) => `note: ${n}`),
     ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `${d.blocking ? 'forced past' : 'note'}: ${d.note ?? `${d.field} differs: ${JSON.stringify(d.baseline)} vs ${JSON.stringify(d.candidate)}`}`),
     '',
-    textTable([...HEADER, 'verdict'], r.rows.map((row) => [...cells(row), `${row.verdict} (${row.why})`])),
+    textTable([...HEADER, 'verdict'], r.rows.map((row) => [...cells(row, rowAxes(r)), `${row.verdict} (${row.why})`])),
     '',
     countsLine(r),
   ];
@@ -107,7 +117,7 @@ export function renderComparisonMarkdown(r: ComparisonReport): string {
     ...r.notes.map((n) => `- note: ${n}`),
     ...r.differences.filter((d) => !isUnderTest(d)).map((d) => `- ${d.blocking ? '**forced past**' : 'note'}: ${d.note ?? `\`${d.field}\` differs: \`${d.baseline}\` vs \`${d.candidate}\``}`),
   ];
-  const table = (rows: ComparisonRow[]) => markdownTable([...HEADER, 'verdict'], rows.map((row) => [...cells(row), VERDICT_MARK[row.verdict]]), ALIGN);
+  const table = (rows: ComparisonRow[]) => markdownTable([...HEADER, 'verdict'], rows.map((row) => [...cells(row, rowAxes(r)), VERDICT_MARK[row.verdict]]), ALIGN);
   const changed = r.rows.filter((row) => row.verdict === 'regressed' || row.verdict === 'improved');
   return [
     title, '',

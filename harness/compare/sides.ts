@@ -28,7 +28,7 @@ function runLevelValues(runs: readonly (readonly MetricSamples[])[]): MetricSamp
     for (const s of run) {
       if (s.values.length === 0) continue;
       const key = sampleKey(s);
-      const row = byKey.get(key) ?? { scenario: s.scenario, workload: s.workload, metric: s.metric, unit: s.unit, values: [] };
+      const row = byKey.get(key) ?? { scenario: s.scenario, workload: s.workload, point: s.point, metric: s.metric, unit: s.unit, values: [] as number[] };
       row.values.push(medianOf(s.values));
       byKey.set(key, row);
     }

@@ -4,6 +4,8 @@
 import { medianOf } from '../results/samples.ts';
 import type { Environment } from '../model/results.ts';
 import type { HistoryRecord } from './record.ts';
+import { sampleKey } from '../results/samples.ts';
+import type { Point } from '../model/point.ts';
 
 /** One kernel build: release, plus the config's hash when the VM recorded it, else the build string (uname -v). */
 export function kernelBuildOf(env: Environment): string {
@@ -15,6 +17,7 @@ export function kernelBuildOf(env: Environment): string {
 export interface BuildFigure {
   scenario: string;
   workload: string;
+  point: Point;
   metric: string;
   unit: string;
   /** One figure per run of this build (that run's median), oldest run first. */
@@ -43,8 +46,8 @@ export function trendByKernelBuild(records: readonly HistoryRecord[]): KernelBui
     for (const run of runs) {
       for (const row of run.rows) {
         if (!Number.isFinite(row.median)) continue;
-        const key = `${row.scenario}\0${row.workload}\0${row.metric}`;
-        const f = figures.get(key) ?? { scenario: row.scenario, workload: row.workload, metric: row.metric, unit: row.unit, runMedians: [], median: NaN };
+        const key = sampleKey(row);
+        const f = figures.get(key) ?? { scenario: row.scenario, workload: row.workload, point: row.point, metric: row.metric, unit: row.unit, runMedians: [], median: NaN };
         f.runMedians.push(row.median);
         figures.set(key, f);
       }

@@ -50,7 +50,7 @@ export function answerLines(m: AnswerMatrix, claims: readonly ClaimResult[][], s
     const width = Math.max(...claims[i]!.map((c) => c.verdict.length));
     out.push(...claims[i]!.map((c) => `${c.verdict.padEnd(width)}  ${c.statement}: ${c.detail}`));
   });
-  if (m.skipped.length) out.push(`skipped: ${m.skipped.map((s) => `${s.scenario} (${pointLabel(pointFields(s)) ? `${pointLabel(pointFields(s))}: ` : ''}${s.reason})`).join('; ')}`);
+  if (m.skipped.length) out.push(`skipped: ${m.skipped.map((s) => `${s.scenario} (${pointLabel(pointFields(s, m.axes)) ? `${pointLabel(pointFields(s, m.axes))}: ` : ''}${s.reason})`).join('; ')}`);
   return out;
 }
 

@@ -5,6 +5,8 @@
 // workload, once the results carry one) form separate groups, each against its own baseline.
 import { primaryMetrics } from '../compare/primary.ts';
 import type { MeasurementState, SummaryRow } from '../model/results.ts';
+import type { Point } from '../model/point.ts';
+import { varyingAxes } from '../core/point.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 
@@ -28,7 +30,7 @@ export interface AnswerCell {
 }
 
 export interface AnswerGroup {
-  /** The group's point ({} when the rows carry none): { topology: 'same-node' }. */
+  /** The group's point on the axes that vary in the run ({} when none does): { topology: 'same-node' }. */
   point: Record<string, string>;
   /** Scenarios in the summary's order, baseline first when it ran. */
   scenarios: string[];
@@ -40,16 +42,18 @@ export interface AnswerGroup {
 
 export interface AnswerMatrix {
   baseline: string;
+  /** The axes whose values differ among the rows: the ones a group's label shows. */
+  axes: string[];
   columns: AnswerColumn[];
   groups: AnswerGroup[];
   skipped: Skip[];
 }
 
-type Skip = { scenario: string; reason: string; point?: object };
+type Skip = { scenario: string; reason: string; point?: Point };
 
-/** A row's or skip's matrix point as strings; {} for files without one. */
-export function pointFields(x: { point?: object }): Record<string, string> {
-  return Object.fromEntries(Object.entries(x.point ?? {}).map(([k, v]) => [k, String(v)]));
+/** A row's or skip's point on `axes`, as strings; {} for a skip at every point. */
+export function pointFields(x: { point?: Point }, axes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(axes.flatMap((a) => (x.point?.[a] === undefined ? [] : [[a, String(x.point[a])]])));
 }
 
 const PASSES = 'backlogPassesPerPacket';
@@ -79,8 +83,9 @@ export function answerMatrix(summary: readonly SummaryRow[], baseline: string, s
     }
   }
   const groups = new Map<string, AnswerGroup>();
+  const axes = varyingAxes(summary.map((r) => r.point));
   for (const r of summary) {
-    const point = pointFields(r as { point?: object });
+    const point = pointFields(r, axes);
     const k = JSON.stringify(point);
     if (!groups.has(k)) groups.set(k, { point, scenarios: [], cells: {}, passes: {} });
     const g = groups.get(k)!;
@@ -93,5 +98,5 @@ export function answerMatrix(summary: readonly SummaryRow[], baseline: string, s
     if (r.metric === PASSES && Number.isFinite(r.value)) g.passes[r.scenario] ??= r.value;
   }
   for (const g of groups.values()) g.scenarios = scenarioOrder(g.scenarios).sort((a, b) => Number(b === baseline) - Number(a === baseline));
-  return { baseline, columns, groups: [...groups.values()], skipped: [...skipped] };
+  return { baseline, axes, columns, groups: [...groups.values()], skipped: [...skipped] };
 }

@@ -6,6 +6,8 @@ import { BPF_NS_PER_PACKET } from '../core/metrics.ts';
 import { coverageLabel } from '../results/interval-label.ts';
 import type { Measurement, ResultsFile, SummaryRow } from '../model/results.ts';
 import { scenarioOrder } from './scenario-colors.ts';
+import { pointKey } from '../core/point.ts';
+import type { Point } from '../model/point.ts';
 
 export interface BarDatum {
   scenario: string;
@@ -60,7 +62,7 @@ export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiske
   return { data, whiskers, note: whiskerNote(whiskers, rows.map((r) => r.ciCoverage)) };
 }
 
-export interface LatencyDatum { scenario: string; workload: string; latencyUs: number }
+export interface LatencyDatum { scenario: string; workload: string; point: Point; latencyUs: number }
 
 /**
  * Raw per-request latencies pooled over valid repetitions. Above maxPerGroup values a group is
@@ -68,19 +70,19 @@ export interface LatencyDatum { scenario: string; workload: string; latencyUs: n
  * while keeping the chart's data small.
  */
 export function latencyData(results: ResultsFile, maxPerGroup = 20_000): LatencyDatum[] {
-  const groups = new Map<string, { scenario: string; workload: string; values: number[] }>();
+  const groups = new Map<string, { scenario: string; workload: string; point: Point; values: number[] }>();
   for (const m of results.measurements as (Measurement & { samples?: Record<string, number[]> })[]) {
     const values = m.state === 'ok' ? m.samples?.latencyUs : undefined;
     if (!values?.length) continue;
-    const key = `${m.scenario}\u0000${m.workload}`;
-    const g = groups.get(key) ?? { scenario: m.scenario, workload: m.workload, values: [] };
+    const key = `${m.scenario}\u0000${m.workload}\u0000${pointKey(m.point)}`;
+    const g = groups.get(key) ?? { scenario: m.scenario, workload: m.workload, point: m.point, values: [] };
     for (const v of values) if (finite(v) && v > 0) g.values.push(v);
     groups.set(key, g);
   }
   return [...groups.values()].flatMap((g) => {
     const sorted = g.values.sort((a, b) => a - b);
     const step = Math.max(1, Math.ceil(sorted.length / maxPerGroup));
-    return sorted.filter((_, i) => i % step === 0).map((latencyUs) => ({ scenario: g.scenario, workload: g.workload, latencyUs }));
+    return sorted.filter((_, i) => i % step === 0).map((latencyUs) => ({ scenario: g.scenario, workload: g.workload, point: g.point, latencyUs }));
   });
 }
 

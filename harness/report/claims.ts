@@ -30,7 +30,7 @@ const REASON_CHARS = 60;
 const short = (s: string) => (s.length > REASON_CHARS ? `${s.slice(0, REASON_CHARS - 1)}…` : s);
 
 /** The group's skips: those at its point, and those of files whose skips carry none. */
-const skipsOf = (m: AnswerMatrix, g: AnswerGroup) => m.skipped.filter((s) => !s.point || JSON.stringify(pointFields(s)) === JSON.stringify(g.point));
+const skipsOf = (m: AnswerMatrix, g: AnswerGroup) => m.skipped.filter((s) => !s.point || JSON.stringify(pointFields(s, m.axes)) === JSON.stringify(g.point));
 
 function absent(m: AnswerMatrix, g: AnswerGroup, scenario: string): string | undefined {
   if (g.scenarios.includes(scenario)) return undefined;

@@ -27,6 +27,9 @@
 //                                  n = 5, >= 95 from n = 6); "unknown" for a file from before it was
 //                                  recorded (a bootstrap interval then, labelled 95%, often less)
 //   ratio_ci_coverage              the same for [ratio_ci_low, ratio_ci_high]
+//   topology                       the row's topology (cross-node, same-node, ...): rows pair by it
+//   <axis>                         one column per swept axis (msg, flows, mtu, gso), after topology,
+//                                  in the order the run swept them: the row's value on that axis
 //   note                           "too few samples: ..." for a tail percentile with too few requests
 //                                  beyond it (value empty), or why a row has no interval
 import { stringify } from 'csv-stringify/sync';
@@ -34,11 +37,12 @@ import { clockIdentity } from '../clock/clock.ts';
 import { clockedUnit } from '../clock/labels.ts';
 import { plainNumber } from '../core/format.ts';
 import type { ResultsFile } from '../model/results.ts';
+import type { Point } from '../model/point.ts';
 
 export const CSV_COLUMNS = [
   'run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state',
   'ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool',
-  'ci_coverage', 'ratio_ci_coverage', 'note',
+  'ci_coverage', 'ratio_ci_coverage', 'note', 'topology',
 ] as const;
 
 /** Coverage in percent; "unknown" when an old file has an interval but no coverage. */
@@ -54,13 +58,19 @@ function num(x: number | null | undefined): string {
 export function resultsCsv(results: ResultsFile): string {
   const clock = clockIdentity(results.environment.clock);
   const ip = String(results.options.workloadParams?.ipVersion ?? 4);
+  // Swept axes, in the run's order, then any other axis a row carries (a merged or older file).
+  const axes = [...new Set([...Object.keys(results.options.sweep ?? {}), ...results.summary.flatMap((r) => Object.keys(r.point))])].filter((a) => a !== 'topology');
+  const at = (point: Point | undefined) => [point?.topology ?? '', ...axes.map((a) => String(point?.[a] ?? ''))];
   const rows = results.summary.map((r) => [
     results.runId, results.environment.where, r.scenario, r.workload, r.metric, clockedUnit(r.unit, results.environment.clock), String(r.n),
     num(r.median), num(r.mean), num(r.stddev), num(r.cvPct), num(r.min), num(r.max), num(r.ratioToHost), r.state,
     num(r.ciLow), num(r.ciHigh), num(r.ratioCiLow), num(r.ratioCiHigh), num(r.value), r.estimator, r.better, String(r.attempted), r.reasons.join('; '), clock, ip, r.tool ?? '',
     coverage(r.ciCoverage, r.ciLow), coverage(r.ratioCiCoverage, r.ratioCiLow), r.tooFewSamples ?? r.noInterval ?? '',
+    ...at(r.point),
   ]);
-  const blank = CSV_COLUMNS.length - 21;
-  const skipped = results.skipped.map((s) => [results.runId, results.environment.where, s.scenario, '', '', '', '0', '', '', '', '', '', '', '', `skipped: ${s.reason}`, ...new Array<string>(blank).fill(''), clock, ip, '', '', '', '']);
-  return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS] });
+  const blank = (from: (typeof CSV_COLUMNS)[number], to: (typeof CSV_COLUMNS)[number]) => new Array<string>(CSV_COLUMNS.indexOf(to) - CSV_COLUMNS.indexOf(from) - 1).fill('');
+  const skipped = results.skipped.map((s) => [
+    results.runId, results.environment.where, s.scenario, '', '', '', '0', ...blank('n', 'state'), `skipped: ${s.reason}`, ...blank('state', 'clock'), clock, ip, ...blank('ip_version', 'topology'), ...at(s.point),
+  ]);
+  return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS, ...axes] });
 }

@@ -2,6 +2,8 @@
 // state ok count, as in the summary (harness/results/summary.ts). A tail percentile of a
 // repetition with too few requests beyond it (harness/stats/tail.ts) is left out and counted.
 import { metricInfo } from '../core/metrics.ts';
+import { pointKey } from '../core/point.ts';
+import type { Point } from '../model/point.ts';
 import type { ResultsFile } from '../model/results.ts';
 import { enoughBeyond } from '../stats/tail.ts';
 import { withDerivedRates } from './floors.ts';
@@ -9,6 +11,7 @@ import { withDerivedRates } from './floors.ts';
 export interface MetricSamples {
   scenario: string;
   workload: string;
+  point: Point;
   metric: string;
   unit: string;
   /** One value per ok repetition (or, for a history baseline, one per run: its median). */
@@ -19,7 +22,8 @@ export interface MetricSamples {
   tooFewSamples?: number;
 }
 
-export const sampleKey = (s: { scenario: string; workload: string; metric: string }) => `${s.scenario}\u0000${s.workload}\u0000${s.metric}`;
+/** The pairing key of a row across runs: scenario, workload, point and metric. */
+export const sampleKey = (s: { scenario: string; workload: string; point: Point; metric: string }) => `${s.scenario}\u0000${s.workload}\u0000${pointKey(s.point)}\u0000${s.metric}`;
 
 export function samplesOfResults(results: ResultsFile): MetricSamples[] {
   const byKey = new Map<string, MetricSamples>();
@@ -27,8 +31,8 @@ export function samplesOfResults(results: ResultsFile): MetricSamples[] {
     if (m.state !== 'ok') continue;
     for (const [metric, value] of Object.entries(withDerivedRates(m.metrics, results.options.durationS))) {
       if (!Number.isFinite(value)) continue;
-      const key = sampleKey({ scenario: m.scenario, workload: m.workload, metric });
-      const set = byKey.get(key) ?? { scenario: m.scenario, workload: m.workload, metric, unit: metricInfo(metric).unit, values: [], repetitions: [] };
+      const key = sampleKey({ scenario: m.scenario, workload: m.workload, point: m.point, metric });
+      const set = byKey.get(key) ?? { scenario: m.scenario, workload: m.workload, point: m.point, metric, unit: metricInfo(metric).unit, values: [], repetitions: [] };
       byKey.set(key, set);
       const info = metricInfo(metric).pooled;
       const collected = typeof info === 'object' ? m.sampleCounts?.[info.samples]?.collected : undefined;

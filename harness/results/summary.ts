@@ -1,10 +1,11 @@
-// Folds measurements into one row per scenario x workload x metric (see SummaryRow in schema.ts
+// Folds measurements into one row per scenario x workload x point x metric (see SummaryRow in schema.ts
 // for what each field means). Only valid measurements count; the others are named in `reasons`.
 import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { computeStatistics } from '../stats/statistics.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { RowInterval } from './intervals.ts';
 import type { Measurement, MeasurementState, SummaryRow } from '../model/results.ts';
+import { pointKey } from '../core/point.ts';
 import { tooFewSamples } from './tail-check.ts';
 
 export interface SummaryOptions {
@@ -37,25 +38,26 @@ export function summarize(measurements: readonly Measurement[], baseline: string
   const pools: PoolCache = new Map();
   const groups = new Map<string, Measurement[]>();
   for (const m of measurements) {
-    const k = key(m.scenario, m.workload);
+    const k = key(m.scenario, m.workload, pointKey(m.point));
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push(m);
   }
   const rows: SummaryRow[] = [];
   const repsOf = new Map<string, Repetition[]>();
   for (const group of groups.values()) {
-    const { scenario, workload } = group[0]!;
+    const { scenario, workload, point } = group[0]!;
+    const at = pointKey(point);
     const ok = group.filter((m) => m.state === 'ok');
     const tools = [...new Set(group.flatMap((m) => (m.tool ? [m.tool] : [])))];
     const base = {
-      scenario, workload, attempted: group.length, state: groupState(group), reasons: [...new Set(group.flatMap((m) => (m.reason ? [m.reason] : [])))],
+      scenario, workload, point, attempted: group.length, state: groupState(group), reasons: [...new Set(group.flatMap((m) => (m.reason ? [m.reason] : [])))],
       ...(tools.length ? { tool: tools.join(' + ') } : {}),
     };
     const metricNames = [...new Set(group.flatMap((m) => Object.keys(m.metrics)))];
     for (const metric of metricNames) {
       const info = metricInfo(metric);
       const reps = repetitions(ok, metric);
-      repsOf.set(key(scenario, workload, metric), reps);
+      repsOf.set(key(scenario, workload, at, metric), reps);
       const tooFew = tooFewSamples(info, ok);
       const e = estimate(info, reps, pools);
       const shown: RowInterval = tooFew ? { ci: null, why: tooFew } : e.interval;
@@ -71,24 +73,28 @@ export function summarize(measurements: readonly Measurement[], baseline: string
     }
   }
   for (const row of rows) {
-    const b = rows.find((r) => r.scenario === baseline && r.workload === row.workload && r.metric === row.metric);
+    const at = pointKey(row.point);
+    const b = rows.find((r) => r.scenario === baseline && r.workload === row.workload && r.metric === row.metric && pointKey(r.point) === at);
     if (!b || !Number.isFinite(b.value) || b.value === 0 || !Number.isFinite(row.value)) continue;
     row.ratioToHost = row.value / b.value;
-    const { ci } = ratioInterval(repsOf.get(key(row.scenario, row.workload, row.metric))!, repsOf.get(key(baseline, row.workload, row.metric))!);
+    const { ci } = ratioInterval(repsOf.get(key(row.scenario, row.workload, at, row.metric))!, repsOf.get(key(baseline, row.workload, at, row.metric))!);
     row.ratioCiLow = ci?.low ?? null;
     row.ratioCiHigh = ci?.high ?? null;
     row.ratioCiCoverage = ci?.coverage ?? null;
   }
-  return rows.sort(byOrder(baseline, opts.order));
+  const points = [...new Set(measurements.map((m) => pointKey(m.point)))];
+  return rows.sort(byOrder(baseline, points, opts.order));
 }
 
 function intervalFields(i: RowInterval): Pick<SummaryRow, 'ciLow' | 'ciHigh' | 'ciCoverage' | 'noInterval'> {
   return i.ci ? { ciLow: i.ci.low, ciHigh: i.ci.high, ciCoverage: i.ci.coverage } : { ciLow: null, ciHigh: null, ciCoverage: null, noInterval: i.why };
 }
 
-function byOrder(baseline: string, order: SummaryOptions['order'] = {}) {
+/** Points in the order the run measured them first; within a point, baseline first, then the given orders. */
+function byOrder(baseline: string, points: readonly string[], order: SummaryOptions['order'] = {}) {
   const rank = (list: readonly string[] | undefined, name: string, first?: string) => (name === first ? -1 : list?.includes(name) ? list.indexOf(name) : Infinity);
   return (a: SummaryRow, b: SummaryRow) =>
+    points.indexOf(pointKey(a.point)) - points.indexOf(pointKey(b.point)) ||
     rank(order.scenarios, a.scenario, baseline) - rank(order.scenarios, b.scenario, baseline) || a.scenario.localeCompare(b.scenario) ||
     rank(order.workloads, a.workload) - rank(order.workloads, b.workload) || a.workload.localeCompare(b.workload) ||
     metricOrder(a.metric) - metricOrder(b.metric) || a.metric.localeCompare(b.metric);

@@ -22,7 +22,7 @@ const env = (clock?: Environment['clock']): Environment => ({
 
 function results(clock?: Environment['clock']): ResultsFile {
   const ms: Measurement[] = [1, 2, 3].flatMap((repetition) => ['host', 'veth'].map((scenario) => ({
-    scenario, workload: 'tcp_rr', repetition, state: 'ok' as const, startedAt: '', elapsedS: 1, metrics: { transactionsPerS: scenario === 'host' ? 30000 + repetition : 22000 + repetition }, bpf: [],
+    scenario, workload: 'tcp_rr', point: { topology: 'cross-node' }, repetition, state: 'ok' as const, startedAt: '', elapsedS: 1, metrics: { transactionsPerS: scenario === 'host' ? 30000 + repetition : 22000 + repetition }, bpf: [],
   })));
   return {
     schema: RESULTS_SCHEMA, version: RESULTS_VERSION, runId: 'abc123', command: [], startedAt: '', finishedAt: '', complete: true,
@@ -72,14 +72,14 @@ test('every output of an instruction-clock run says so: table, CSV, Markdown, ch
   assert.match(renderTable(r), /not hardware speed/);
   const csv = resultsCsv(r);
   assert.match(csv, /,per 1e9 guest instructions,/);
-  assert.match(csv, /,instructions \(icount shift=0\),4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*\n/); // clock, ip_version, tool, then coverages and note
+  assert.match(csv, /,instructions \(icount shift=0\),4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,cross-node\n/); // clock, ip_version, tool, then coverages, note and topology
   assert.match(reportMarkdown(r), /not hardware speed/);
   const charts = runCharts(r);
   assert.ok(charts.length > 0);
   for (const c of charts) assert.match(JSON.stringify(c.spec.title), /instruction clock/, c.id);
   // The host clock keeps its plain units.
   assert.not.match(renderTable(results()), /instruction/);
-  assert.match(resultsCsv(results()), /,host time,4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*\n/);
+  assert.match(resultsCsv(results()), /,host time,4,[^,\n]*,[^,\n]*,[^,\n]*,[^,\n]*,cross-node\n/);
 });
 
 test('compare refuses to mix clocks or shifts, naming the field', () => {

@@ -16,8 +16,8 @@ function parse(text: string): Record<string, string>[] {
 function results(): ResultsFile {
   const ms: Measurement[] = [];
   for (let r = 1; r <= 3; r++) {
-    ms.push({ scenario: 'host', workload: 'tcp_stream', repetition: r, state: 'ok', startedAt: '', elapsedS: 3, metrics: { throughputGbps: 10 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
-    ms.push({ scenario: 'veth', workload: 'tcp_stream', repetition: r, state: r === 3 ? 'invalid' : 'ok', reason: r === 3 ? 'retransmitPct 3 is above --max-retransmit-pct 1' : undefined, startedAt: '', elapsedS: 3, metrics: { throughputGbps: 8 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
+    ms.push({ scenario: 'host', workload: 'tcp_stream', point: { topology: 'cross-node' }, repetition: r, state: 'ok', startedAt: '', elapsedS: 3, metrics: { throughputGbps: 10 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
+    ms.push({ scenario: 'veth', workload: 'tcp_stream', point: { topology: 'cross-node' }, repetition: r, state: r === 3 ? 'invalid' : 'ok', reason: r === 3 ? 'retransmitPct 3 is above --max-retransmit-pct 1' : undefined, startedAt: '', elapsedS: 3, metrics: { throughputGbps: 8 + r, clientCpuPct: 50 }, bpf: [], tool: 'iperf 3.12' });
   }
   return {
     schema: RESULTS_SCHEMA, version: RESULTS_VERSION, runId: 'abc123', command: [], startedAt: '', finishedAt: '', complete: true,
@@ -31,7 +31,7 @@ function results(): ResultsFile {
 
 test('CSV: the original columns first and unchanged, the new ones after', () => {
   assert.equal(CSV_COLUMNS.slice(0, 15), ['run_id', 'where', 'scenario', 'workload', 'metric', 'unit', 'n', 'median', 'mean', 'stddev', 'cv_pct', 'min', 'max', 'ratio_to_host', 'state']);
-  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool', 'ci_coverage', 'ratio_ci_coverage', 'note']);
+  assert.equal(CSV_COLUMNS.slice(15), ['ci_low', 'ci_high', 'ratio_ci_low', 'ratio_ci_high', 'value', 'estimator', 'better', 'attempted', 'reasons', 'clock', 'ip_version', 'tool', 'ci_coverage', 'ratio_ci_coverage', 'note', 'topology']);
 });
 
 test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () => {
@@ -44,7 +44,7 @@ test('CSV rows: statistics, intervals, validity; skipped scenarios as rows', () 
   assert.match(veth.note!, /no interval with n = 2/);
   assert.match(veth.reasons!, /retransmitPct 3/);
   const skipped = rows.find((r) => r.scenario === 'netkit')!;
-  assert.equal([skipped.state, skipped.n, skipped.ip_version], ['skipped: no netkit here', '0', '4']);
+  assert.equal([skipped.state, skipped.n, skipped.ip_version, skipped.topology], ['skipped: no netkit here', '0', '4', '']);
   assert.is(host.ip_version, '4');
   const v6 = parse(resultsCsv({ ...results(), options: { ...results().options, workloadParams: { ...DEFAULT_WORKLOAD_PARAMS, ipVersion: 6 } } }));
   assert.ok(v6.every((r) => r.ip_version === '6'));

@@ -9,6 +9,7 @@ import { metricInfo } from '../../core/metrics.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
+import { pointKey } from '../../core/point.ts';
 
 export interface TrendSettings { thresholdPct: number; baselineRuns: number }
 
@@ -25,7 +26,7 @@ export function trendPoints(history: readonly HistoryRecord[], metric: string, s
   return [...history].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).flatMap((r) => r.rows
     .filter((row) => row.metric === metric && Number.isFinite(row.median))
     .map((row) => {
-      const key = `${row.scenario}\u0000${row.workload}`;
+      const key = `${row.scenario}\u0000${row.workload}\u0000${pointKey(row.point)}`;
       const before = earlier.get(key) ?? [];
       const baseline = before.length ? medianOf(before.slice(-s.baselineRuns)) : null;
       earlier.set(key, [...before, row.median]);
