@@ -6,6 +6,7 @@
 // 198.18.1.0/24 behind node0, 198.18.2.0/24 behind node1. IPv6 from the benchmarking range
 // 2001:2::/48 (RFC 5180): 2001:2::/64 the wire, 2001:2:0:1::/64 and 2001:2:0:2::/64 the pods.
 import type { LinkSettings, Scenario, SysctlSpec, VethLink } from '../harness/scenario/types.ts';
+import { CROSS_NODE } from '../harness/model/point.ts';
 
 export const WIRE0 = '198.18.0.1';
 export const WIRE1 = '198.18.0.2';
@@ -74,6 +75,7 @@ export const LINK_SETTINGS: LinkSettings = {
 /** Two nodes joined by the wire and nothing else: what `host` runs on and every pod scenario extends. */
 export const twoNodes: Scenario = {
   name: 'two-nodes',
+  topology: CROSS_NODE,
   description: 'node0 and node1 joined by a veth wire',
   requires: ['veth'],
   nodes: ['node0', 'node1'],

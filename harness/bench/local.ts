@@ -3,7 +3,8 @@
 import { CLOCK_ENV, clockFromEnv } from '../core/clock-env.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { gridPoints } from './axes.ts';
 import { detectCapabilities, skipReasons } from '../host/capabilities.ts';
 import { collectEnvironment } from '../host/environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../core/errors.ts';
@@ -13,7 +14,7 @@ import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '.
 import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
-import { runMatrix } from './matrix.ts';
+import { matrixUnits, runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { renderRun } from '../report/run-text.ts';
@@ -21,6 +22,7 @@ import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
+import { pointKey } from '../core/point.ts';
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
   // First, so a request this machine cannot meet stops the run before anything is created.
@@ -28,12 +30,17 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const runDir = join(resolve(opts.outDir), runId);
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
   const caps = await detectCapabilities(runId);
-  const selected = benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost);
+  const points = gridPoints(opts.topologies, opts.sweep);
+  // Each topology's own scenario objects; a scenario asked for but not defined on a topology is a skip there.
+  const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
+  const undefinedOn = opts.topologies.flatMap((t) => opts.scenarios.filter((n) => !TOPOLOGIES[t]?.some((s) => s.name === n)).map((scenario) => ({ scenario, reason: `not defined on the ${t} topology`, point: { topology: t } })));
   // On the instruction clock each scenario is built once, and that build checks its settings (matrix.ts buildIsProbe).
   const instructionClock = clockFromEnv(process.env[CLOCK_ENV]).kind === 'instructions';
-  const skipped = await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock });
-  const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name));
-  const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: runnable.length, workloads, repeats: opts.repeats, durationS: opts.durationS });
+  const skipped = [...undefinedOn, ...(await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock }))];
+  const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name && (!k.point || k.point.topology === s.topology)));
+  // The progress line counts builds x points: each unit's points are measured for every workload.
+  const measuredPoints = matrixUnits({ scenarios: runnable, points }).reduce((n, u) => n + u.points.length, 0);
+  const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: measuredPoints, workloads, repeats: opts.repeats, durationS: opts.durationS });
   const err = (line: string) => {
     progress.clear();
     io.err(line);
@@ -52,7 +59,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     finishedAt: null,
     complete: false,
     options: {
-      scenarios: opts.scenarios, workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, ...(repetitionRule ? { minRepeats: repetitionRule.min } : {}), clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
+      scenarios: opts.scenarios, topologies: opts.topologies, ...(Object.keys(opts.sweep).length ? { sweep: opts.sweep } : {}), workloads: opts.workloads, durationS: opts.durationS, repeats: opts.repeats, ...(repetitionRule ? { minRepeats: repetitionRule.min } : {}), clientCpu: placement.client[0]!, serverCpu: placement.server[0]!,
       placement: { ...placement, harnessConfined: await confineHarness(placement.harness) },
       preset: opts.preset, workloadParams: opts.params, injectCost: opts.injectCost,
       ...(opts.abInjectCost !== undefined ? { abInjectCost: opts.abInjectCost } : {}),
@@ -76,6 +83,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     await runMatrix({
       plan: { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD },
       scenarios: runnable,
+      points,
       workloads,
       durationS: opts.durationS,
       repeats: opts.repeats,
@@ -89,9 +97,9 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       onStart: progress.begin,
       instructionClock,
       buildIsProbe: instructionClock,
-      onSkip: (scenario, reason) => {
-        results.skipped.push({ scenario, reason });
-        err(`skipping ${scenario}: ${reason}`);
+      onSkip: (scenario, reason, point) => {
+        results.skipped.push({ scenario, reason, point });
+        err(`skipping ${scenario} (${pointKey(point)}): ${reason}`);
       },
       ...(repetitionRule ? { repetitionRule, onSkipped: progress.skip } : {}),
       onApplied: (scenario, applied) => {

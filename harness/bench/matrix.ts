@@ -23,10 +23,15 @@ import { takeIdleBaseline } from '../cpu/idle.ts';
 import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
 import type { FixedWork } from '../model/workload-params.ts';
 import { decidingMetric, enoughRepetitions, type RepetitionRule } from './repetitions.ts';
+import { DEFAULT_POINT, type Point } from '../model/point.ts';
+import { pointKey, pointLabel, varyingAxes } from '../core/point.ts';
+import { buildUnits, paramsAt, scopeOf, type BuildUnit } from './axes.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
   scenarios: readonly Scenario[];
+  /** The grid (bench/axes.ts gridPoints); default: one cross-node point. Each scenario is measured at every point of its topology. */
+  points?: readonly Point[];
   workloads: readonly Workload[];
   durationS: number;
   repeats: number;
@@ -55,7 +60,8 @@ export interface MatrixContext {
    * scenario is built once, this saves a build per topology (about a minute of the default run).
    */
   buildIsProbe?: boolean;
-  onSkip?: (scenario: string, reason: string) => void;
+  /** A scenario that cannot be built as specified at `point` (its build-scope values). */
+  onSkip?: (scenario: string, reason: string, point: Point) => void;
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
@@ -67,19 +73,23 @@ export function shuffled<T>(items: readonly T[], random: () => number = Math.ran
   return out;
 }
 
+/** The builds `ctx` asks for: each scenario at each build-scope group of its points (bench/axes.ts). */
+export const matrixUnits = (ctx: Pick<MatrixContext, 'scenarios' | 'points'>): BuildUnit[] => buildUnits(ctx.scenarios, ctx.points ?? [DEFAULT_POINT]);
+
 export async function runMatrix(ctx: MatrixContext): Promise<void> {
   const all = Array.from({ length: ctx.repeats }, (_, i) => i + 1);
+  const units = matrixUnits(ctx);
   if (ctx.instructionClock) {
-    for (const scenario of shuffled(ctx.scenarios)) {
+    for (const unit of shuffled(units)) {
       if (ctx.signal.aborted) return;
-      await runScenario(ctx, scenario, all);
+      await runBuild(ctx, unit, all);
     }
     return;
   }
   for (const repetition of all) {
-    for (const scenario of shuffled(ctx.scenarios)) {
+    for (const unit of shuffled(units)) {
       if (ctx.signal.aborted) return;
-      await runScenario(ctx, scenario, [repetition]);
+      await runBuild(ctx, unit, [repetition]);
     }
   }
 }
@@ -99,16 +109,17 @@ const QUIESCE_FIRST_MS = 5000;
 const churns = (w: Workload) => w.name === 'tcp_crr';
 
 /**
- * The order of one build's measurements. Natively, one repetition of every workload. On the
- * instruction clock (every repetition in one build) workload by workload, tcp_crr last: each of its
+ * The order of one build's measurements, at each of its points. Natively, one repetition of every
+ * workload at every point. On the instruction clock (every repetition in one build) workload by
+ * workload, each at every point, tcp_crr last: each of its
  * runs leaves ~1,000 sockets in TIME_WAIT, and their expiry 60 guest seconds later (tens of
  * millions of instructions at once) must not land inside another measurement; the teardown that
  * follows them deletes the namespaces and the sockets with them.
  */
-export function measurementOrder(ctx: Pick<MatrixContext, 'instructionClock' | 'workloads'>, repetitions: readonly number[]): [number, Workload][] {
-  if (!ctx.instructionClock) return repetitions.flatMap((r) => ctx.workloads.map((w): [number, Workload] => [r, w]));
+export function measurementOrder(ctx: Pick<MatrixContext, 'instructionClock' | 'workloads'>, repetitions: readonly number[], points: readonly Point[] = [DEFAULT_POINT]): [number, Workload, Point][] {
+  if (!ctx.instructionClock) return repetitions.flatMap((r) => points.flatMap((p) => ctx.workloads.map((w): [number, Workload, Point] => [r, w, p])));
   const churnLast = [...ctx.workloads].sort((a, b) => Number(churns(a)) - Number(churns(b)));
-  return churnLast.flatMap((w) => repetitions.map((r): [number, Workload] => [r, w]));
+  return churnLast.flatMap((w) => points.flatMap((p) => repetitions.map((r): [number, Workload, Point] => [r, w, p])));
 }
 
 /** The transactions a fixed-work pass of `workload` did (ReceivePathCounts.transactions); none for other work. */
@@ -117,24 +128,31 @@ function passTransactions(workload: string, work: FixedWork | undefined): { tran
   return n === undefined ? {} : { transactions: n };
 }
 
-/** One build of `scenario`, and in it every workload for each of `repetitions`. */
-async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: readonly number[]): Promise<void> {
+/** One build of the unit's scenario, and in it every workload at each of its points for each of `repetitions`. */
+async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readonly number[]): Promise<void> {
+  const { scenario, points } = unit;
+  // A measurement's identity within the build: repetition, workload, point.
+  const id = (repetition: number, workload: string, point: Point) => `${repetition}/${workload}/${pointKey(point)}`;
+  const series = (workload: string, point: Point) => `${workload}/${pointKey(point)}`;
   const done = new Set<string>();
   const record = async (m: Measurement) => {
-    done.add(`${m.repetition}/${m.workload}`);
+    done.add(id(m.repetition, m.workload, m.point));
     await ctx.onMeasurement(m);
   };
-  // The repetition rule: each workload's deciding values so far, and the workloads it has ended.
+  // Labels name a point only by the axes that vary in this run.
+  const shownAxes = varyingAxes(ctx.points ?? [DEFAULT_POINT]);
+  const at = (point: Point) => (shownAxes.length ? ` (${pointLabel(point, shownAxes)})` : '');
+  // The repetition rule: each series' (workload at a point) deciding values so far, and the series it has ended.
   const rule = ctx.repetitionRule;
   const values = new Map<string, number[]>();
   const ended = new Set<string>();
   const lastRepetition = repetitions[repetitions.length - 1];
-  const endsEarly = (workload: Workload, repetition: number, outcome: { state: string; metrics: Record<string, number> }, r: RepetitionRule) => {
+  const endsEarly = (workload: Workload, point: Point, repetition: number, outcome: { state: string; metrics: Record<string, number> }, r: RepetitionRule) => {
     const metric = decidingMetric(workload.name);
-    const seen = values.get(workload.name) ?? [];
+    const seen = values.get(series(workload.name, point)) ?? [];
     const value = metric === undefined ? undefined : outcome.metrics[metric];
     if (outcome.state === 'ok' && value !== undefined && Number.isFinite(value)) seen.push(value);
-    values.set(workload.name, seen);
+    values.set(series(workload.name, point), seen);
     return enoughRepetitions(workload.name, seen, repetitions.indexOf(repetition) + 1, r);
   };
   let built = false;
@@ -145,39 +163,45 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
       // settings the kernel did not apply.
       const applied = await readScenarioSettings(scenario, ctx.plan.runId);
       await ctx.onApplied?.(scenario.name, applied);
-      if (applied.mismatches.length > 0 && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, mismatchReason(applied.mismatches));
+      if (applied.mismatches.length > 0 && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, mismatchReason(applied.mismatches), scopeOf(points[0]!, 'build'));
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
       // Topology up, no traffic yet: what the CPUs do anyway, subtracted from each measurement of this build.
       const idle = await takeIdleBaseline(undefined, ctx.signal);
-      const workloadCtx: WorkloadContext = {
-        clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
-        serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
-        serverAddress: serverAddressFor(scenario.server, ctx.params),
-        durationS: ctx.durationS,
-        clientCpu: ctx.clientCpu,
-        serverCpu: ctx.serverCpu,
-        clientCpus: ctx.clientCpus,
-        serverCpus: ctx.serverCpus,
-        cpuAccounting: { idle },
-        params: ctx.params,
-        signal: ctx.signal,
+      const workloadCtx = (point: Point): WorkloadContext => {
+        const params = ctx.params || Object.keys(point).length > 1 ? paramsAt(ctx.params ?? {}, point) : undefined;
+        return {
+          clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
+          serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
+          serverAddress: serverAddressFor(scenario.server, params),
+          durationS: ctx.durationS,
+          clientCpu: ctx.clientCpu,
+          serverCpu: ctx.serverCpu,
+          clientCpus: ctx.clientCpus,
+          serverCpus: ctx.serverCpus,
+          cpuAccounting: { idle },
+          params,
+          signal: ctx.signal,
+        };
       };
       // The untimed pass of a workload: the same workload, shorter, with the tracers and BPF run
       // statistics on (accounting/measure.ts). Natively one after each measurement. On the
-      // instruction clock one per workload: all under one attach before the timed repetitions,
-      // except tcp_crr's, which runs after its last repetition so that its TIME_WAIT sockets expire
-      // after the teardown, not inside a timed window (measurementOrder).
-      const passParams = ctx.params?.fixedWork ? { ...ctx.params, fixedWork: passWork(ctx.params.fixedWork) } : ctx.params;
-      const passRun = (workload: Workload) => ({ name: workload.name, run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx, durationS: BPF_COST_PASS_S, params: passParams, window }) });
+      // instruction clock one per workload and point: all under one attach before the timed
+      // repetitions, except tcp_crr's, which runs after its last repetition so that its TIME_WAIT
+      // sockets expire after the teardown, not inside a timed window (measurementOrder).
+      const passParamsAt = (point: Point) => {
+        const params = workloadCtx(point).params;
+        return params?.fixedWork ? { ...params, fixedWork: passWork(params.fixedWork) } : params;
+      };
+      const passRun = (workload: Workload, point: Point) => ({ name: series(workload.name, point), run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx(point), durationS: BPF_COST_PASS_S, params: passParamsAt(point), window }) });
       const inlinePass = (workload: Workload, last: boolean) => !ctx.instructionClock || (churns(workload) && last);
-      const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, ctx.workloads.filter((w) => !churns(w)).map(passRun)) : undefined;
+      const shared = ctx.instructionClock ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => ctx.workloads.filter((w) => !churns(w)).map((w) => passRun(w, p)))) : undefined;
       await bpf.take();
       let previous: string | undefined;
-      for (const [repetition, workload] of measurementOrder(ctx, repetitions)) {
+      for (const [repetition, workload, point] of measurementOrder(ctx, repetitions, points)) {
         if (ctx.signal.aborted) return;
-        if (ended.has(workload.name)) continue;
-        ctx.log(`${scenario.name} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
+        if (ended.has(series(workload.name, point))) continue;
+        ctx.log(`${scenario.name}${at(point)} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
         ctx.onStart?.(scenario.name, workload, repetition);
         const startedAt = new Date();
         // On the instruction clock, deferred kernel work (a torn-down namespace's cleanup_net, RCU
@@ -190,21 +214,21 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
           await sleep(done.size === 0 ? QUIESCE_FIRST_MS : QUIESCE_MS, undefined, { signal: ctx.signal }).catch(() => undefined);
         }
         // The timed window runs the datapath and nothing else of ours.
-        const outcome = await workload.run({ ...workloadCtx, warm: ctx.instructionClock && previous === workload.name });
-        previous = outcome.state === 'failed' ? undefined : workload.name;
+        const outcome = await workload.run({ ...workloadCtx(point), warm: ctx.instructionClock && previous === series(workload.name, point) });
+        previous = outcome.state === 'failed' ? undefined : series(workload.name, point);
         const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
         if (ctx.signal.aborted) return;
         const counters = await bpf.take();
         const failed = outcome.state === 'failed';
-        const last = repetition === lastRepetition || (rule !== undefined && endsEarly(workload, repetition, outcome, rule));
+        const last = repetition === lastRepetition || (rule !== undefined && endsEarly(workload, point, repetition, outcome, rule));
         if (last && repetition !== lastRepetition) {
-          ended.add(workload.name);
+          ended.add(series(workload.name, point));
           ctx.onSkipped?.(workload, repetitions.filter((r) => r > repetition).length);
         }
         const none: PassResult = { programs: [], metrics: {} };
         const accounted = failed ? none
-          : inlinePass(workload, last) ? (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload)])).get(workload.name) ?? none
-          : (repetition === repetitions[0] && shared?.get(workload.name)) || none;
+          : inlinePass(workload, last) ? (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload, point)])).get(series(workload.name, point)) ?? none
+          : (repetition === repetitions[0] && shared?.get(series(workload.name, point))) || none;
         const { programs: pass, receivePath, metrics: pathMetrics } = accounted;
         if (ctx.signal.aborted) return;
         const programs = counters.map((c) => {
@@ -214,21 +238,23 @@ async function runScenario(ctx: MatrixContext, scenario: Scenario, repetitions: 
         await record({
           scenario: scenario.name,
           workload: workload.name,
+          point,
           repetition,
           ...outcome,
           metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(pass), ...pathMetrics }) },
           startedAt: startedAt.toISOString(),
           elapsedS,
           bpf: programs,
-          ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParams?.fixedWork) } } : {}),
+          ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParamsAt(point)?.fixedWork) } } : {}),
         });
       }
     }, { log: ctx.log, signal: ctx.signal });
   } catch (err) {
     if (ctx.signal.aborted) return;
-    if (!built && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, `cannot build it as specified: ${(err as Error).message}`);
-    for (const repetition of repetitions) for (const workload of ctx.workloads.filter((w) => !done.has(`${repetition}/${w.name}`) && !ended.has(w.name))) {
-      await record({ scenario: scenario.name, workload: workload.name, repetition, state: 'failed', reason: (err as Error).message, startedAt: new Date().toISOString(), elapsedS: 0, metrics: {}, bpf: [] });
+    if (!built && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, `cannot build it as specified: ${(err as Error).message}`, scopeOf(points[0]!, 'build'));
+    for (const [repetition, workload, point] of measurementOrder(ctx, repetitions, points)) {
+      if (done.has(id(repetition, workload.name, point)) || ended.has(series(workload.name, point))) continue;
+      await record({ scenario: scenario.name, workload: workload.name, point, repetition, state: 'failed', reason: (err as Error).message, startedAt: new Date().toISOString(), elapsedS: 0, metrics: {}, bpf: [] });
     }
   }
 }

@@ -6,11 +6,16 @@ import type { UserKernelRequest } from '../vm/guest/user-kernel.ts';
 import type { KernelChoice } from '../vm/guest/kernel-choice.ts';
 import type { PresetName } from './presets.ts';
 import type { CpuRequest } from '../model/placement.ts';
+import type { AxisValue } from '../model/point.ts';
 
 export type VmMode = 'auto' | 'always' | 'never';
 
 export interface BenchOptions {
   scenarios: string[];
+  /** --topology: the topologies each scenario is measured on (the `topology` axis, bench/axes.ts). */
+  topologies: string[];
+  /** --sweep AXIS=V1,V2 (repeatable): each swept axis's values, in the order given; {}: no sweep. */
+  sweep: Record<string, AxisValue[]>;
   workloads: string[];
   durationS: number;
   repeats: number;

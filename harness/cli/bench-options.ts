@@ -5,7 +5,8 @@ import type { ClockMode } from '../model/clock.ts';
 import { UsageError, quote } from '../core/errors.ts';
 import { checkRunId } from '../core/naming.ts';
 import { parseCount, parseList } from '../core/flags.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { parseSweep, parseTopologies } from './axis-options.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { parseGuestCmdline, parseGuestMemory } from '../vm/boot/guest-settings.ts';
@@ -27,11 +28,14 @@ function parseClockCombination(flags: RawBenchFlags): ClockMode {
   return clock;
 }
 
-export const ALL_SCENARIOS = SCENARIOS.map((s) => s.name);
+/** Every scenario name on any topology. */
+export const ALL_SCENARIOS = [...new Set(Object.values(TOPOLOGIES).flatMap((list) => list.map((s) => s.name)))];
 export const ALL_WORKLOADS = WORKLOADS.map((w) => w.name);
 
 export interface RawBenchFlags extends RawWorkloadFlags {
   scenarios?: string;
+  topology?: string;
+  sweep?: string[];
   workloads?: string;
   duration?: string;
   repeats?: string;
@@ -102,6 +106,8 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
   return {
     scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseList('--scenarios', flags.scenarios, ALL_SCENARIOS, 'scenario'),
     workloads: flags.workloads === undefined ? [...p.workloads] : parseList('--workloads', flags.workloads, ALL_WORKLOADS, 'workload'),
+    topologies: parseTopologies(flags.topology),
+    sweep: parseSweep(flags.sweep ?? []),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
     ...(minRepeats === undefined ? {} : { minRepeats }),

@@ -1,7 +1,9 @@
 // The command line. Each command validates its input up front (exit 2, one line, nothing created)
 // and returns an exit code; only --verbose shows stack traces.
 import { Command, CommanderError, Option } from 'commander';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { SCENARIOS, TOPOLOGIES } from '../../scenarios/index.ts';
+import { SWEEP_AXES } from './axis-options.ts';
+import { CROSS_NODE } from '../model/point.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from '../core/errors.ts';
@@ -30,6 +32,8 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .command('bench')
     .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')}); default ${DEFAULT_SCENARIOS.join(',')}, --full all`)
+    .option('--topology <list>', `where the pods sit, comma-separated (${Object.keys(TOPOLOGIES).join(',')}); each scenario is measured on each (default ${CROSS_NODE})`)
+    .option('--sweep <axis=values>', `measure every scenario at each value of an axis (${SWEEP_AXES.map((a) => a.name).join(', ') || 'none yet'}), e.g. msg=1,1024; repeat for a grid; AXIS alone takes its preset values`, (v: string, acc: string[] = []) => [...acc, v])
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
     .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')
     .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')

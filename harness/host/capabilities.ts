@@ -9,6 +9,7 @@ import type { Feature, Scenario } from '../scenario/types.ts';
 import { kernelRelease, kernelVersion, which } from './system.ts';
 import { withTopology } from '../topology/apply.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
+import type { Skip } from '../model/results.ts';
 
 export type FeatureStatus = { ok: true } | { ok: false; reason: string };
 export type Capabilities = Record<Feature, FeatureStatus>;
@@ -88,15 +89,15 @@ export const probeKey = (s: Scenario) => JSON.stringify([s.nodes, s.links, s.lin
  * emulated VM. `probe: false` leaves the settings to the run's own build (bench/matrix.ts
  * `buildIsProbe`), for runs that build each scenario once anyway.
  */
-export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>, { probe = true } = {}): Promise<{ scenario: string; reason: string }[]> {
-  const out: { scenario: string; reason: string }[] = [];
+export async function skipReasons(scenarios: readonly Scenario[], caps: Capabilities, ctx: Omit<PlanContext, 'runId'>, { probe = true } = {}): Promise<Skip[]> {
+  const out: Skip[] = [];
   const probed = new Map<string, string | undefined>();
   for (const s of scenarios) {
     const key = probeKey(s);
     const missing = whyNotRunnable(s, caps);
     if (probe && !missing && !probed.has(key)) probed.set(key, await probeScenario(s, ctx));
     const reason = missing ?? probed.get(key);
-    if (reason) out.push({ scenario: s.name, reason });
+    if (reason) out.push({ scenario: s.name, reason, point: { topology: s.topology } });
   }
   return out;
 }

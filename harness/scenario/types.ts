@@ -68,6 +68,8 @@ export interface ProgramSpec {
 
 export interface Scenario {
   name: string;
+  /** The topology it is built on (model/point.ts): cross-node, same-node, ...; a scenario name may exist on several. */
+  topology: string;
   description: string;
   requires: Feature[];
   nodes: string[];

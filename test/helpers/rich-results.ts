@@ -16,7 +16,7 @@ export function richResults(seed = 1): ResultsFile {
   for (const scenario of SCENARIOS) {
     const cost = COST[scenario]!;
     for (let rep = 1; rep <= 5; rep++) {
-      const base = { scenario, repetition: rep, state: 'ok' as const, startedAt: `2026-01-01T00:0${rep}:00.000Z`, elapsedS: 2 };
+      const base = { scenario, point: { topology: 'cross-node' }, repetition: rep, state: 'ok' as const, startedAt: `2026-01-01T00:0${rep}:00.000Z`, elapsedS: 2 };
       const bpf = (PROGRAMS[scenario] ?? []).map((name, i) => {
         const runCnt = Math.round(noise(2_000_000, 5));
         return { name, hook: 'tcx_ingress', node: 'node1', counters: { seen: runCnt }, runCnt, runTimeNs: Math.round(runCnt * noise(40 + 25 * i, 10)) };

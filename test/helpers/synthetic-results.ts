@@ -34,7 +34,7 @@ export function resultsFile(runId: string, measurements: Measurement[], extra: P
 /** One metric's repetitions per scenario, each value given: compare tests with known answers. */
 export function metricRun(runId: string, metric: string, values: Record<string, number[]>, workload = 'tcp_stream'): ResultsFile {
   const measurements = Object.entries(values).flatMap(([scenario, xs]) => xs.map((v, i): Measurement => ({
-    scenario, workload, repetition: i + 1, state: 'ok', startedAt: '2026-01-01T00:00:00.000Z', elapsedS: 2, metrics: { [metric]: v }, bpf: [],
+    scenario, workload, point: { topology: 'cross-node' }, repetition: i + 1, state: 'ok', startedAt: '2026-01-01T00:00:00.000Z', elapsedS: 2, metrics: { [metric]: v }, bpf: [],
   })));
   return resultsFile(runId, measurements);
 }

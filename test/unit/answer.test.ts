@@ -19,7 +19,7 @@ function run(values: Record<string, Record<string, (number | null)[]>>, passes: 
   return Object.entries(values).flatMap(([scenario, byWorkload]) => Object.entries(byWorkload).flatMap(([workload, xs]) => xs.map((v, i): Measurement => {
     const state: MeasurementState = v === null ? 'invalid' : 'ok';
     return {
-      scenario, workload, repetition: i + 1, state, ...(v === null ? { reason: 'phase shorter than 90% of the duration' } : {}), startedAt: '', elapsedS: 2, bpf: [],
+      scenario, workload, point: { topology: 'cross-node' }, repetition: i + 1, state, ...(v === null ? { reason: 'phase shorter than 90% of the duration' } : {}), startedAt: '', elapsedS: 2, bpf: [],
       metrics: v === null ? {} : { [RATE[workload]!]: v, ...(passes[scenario] ? { backlogPassesPerPacket: passes[scenario] } : {}) },
     };
   })));

@@ -24,7 +24,7 @@ function parse(text: string): Record<string, string>[] {
 }
 
 const m = (repetition: number, metrics: Record<string, number>, extra: Partial<Measurement> = {}): Measurement => ({
-  scenario: 'host', workload: 'tcp_rr', repetition, state: 'ok', startedAt: '', elapsedS: 1, metrics, bpf: [], ...extra,
+  scenario: 'host', workload: 'tcp_rr', point: { topology: 'cross-node' }, repetition, state: 'ok', startedAt: '', elapsedS: 1, metrics, bpf: [], ...extra,
 });
 
 test('three repetitions of host tcp_stream (0.90, 0.95, 1.02 Gbit/s): [0.90, 1.02] covering 75%, never labelled 95%', () => {

@@ -6,7 +6,7 @@ import type { Measurement } from '../../harness/model/results.ts';
 const close = (a: number | null, b: number, eps = 1e-9) => assert.ok(a !== null && Math.abs(a - b) < eps, `${a} != ${b}`);
 
 function m(scenario: string, repetition: number, metrics: Record<string, number>, extra: Partial<Measurement> = {}): Measurement {
-  return { scenario, workload: 'w', repetition, state: 'ok', startedAt: '', elapsedS: 1, metrics, bpf: [], ...extra };
+  return { scenario, workload: 'w', point: { topology: 'cross-node' }, repetition, state: 'ok', startedAt: '', elapsedS: 1, metrics, bpf: [], ...extra };
 }
 const row = (rows: ReturnType<typeof summarize>, scenario: string, metric: string) => rows.find((r) => r.scenario === scenario && r.metric === metric)!;
 
