@@ -17,8 +17,6 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { matrixUnits, runMatrix } from './matrix.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { renderRun } from '../report/run-text.ts';
-import { reportUnlessStopped } from './report.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
@@ -126,9 +124,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     results.summary = runSummary(results.measurements);
     await writeResults(runDir, results);
   }
-  io.out(renderRun(results, { verbose: opts.verbose }));
-  io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')}`);
-  if (opts.report) await reportUnlessStopped(runDir, io);
+  await io.present({ results, runDir, verbose: opts.verbose, report: opts.report }, io);
   const bad = results.measurements.filter((m) => m.state !== 'ok').length;
   if (bad > 0 && !opts.allowInvalid) {
     io.err(`${bad} measurement(s) invalid or failed (use --allow-invalid to exit 0 anyway)`);

@@ -7,6 +7,7 @@ import type { KernelChoice } from '../vm/guest/kernel-choice.ts';
 import type { PresetName } from './presets.ts';
 import type { CpuRequest } from '../model/placement.ts';
 import type { AxisValue } from '../model/point.ts';
+import type { ResultsFile } from '../model/results.ts';
 
 export type VmMode = 'auto' | 'always' | 'never';
 
@@ -45,10 +46,22 @@ export interface BenchOptions {
   cpus?: CpuRequest;
 }
 
-/** How a run talks to its caller: output lines, the stop signal, and the argv it was started with. */
+/** A run that has ended, for its caller to present (harness/cli/present.ts). */
+export interface FinishedRun {
+  results: ResultsFile;
+  runDir: string;
+  verbose: boolean;
+  /** Write the report (not --no-report). */
+  report: boolean;
+  /** The runner's own line on its timing (the VM's boot and wall time per measurement). */
+  note?: string;
+}
+
+/** How a run talks to its caller: output lines, the stop signal, the argv it was started with, and how the end is shown. */
 export interface BenchIo {
   out: (line: string) => void;
   err: (line: string) => void;
   signal: AbortSignal;
   argv: string[];
+  present: (run: FinishedRun, io: Pick<BenchIo, 'out' | 'err' | 'signal'>) => Promise<void>;
 }

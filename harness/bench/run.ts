@@ -2,14 +2,14 @@
 // SIGTERM abort the run; teardown still runs and the results measured so far are kept. A second
 // signal exits at once.
 import { withOption } from './argv.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { detectCapabilities, whyNotRunnable } from '../host/capabilities.ts';
 import { newRunId } from '../core/naming.ts';
 import type { Where } from '../model/results.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
 import { benchNative } from './local.ts';
-import type { BenchOptions } from './options.ts';
+import type { BenchIo, BenchOptions } from './options.ts';
 import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel, type UserKernel } from '../vm/guest/user-kernel.ts';
@@ -17,7 +17,8 @@ import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
 import { claimRun } from '../host/run-owner.ts';
 import { machinePlacement } from '../cpu/machine.ts';
 
-export interface CliIo { out: (line: string) => void; err: (line: string) => void; argv: string[] }
+/** The caller's side of a run: output lines, its argv, and how the end of a run is shown (cli/present.ts). */
+export type CliIo = Omit<BenchIo, 'signal'>;
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -31,7 +32,7 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   }
   checkRoot();
   await checkOutputFolder(opts.outDir);
-  const scenarios = SCENARIOS.filter((s) => opts.scenarios.includes(s.name));
+  const scenarios = selectedScenarios(opts);
   await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)), opts.params);
   // A --cpus this machine cannot meet is a usage error before anything starts (in a VM the guest checks its own CPUs).
   if (opts.vm === 'never' && opts.cpus) await machinePlacement(opts.cpus);
@@ -68,9 +69,12 @@ async function runHere(opts: BenchOptions, runId: string, io: CliIo, userKernel:
   }
 }
 
+/** The scenarios a run asks for, on every topology it asks for. */
+const selectedScenarios = (opts: BenchOptions) => opts.topologies.flatMap((t) => (TOPOLOGIES[t] ?? []).filter((s) => opts.scenarios.includes(s.name)));
+
 async function needsVm(opts: BenchOptions, runId: string): Promise<boolean> {
   const caps = await detectCapabilities(runId);
-  return SCENARIOS.some((s) => opts.scenarios.includes(s.name) && whyNotRunnable(s, caps) !== undefined);
+  return selectedScenarios(opts).some((s) => whyNotRunnable(s, caps) !== undefined);
 }
 
 /** Inside the built-in VM the host tells the guest where it runs (harness/bench/vm.ts). */

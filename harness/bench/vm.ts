@@ -27,9 +27,7 @@ import type { BenchOptions } from './options.ts';
 import { followFile } from './follow.ts';
 import { PROGRESS_LINE, PROGRESS_LINES_ENV } from './progress.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
-import { renderRun } from '../report/run-text.ts';
 import { runSummary } from './run-summary.ts';
-import { reportUnlessStopped } from './report.ts';
 
 /**
  * V8 settings of the guest's harness process. On the instruction clock any instruction the guest
@@ -159,9 +157,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
   results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);
   await writeResults(runDir, results);
-  io.out(renderRun(results, { verbose: opts.verbose }));
-  io.out(`results: ${join(runDir, 'results.csv')} ${join(runDir, 'results.json')} (guest booted in ${(vm.bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${measured ? ((wallMs - vm.bootMs) / measured / 1000).toFixed(1) : '-'} s of wall time per measurement)`);
-  if (opts.report) await reportUnlessStopped(runDir, io);
+  const timing = `guest booted in ${(vm.bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${measured ? ((wallMs - vm.bootMs) / measured / 1000).toFixed(1) : '-'} s of wall time per measurement`;
+  await io.present({ results, runDir, verbose: opts.verbose, report: opts.report, note: timing }, io);
   return vm.exitCode;
 }
 

@@ -16,6 +16,7 @@ import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './be
 import { DEFAULT_SCENARIOS } from '../bench/presets.ts';
 import { resolveUserKernel } from '../vm/guest/user-kernel.ts';
 import { runBench } from '../bench/run.ts';
+import { presentRun } from './present.ts';
 import { checkRoot } from '../bench/preflight.ts';
 import { registerReportCommands } from './report.ts';
 
@@ -66,7 +67,7 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
   addGuestOptions(bench)
     .action(async (flags: RawBenchFlags) => {
       const opts = resolveBenchOptions(flags);
-      setExit(await runBench(opts, { out, err, argv }));
+      setExit(await runBench(opts, { out, err, argv, present: presentRun }));
     });
 
   program

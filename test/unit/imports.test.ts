@@ -17,8 +17,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['harness/core'],
   ['harness/stats', 'harness/parsers', 'harness/probe', 'harness/clock', 'harness/scenario', 'harness/results'],
   ['scenarios', 'harness/topology', 'harness/host', 'harness/cpu', 'harness/workloads', 'harness/bpf', 'harness/accounting', 'harness/vm'],
-  ['harness/history', 'harness/compare', 'harness/report'],
   ['harness/bench'],
+  ['harness/history', 'harness/compare', 'harness/report'],
   ['harness/cli', 'scripts'],
 ];
 
