@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveBenchOptions } from '../../harness/cli/bench-options.ts';
 import { emulatedSizing } from '../../harness/bench/vm.ts';
-import { measurementOrder } from '../../harness/bench/matrix.ts';
+import { measurementOrder } from '../../harness/bench/schedule.ts';
 import { WORKLOADS } from '../../harness/workloads/index.ts';
 import { UsageError } from '../../harness/core/errors.ts';
 import { DEFAULT_FIXED_WORK, netperfCount, parseFixedWork, passWork, warmupTransactions } from '../../harness/workloads/fixed-work.ts';
