@@ -1,0 +1,35 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { enoughRepetitions } from '../../../harness/bench/repetitions.ts';
+import { resolveBenchOptions } from '../../../harness/cli/bench-options.ts';
+import { UsageError } from '../../../harness/core/errors.ts';
+
+const rule = { min: 3, max: 5 };
+
+test('three repetitions that agree within the target end a workload; fewer never do', () => {
+  // tcp_rr repetitions of one build on the instruction clock (README figures: 24,623 / 24,616 / 24,624).
+  assert.ok(enoughRepetitions('tcp_rr', [24623, 24616, 24624], 3, rule));
+  assert.not.ok(enoughRepetitions('tcp_rr', [24623, 24616], 2, rule));
+  // Streams have the looser 2% target.
+  assert.ok(enoughRepetitions('tcp_stream', [10, 10.1, 10.15], 3, rule));
+  assert.not.ok(enoughRepetitions('tcp_rr', [10, 10.1, 10.15], 3, rule));
+});
+
+test('an outlier, a failed repetition or an unknown workload runs on to the most', () => {
+  // One host repetition 8.6% low, as in the README's ordering run: the median of five absorbs it.
+  assert.not.ok(enoughRepetitions('tcp_rr', [24582, 22463, 24590], 3, rule));
+  assert.not.ok(enoughRepetitions('tcp_rr', [24582, 24590], 3, rule), 'the third repetition failed');
+  assert.not.ok(enoughRepetitions('no_such_workload', [1, 1, 1], 3, rule));
+  assert.ok(enoughRepetitions('tcp_rr', [24582, 22463, 24590, 1, 2], 5, rule), 'at the most it always ends');
+  assert.ok(enoughRepetitions('tcp_rr', [], 5, rule));
+});
+
+test('--min-repeats: at most --repeats; alone it raises the preset\'s repetitions to itself', () => {
+  const opts = (flags: Record<string, string>) => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', ...flags });
+  assert.equal([opts({ minRepeats: '3' }).minRepeats, opts({ minRepeats: '3' }).repeats], [3, 5]);
+  assert.is(opts({ minRepeats: '7' }).repeats, 7);
+  assert.throws(() => opts({ minRepeats: '4', repeats: '3' }), (e: Error) => e instanceof UsageError && /--min-repeats 4 is more than --repeats 3/.test(e.message));
+  assert.throws(() => opts({ minRepeats: '0' }), /--min-repeats "0" must be a positive integer/);
+});
+
+test.run();
