@@ -13,7 +13,6 @@ import { canonicalJson } from '../scenario/hash.ts';
 import { IDENTITY, identityDifferences, normalizedCmdline, type RunIdentity, type VaryDimension } from './identity.ts';
 
 // Where the --vary dimensions were declared before the list moved to identity.ts; new code imports identity.ts.
-export { VARY_DIMENSIONS, type VaryDimension } from './identity.ts';
 
 export interface EnvironmentDifference {
   field: string;

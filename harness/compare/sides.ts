@@ -8,8 +8,10 @@ import { UsageError, quote } from '../core/errors.ts';
 import type { HistoryRecord } from '../history/record.ts';
 import type { ResultsFile } from '../model/results.ts';
 import type { RunSide } from './compare.ts';
-import { runDifferences, type VaryDimension } from './environment-check.ts';
-import { medianOf, samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';
+import { runDifferences } from './environment-check.ts';
+import type { VaryDimension } from './identity.ts';
+import { samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';
+import { medianOf } from '../stats/statistics.ts';
 
 export function sideOfResults(results: ResultsFile, label: string): RunSide {
   return { label, runIds: [results.runId], environment: results.environment, options: { ...results.options }, samples: samplesOfResults(results), unit: 'repetition', complete: results.complete };

@@ -1,7 +1,7 @@
 // The history of a kernel gate seen per kernel build: each run's own figure (its median over its
 // repetitions: the run is the unit of night-to-night variation) grouped by the kernel it ran on,
 // in the order the builds first appeared, so a trend across builds shows what each build changed.
-import { medianOf } from '../results/samples.ts';
+import { medianOf } from '../stats/statistics.ts';
 import type { Environment } from '../model/results.ts';
 import type { HistoryRecord } from './record.ts';
 import { sampleKey } from '../results/samples.ts';

@@ -2,7 +2,8 @@
 // repetitions of every metric) and to draw a trend (the medians), without raw latency samples or
 // per-measurement detail. One JSON file per run.
 import { z } from 'zod';
-import { medianOf, samplesOfResults, type MetricSamples } from '../results/samples.ts';
+import { samplesOfResults, type MetricSamples } from '../results/samples.ts';
+import { medianOf } from '../stats/statistics.ts';
 import type { Environment, ResultsFile } from '../model/results.ts';
 import { environmentSchema, pointOfVersion } from '../results/validate.ts';
 

@@ -1,4 +1,4 @@
-// results.csv: one row per scenario x workload x metric, from the summary (schema.ts SummaryRow
+// results.csv: one row per scenario x workload x point x metric, from the summary (model/results.ts SummaryRow
 // says what each figure is). Column names are stable; new columns go at the end, never renamed:
 //
 //   run_id, where                  the run; native, vm-kvm or vm-tcg

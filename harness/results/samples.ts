@@ -48,4 +48,3 @@ export function samplesOfResults(results: ResultsFile): MetricSamples[] {
 }
 
 /** Its readers (compare, history, the trend chart) have always imported it from here. */
-export { medianOf } from '../stats/statistics.ts';

@@ -1,4 +1,4 @@
-// Folds measurements into one row per scenario x workload x point x metric (see SummaryRow in schema.ts
+// Folds measurements into one row per scenario x workload x point x metric (see SummaryRow in model/results.ts
 // for what each field means). Only valid measurements count; the others are named in `reasons`.
 import { metricInfo, metricOrder } from '../core/metrics.ts';
 import { computeStatistics } from '../stats/statistics.ts';

@@ -1,4 +1,4 @@
-// The zod mirror of schema.ts, for files read back from disk. Fields that version 1 grew after the
+// The zod mirror of model/results.ts, for files read back from disk. Fields that version 1 grew after the
 // first runs were written (value and estimator, CIs, raw samples, scenario hashes) are optional
 // here and filled in with what older files meant, so every reader sees one shape; unknown fields
 // pass through untouched so a newer writer's additions reach the charts.

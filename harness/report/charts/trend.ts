@@ -4,7 +4,7 @@
 import { clockedUnit } from '../../clock/labels.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { HistoryRecord } from '../../history/record.ts';
-import { medianOf } from '../../results/samples.ts';
+import { medianOf } from '../../stats/statistics.ts';
 import { metricInfo } from '../../core/metrics.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
