@@ -1,9 +1,11 @@
-// The claims netkit-bench is built to test (README), each judged on one run's answer matrix: does
-// the run show one scenario ahead of another on every workload's rate (its first primary metric,
-// as a ratio to host)? "Ahead" means the two ratio intervals lie apart; overlapping intervals, or
-// none (fewer than 3 valid repetitions), leave it open. A claim whose scenarios did not run, or whose
-// figures are invalid, says so instead of guessing. Backlog passes per packet are quoted beside as
-// the mechanism the first two claims name.
+// The claims netkit-bench is built to test (README), each judged on one run's answer matrix. Two
+// kinds. An ordering: does the run show one scenario ahead of another on every workload's rate
+// (its first primary metric, as a ratio to host)? "Ahead" means the two ratio intervals lie apart;
+// overlapping intervals, or none (fewer than 3 valid repetitions), leave it open. A parity with
+// the baseline: does the scenario's ratio interval on one metric lie at or above 1 - margin
+// (supported), wholly below it (contradicted), or across it (inconclusive)? A claim whose scenarios
+// did not run, or whose figures are invalid, says so instead of guessing. Backlog passes per
+// packet are quoted beside the orderings as the mechanism they name.
 import { columnKey, pointFields, type AnswerCell, type AnswerGroup, type AnswerMatrix } from './answer.ts';
 import { fmtNumber } from '../core/format.ts';
 
@@ -18,10 +20,22 @@ export interface Claim {
   onlyWhenAsked?: boolean;
 }
 
+/** `scenario` within `marginPct` of the baseline on `metric`: the one-sided parity the claim "reaches host throughput" means. */
+export interface ParityClaim {
+  statement: string;
+  scenario: string;
+  metric: string;
+  marginPct: number;
+}
+
 export const CLAIMS: readonly Claim[] = [
-  { statement: 'netkit ≈ host, veth pays backlog passes', ahead: 'netkit', behind: 'veth' },
+  { statement: 'netkit ahead of veth, which pays backlog passes', ahead: 'netkit', behind: 'veth' },
   { statement: 'BPF host routing recovers part of it for veth', ahead: 'veth-bpf', behind: 'veth' },
   { statement: 'tcx reaches the programs for less than classic tc', ahead: 'veth-bpf', behind: 'veth-tc', onlyWhenAsked: true },
+];
+
+export const PARITY_CLAIMS: readonly ParityClaim[] = [
+  { statement: 'netkit reaches host throughput (within 5%)', scenario: 'netkit', metric: 'throughputGbps', marginPct: 5 },
 ];
 
 export interface ClaimResult { statement: string; verdict: ClaimVerdict; detail: string }
@@ -52,7 +66,27 @@ function order(a: AnswerCell, b: AnswerCell): Side {
 
 /** One verdict per claim for each group of the matrix (claims whose `behind` was not asked for are left out). */
 export function judgeClaims(m: AnswerMatrix): ClaimResult[][] {
-  return m.groups.map((g) => CLAIMS.filter((c) => !c.onlyWhenAsked || g.scenarios.includes(c.behind) || skipsOf(m, g).some((s) => s.scenario === c.behind)).map((c) => judge(m, g, c)));
+  return m.groups.map((g) => [
+    ...CLAIMS.filter((c) => !c.onlyWhenAsked || g.scenarios.includes(c.behind) || skipsOf(m, g).some((s) => s.scenario === c.behind)).map((c) => judge(m, g, c)),
+    // A parity claim is judged where its metric was measured at all (a tcp_rr-only run has no throughput to judge).
+    ...PARITY_CLAIMS.filter((c) => m.columns.some((col) => col.metric === c.metric)).map((c) => judgeParity(m, g, c)),
+  ]);
+}
+
+function judgeParity(m: AnswerMatrix, g: AnswerGroup, c: ParityClaim): ClaimResult {
+  const missing = [m.baseline, c.scenario].flatMap((s) => absent(m, g, s) ?? []);
+  if (missing.length) return { statement: c.statement, verdict: 'not run', detail: missing.join('; ') };
+  const floor = 1 - c.marginPct / 100;
+  const cols = m.columns.filter((col) => col.metric === c.metric);
+  const cells = cols.flatMap((col) => { const x = g.cells[c.scenario]?.[columnKey(col)]; return x && isRatio(x.ratio) ? [{ workload: col.workload, x }] : []; });
+  if (!cells.length) return { statement: c.statement, verdict: 'no valid figure', detail: cols.map((col) => invalid(c.scenario, g.cells[c.scenario]?.[columnKey(col)])).join('; ') };
+  const side = ({ x }: (typeof cells)[number]) => (x.low === null || x.high === null ? 'no interval' : x.low >= floor ? 'at' : x.high < floor ? 'below' : 'across');
+  const sides = cells.map(side);
+  const verdict: ClaimVerdict = sides.includes('below') ? 'contradicted' : sides.every((s) => s === 'at') ? 'supported' : 'inconclusive';
+  const figures = cells.map((v, i) => `${fmtNumber(v.x.ratio)}${v.x.low !== null && v.x.high !== null ? ` [${fmtNumber(v.x.low)}..${fmtNumber(v.x.high)}]` : ''} ${i === 0 ? `of ${m.baseline} ` : ''}${v.workload}`).join(', ');
+  const why = verdict === 'supported' ? `interval at or above ${fmtNumber(floor)}` : verdict === 'contradicted' ? `interval below ${fmtNumber(floor)}`
+    : sides.includes('across') ? `interval spans ${fmtNumber(floor)}` : 'no interval below 3 valid repetitions';
+  return { statement: c.statement, verdict, detail: `${c.scenario} reaches ${figures} ${c.metric} (${why})` };
 }
 
 function judge(m: AnswerMatrix, g: AnswerGroup, c: Claim): ClaimResult {
