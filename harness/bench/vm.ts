@@ -15,7 +15,6 @@ import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/boot/accel.ts';
 import { guestPathWithHostNode } from '../vm/boot/job-files.ts';
 import { runInVm } from '../vm/boot/qemu.ts';
-import { exactChoice } from '../vm/guest/kernel-choice.ts';
 import { ensureGuestKernel } from '../vm/guest/kernel.ts';
 import { defaultVmCacheDir } from '../vm/guest/locations.ts';
 import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
@@ -79,7 +78,6 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   // Debian's kernel is settled first: one that is gone from both the cache and apt is one line
   // (exit 2) with nothing created, not a boot that fails. The guest then boots exactly that package.
   const packaged = userKernel ? undefined : await ensureGuestKernel(defaultVmCacheDir(), opts.guest.vmKernel);
-  const vmKernel = packaged ? exactChoice(packaged.packageName, packaged.packageVersion) : undefined;
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
   await mkdir(runDir, { recursive: true });
@@ -123,7 +121,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     timeoutMs: vmTimeoutMs({ ...opts, repeats, durationS }, accel, clock.kind === 'instructions'),
     signal: io.signal,
     ...opts.guest,
-    vmKernel,
+    // The kernel settled above, booted as is (vm-assets.ts does not resolve --vm-kernel again).
+    ...(packaged ? { settledKernel: packaged } : {}),
     userKernel,
   }).catch(async (e: unknown) => {
     // Stopped (a signal, the VM's time limit, qemu failing): the guest's last partial file gets

@@ -21,6 +21,8 @@ export interface VmAssetOptions {
   userKernel?: UserKernel;
   /** Which of Debian's kernels (bench --vm-kernel); default: the newest in the cache (kernel-choice.ts). */
   vmKernel?: KernelChoice;
+  /** Debian's kernel as the caller already settled it (ensureGuestKernel): booted as is, not resolved again. */
+  settledKernel?: GuestKernel;
 }
 
 export interface VmAssets {
@@ -34,7 +36,7 @@ export interface VmAssets {
 
 export async function prepareVmAssets(options: VmAssetOptions = {}): Promise<VmAssets> {
   const cacheDir = options.cacheDir ?? defaultVmCacheDir();
-  const kernel: GuestKernel = options.userKernel ?? (await ensureGuestKernel(cacheDir, options.vmKernel));
+  const kernel: GuestKernel = options.userKernel ?? options.settledKernel ?? (await ensureGuestKernel(cacheDir, options.vmKernel));
   const modules = [...(kernel.modules ?? DEFAULT_GUEST_MODULES), ...(options.extraModules ?? [])];
   const [kernelImagePath, initrdPath, accel, kernelRecord] = await Promise.all([
     bootableKernelImage(kernel, cacheDir),
