@@ -1,31 +1,19 @@
-// What this kernel and userspace can run, found by trying (creating a device in a throwaway
-// namespace) rather than by reading config files that may not exist.
+// What this kernel and userspace can run, found by trying (creating each kind of link with the
+// exact arguments a run uses, in throwaway namespaces: link-probe.ts) rather than by reading
+// config files that may not exist.
 import { access } from 'node:fs/promises';
-import { run } from '../core/exec.ts';
 import { mismatchReason, readScenarioSettings } from './scenario-readback.ts';
-import { namespaceName, newRunId } from '../core/naming.ts';
+import { newRunId } from '../core/naming.ts';
 import { LOADER } from '../core/paths.ts';
 import type { Feature, Scenario } from '../scenario/types.ts';
 import { kernelRelease, kernelVersion, which } from './system.ts';
 import { withTopology } from '../topology/apply.ts';
+import { probeLinkKind, type FeatureStatus } from './link-probe.ts';
 import { planTopology, type PlanContext } from '../topology/plan.ts';
 import type { Skip } from '../model/results.ts';
 
-export type FeatureStatus = { ok: true } | { ok: false; reason: string };
+export type { FeatureStatus } from './link-probe.ts';
 export type Capabilities = Record<Feature, FeatureStatus>;
-
-async function probeLink(runId: string, kind: 'veth' | 'netkit'): Promise<FeatureStatus> {
-  const ns = namespaceName(runId, `p${kind.slice(0, 3)}`);
-  await run('probe namespace', ['ip', 'netns', 'add', ns]);
-  try {
-    const r = await run(`probe ${kind}`, ['ip', '-n', ns, 'link', 'add', 'nkbprobe0', 'type', kind, 'peer', 'name', 'nkbprobe1'], { reject: false });
-    if (!r.failed) return { ok: true };
-    const why = r.stderr.trim().split('\n').pop() ?? '';
-    return { ok: false, reason: `cannot create a ${kind} device here (${why || `ip exited ${r.exitCode}`})${kind === 'netkit' ? '; the kernel needs CONFIG_NETKIT=y (Linux 6.7+) and iproute2 6.8+' : ''}` };
-  } finally {
-    await run('remove probe namespace', ['ip', 'netns', 'del', ns], { reject: false });
-  }
-}
 
 async function probeTcx(): Promise<FeatureStatus> {
   const [major, minor] = kernelVersion(await kernelRelease());
@@ -50,7 +38,7 @@ async function probeTc(): Promise<FeatureStatus> {
 }
 
 export async function detectCapabilities(runId: string): Promise<Capabilities> {
-  return { veth: await probeLink(runId, 'veth'), netkit: await probeLink(runId, 'netkit'), tcx: await probeTcx(), tc: await probeTc() };
+  return { veth: await probeLinkKind(runId, 'veth'), netkit: await probeLinkKind(runId, 'netkit'), tcx: await probeTcx(), tc: await probeTc() };
 }
 
 /** Why a scenario cannot run here, or undefined when it can. */
