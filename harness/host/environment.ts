@@ -29,17 +29,21 @@ async function firstLine(step: string, argv: string[]): Promise<string> {
   }
 }
 
+/** How each tool tells its version. */
+const VERSION_ARGV: Record<string, string[]> = {
+  ip: ['ip', '-V'], iperf3: ['iperf3', '--version'], sockperf: ['sockperf', '--version'], netperf: ['netperf', '-V'], bpftool: ['bpftool', 'version'], clang: ['clang', '--version'],
+};
+
+/** The first line a tool prints of its version; 'missing' when it cannot be started. */
+export function toolVersion(tool: string): Promise<string> {
+  return firstLine(`${tool} version`, VERSION_ARGV[tool] ?? [tool, '--version']);
+}
+
 export async function toolVersions(): Promise<Record<string, string>> {
   const tinybench = await readFile(join(PROJECT_ROOT, 'node_modules', 'tinybench', 'package.json'), 'utf8').then((t) => `tinybench ${JSON.parse(t).version}`, () => 'missing');
-  return {
-    ip: await firstLine('ip version', ['ip', '-V']),
-    iperf3: await firstLine('iperf3 version', ['iperf3', '--version']),
-    sockperf: await firstLine('sockperf version', ['sockperf', '--version']),
-    netperf: await firstLine('netperf version', ['netperf', '-V']),
-    bpftool: await firstLine('bpftool version', ['bpftool', 'version']),
-    clang: await firstLine('clang version', ['clang', '--version']),
-    tinybench,
-  };
+  const out: Record<string, string> = {};
+  for (const tool of Object.keys(VERSION_ARGV)) out[tool] = await toolVersion(tool);
+  return { ...out, tinybench };
 }
 
 async function bpfObjects(): Promise<{ combined: string; each: Record<string, string> }> {

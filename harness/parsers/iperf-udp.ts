@@ -36,7 +36,7 @@ export function parseIperfUdpJson(text: string): ParseOutcome<IperfUdpResult> {
   const received = udpSum.safeParse(r.end.sum_received);
   if (!sent.success || !received.success) {
     if (r.start.test_start?.protocol === 'TCP') return { ok: false, reason: 'iperf3 ran a TCP test, not UDP' };
-    return { ok: false, reason: lacksField(r, 'UDP end.sum_sent/sum_received (jitter_ms, lost_packets, packets)') };
+    return { ok: false, reason: lacksField(r, 'UDP end.sum_sent/sum_received (jitter_ms, lost_packets, packets)', 'iperfUdpReceiverSums') };
   }
   const rx = received.data;
   // iperf3 3.12 with --omit counts the omitted datagrams as lost; its figure then cannot be used.

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { singleJsonObject } from './json-objects.ts';
 import type { ParseOutcome } from './outcome.ts';
+import { needs, TOOL_REQUIREMENTS, type RequirementId } from '../core/tool-requirements.ts';
 
 export type { ParseOutcome } from './outcome.ts';
 
@@ -29,13 +30,13 @@ export type IperfReport = z.infer<typeof report>;
 
 /**
  * iperf3 3.0.3 (2014) added the end summaries (end.sum_sent, end.sum_received) for a single
- * stream; an older iperf3 lacks them. Its report is then named with the version needed, not
- * called malformed.
+ * stream; an older iperf3 lacks them. Its report is then named with the version needed (from the
+ * requirements table, core/tool-requirements.ts), not called malformed.
  */
-export const IPERF3_MIN_VERSION = '3.0.3';
+export const IPERF3_MIN_VERSION = TOOL_REQUIREMENTS.iperfEndSums.min;
 
-export function lacksField(r: IperfReport, field: string): string {
-  return `${r.start.version ?? 'this iperf3'} reports no ${field}: needs iperf3 >= ${IPERF3_MIN_VERSION}`;
+export function lacksField(r: IperfReport, field: string, requirement: RequirementId = 'iperfEndSums'): string {
+  return `${r.start.version ?? 'this iperf3'} reports no ${field}: ${needs(requirement)}`;
 }
 
 /** The report as JSON of the expected shape, or why not (including iperf3's own error). */

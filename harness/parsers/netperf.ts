@@ -2,9 +2,10 @@
 // TCP_RR and TCP_CRR workloads ask for it. Latency figures are netperf's own, in µs, from the
 // per-transaction histogram `-j` keeps: netperf hands out percentiles, not raw samples.
 import type { ParseOutcome } from './outcome.ts';
+import { needs, TOOL_REQUIREMENTS } from '../core/tool-requirements.ts';
 
-/** The oldest netperf with omni output selectors and -j latency percentiles (2.5.0, 2011). */
-export const NETPERF_MIN_VERSION = '2.5.0';
+/** The oldest netperf with omni output selectors and -j latency percentiles (the requirements table). */
+export const NETPERF_MIN_VERSION = TOOL_REQUIREMENTS.netperfOmni.min;
 
 /** What the workloads ask for, in the order of `-k`. */
 export const NETPERF_SELECTORS = [
@@ -56,7 +57,7 @@ export function parseNetperfKeyval(stdout: string, version = 'unknown'): ParseOu
     const raw = values.get(key);
     const n = raw === undefined || raw === '' ? NaN : Number(raw);
     if (!Number.isFinite(n) || n < 0) {
-      return { ok: false, reason: `netperf ${version} gave no ${key}${raw === undefined ? '' : ` (${raw})`}: needs netperf >= ${NETPERF_MIN_VERSION} with omni output selectors and -j` };
+      return { ok: false, reason: `netperf ${version} gave no ${key}${raw === undefined ? '' : ` (${raw})`}: ${needs('netperfOmni')}` };
     }
     out[field] = n;
   }

@@ -1,39 +1,34 @@
-// The oldest version of each measuring tool whose output has every field the parsers read. An
-// older tool is named with the version needed (here and in `doctor`), never called malformed.
-import { IPERF3_MIN_VERSION } from '../parsers/iperf.ts';
-import { NETPERF_MIN_VERSION } from '../parsers/netperf.ts';
+// What doctor and bench's preflight say of a tool's version, from the one table of what each
+// workload needs of it (core/tool-requirements.ts, which the parsers read too).
+import { requirementsOf, unmet, versionIn, type ToolRequirement } from '../core/tool-requirements.ts';
 
-export interface ToolRequirement {
-  min: string;
-  /** What the parsers need from that version. */
-  for: string;
-}
+export { compareVersions, versionIn } from '../core/tool-requirements.ts';
 
-export const TOOL_REQUIREMENTS: Record<string, ToolRequirement> = {
-  iperf3: { min: IPERF3_MIN_VERSION, for: 'JSON end summaries of tcp_stream/udp_stream' },
-  netperf: { min: NETPERF_MIN_VERSION, for: 'omni output selectors and -j latency percentiles of tcp_crr (and tcp_rr --rr-tool netperf)' },
-};
+const list = (r: ToolRequirement) => r.workloads.join(', ');
 
-/** The first dotted version number in a tool's version line ("iperf 3.12 (cJSON 1.7.15)" -> "3.12"). */
-export function versionIn(line: string): string | undefined {
-  return /(\d+(?:\.\d+)+)/.exec(line)?.[1];
-}
-
-/** Negative, zero or positive as `a` is older than, the same as or newer than `b` (numeric, dot-separated). */
-export function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** What doctor says after a tool's version line: the requirement, and whether this version meets it. */
+/**
+ * What doctor says after a tool's version line: each requirement of the table with the workloads
+ * that have it, and whether this version meets it, e.g.
+ * ` (tcp_stream, tcp_stream_multi, udp_stream: >= 3.0.3 ok; udp_stream: too old, needs >= 3.11 for UDP receiver sums (...))`.
+ * Empty for a tool the table does not name.
+ */
 export function requirementNote(tool: string, versionLine: string): string {
-  const req = TOOL_REQUIREMENTS[tool];
-  if (!req) return '';
-  const have = versionIn(versionLine);
-  if (versionLine === 'missing' || !have) return ` (needs ${tool} >= ${req.min} for ${req.for})`;
-  return compareVersions(have, req.min) < 0 ? ` (too old: needs ${tool} >= ${req.min} for ${req.for})` : ` (needs >= ${req.min}: ok)`;
+  const rows = requirementsOf(tool);
+  if (rows.length === 0) return '';
+  const have = versionLine === 'missing' ? undefined : versionIn(versionLine);
+  const failing = new Set(unmet(tool, have ? versionLine : ''));
+  const parts = rows.map((r) => (!failing.has(r) ? `${list(r)}: >= ${r.min} ok` : `${list(r)}: ${have ? 'too old, ' : ''}needs >= ${r.min} for ${r.feature}`));
+  return ` (${parts.join('; ')})`;
+}
+
+/**
+ * Why `workload` cannot run with this version of `tool`, or undefined when it can (or when the
+ * table asks nothing of that pair): bench refuses such a workload before anything is built.
+ */
+export function versionRefusal(workload: string, tool: string, versionLine: string): string | undefined {
+  const failing = unmet(tool, versionLine, workload);
+  const newest = failing[failing.length - 1];
+  if (!newest) return undefined;
+  const have = versionIn(versionLine) ? versionLine : 'no readable version';
+  return `${workload} needs ${tool} >= ${newest.min} for ${newest.feature}; this is ${have}: install a newer ${tool} (npm run setup) or leave ${workload} out`;
 }
