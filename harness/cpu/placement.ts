@@ -32,15 +32,21 @@ export function choosePlacement(allowed: readonly number[], topology: readonly C
     notes.push(...auto.notes);
   }
   const harness = harnessCpus(allowed, topology, chosen);
+  const shared = harness.filter((c) => chosen.client.includes(c) || chosen.server.includes(c));
+  if (shared.length > 0) notes.push(`the harness runs on CPUs ${formatCpuList(shared)}, which only parallel flows (tcp_stream_multi) use: single-flow workloads keep their CPUs to themselves`);
   if (harness.length === 0) notes.push(`no CPU left for the harness: its own process shares CPUs ${formatCpuList([...chosen.client, ...chosen.server])} with the workload (its CPU time in the window is recorded)`);
   return { ok: true, placement: { ...chosen, harness, allowed: [...allowed].sort((a, b) => a - b), source: request ? '--cpus' : 'auto', notes } };
 }
 
-/** Allowed CPUs on cores the workload does not use; failing that, any allowed CPU it does not use. */
+/**
+ * Allowed CPUs on cores the workload does not use; failing that, any allowed CPU it does not use;
+ * failing that, the CPUs only parallel flows use (not the first of either side).
+ */
 function harnessCpus(allowed: readonly number[], topology: readonly CpuTopology[], used: CpuRequest): number[] {
   const busy = new Set([...used.client, ...used.server]);
   const free = allowed.filter((c) => !busy.has(c));
   const busyCores = physicalCores(allowed, topology).filter((core) => core.some((c) => busy.has(c)));
   const otherCores = free.filter((c) => !busyCores.some((core) => core.includes(c)));
-  return otherCores.length > 0 ? otherCores : free;
+  if (otherCores.length > 0 || free.length > 0) return otherCores.length > 0 ? otherCores : free;
+  return [...used.client.slice(1), ...used.server.slice(1)].sort((a, b) => a - b);
 }

@@ -34,17 +34,33 @@ test('two CPUs: 1 and 0 on distinct cores; nothing left for the harness, and it 
   assert.match(p.notes.join(' '), /harness/);
 });
 
-test('four cores: not CPU 0, which is left to the harness', () => {
+test('four cores: single flows on 1 and 2, not CPU 0; parallel flows get two CPUs a side, and the harness only their extra ones', () => {
   const p = placed([0, 1, 2, 3], machine(4));
-  assert.equal([p.client, p.server, p.harness], [[1], [2], [0, 3]]);
-  assert.equal(p.notes, []);
+  assert.equal([p.client, p.server], [[1, 3], [2, 0]]);
+  assert.equal(p.harness, [0, 3]);
+  assert.match(p.notes.join(' '), /only parallel flows .* use: single-flow workloads keep their CPUs to themselves/);
+});
+
+test('parallel flows get parallel CPUs whenever the mask has four or more; three leave one a side, the third to the harness', () => {
+  for (const [cores, threads] of [[4, 1], [5, 1], [2, 2], [4, 2], [8, 2], [16, 1]]) {
+    const topo = machine(cores!, threads);
+    const p = placed(all(topo), topo);
+    assert.ok(p.client.length >= 2 && p.server.length >= 2, `${cores}x${threads}: ${p.client} / ${p.server}`);
+    assert.ok(!p.client.some((c) => p.server.includes(c)), 'the sides are disjoint');
+    assert.ok((p.client[0] !== 0 && p.server[0] !== 0) || cores === 2, 'single flows stay off CPU 0 when there is a choice');
+  }
+  const three = placed([0, 1, 2], machine(3));
+  assert.equal([three.client, three.server, three.harness], [[1], [2], [0]]);
+  assert.equal(placed([0, 1, 2, 3], machine(4, 1)).client.length, 2);
+  const siblings = placed(all(machine(2, 2)), machine(2, 2));
+  assert.equal([siblings.client, siblings.server], [[1, 3], [0, 2]], 'two cores of two threads: each side its own core, both threads');
 });
 
 test('SMT siblings count as one core: client and server on different physical cores', () => {
   // 4 cores x 2 threads: CPU n and n+4 are siblings.
   const p = placed(all(machine(4, 2)), machine(4, 2));
-  assert.equal([p.client, p.server], [[1], [2]]);
-  assert.ok(!p.harness.some((c) => [1, 5, 2, 6].includes(c)), `harness ${p.harness} stays off the used cores and their siblings`);
+  assert.equal([p.client, p.server], [[1, 3], [2, 6]], 'a free core first for the second flow CPU, then a sibling');
+  assert.ok(!p.harness.some((c) => [1, 5, 2, 6, 3, 7].includes(c)), `harness ${p.harness} stays off the used cores and their siblings`);
   const eight = placed(all(machine(8, 2)), machine(8, 2));
   assert.equal([eight.client, eight.server], [[1, 2, 3], [4, 5, 6]]);
 });
