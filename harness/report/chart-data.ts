@@ -1,13 +1,11 @@
 // The data behind the charts, read only from a results file. Rows carry what the charts need and
 // nothing the file does not say: the summary's quoted value (median over repetitions, or the pooled
 // percentile for latency), its recorded interval with that interval's real coverage (or min-max in
-// files without one), ratios, and the raw latency samples.
+// files without one), and ratios. The latency CDF's points are latency-cdf-data.ts.
 import { BPF_NS_PER_PACKET } from '../core/metrics.ts';
 import { coverageLabel } from '../results/interval-label.ts';
-import type { Measurement, ResultsFile, SummaryRow } from '../model/results.ts';
+import type { ResultsFile, SummaryRow } from '../model/results.ts';
 import { scenarioOrder } from './scenario-colors.ts';
-import { pointKey } from '../core/point.ts';
-import type { Point } from '../model/point.ts';
 
 export interface BarDatum {
   scenario: string;
@@ -60,30 +58,6 @@ export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiske
     whisker: whiskers === 'ci' ? coverageLabel(r.ciCoverage) : 'min-max',
   }));
   return { data, whiskers, note: whiskerNote(whiskers, rows.map((r) => r.ciCoverage)) };
-}
-
-export interface LatencyDatum { scenario: string; workload: string; point: Point; latencyUs: number }
-
-/**
- * Raw per-request latencies pooled over valid repetitions. Above maxPerGroup values a group is
- * thinned to every k-th value of the sorted sample, which keeps its distribution (and so the CDF)
- * while keeping the chart's data small.
- */
-export function latencyData(results: ResultsFile, maxPerGroup = 20_000): LatencyDatum[] {
-  const groups = new Map<string, { scenario: string; workload: string; point: Point; values: number[] }>();
-  for (const m of results.measurements as (Measurement & { samples?: Record<string, number[]> })[]) {
-    const values = m.state === 'ok' ? m.samples?.latencyUs : undefined;
-    if (!values?.length) continue;
-    const key = `${m.scenario}\u0000${m.workload}\u0000${pointKey(m.point)}`;
-    const g = groups.get(key) ?? { scenario: m.scenario, workload: m.workload, point: m.point, values: [] };
-    for (const v of values) if (finite(v) && v > 0) g.values.push(v);
-    groups.set(key, g);
-  }
-  return [...groups.values()].flatMap((g) => {
-    const sorted = g.values.sort((a, b) => a - b);
-    const step = Math.max(1, Math.ceil(sorted.length / maxPerGroup));
-    return sorted.filter((_, i) => i % step === 0).map((latencyUs) => ({ scenario: g.scenario, workload: g.workload, point: g.point, latencyUs }));
-  });
 }
 
 /** Workloads in the order the run was asked for, then any others the summary holds. */

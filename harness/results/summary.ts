@@ -7,6 +7,7 @@ import type { RowInterval } from './intervals.ts';
 import type { Measurement, MeasurementState, SummaryRow } from '../model/results.ts';
 import { pointKey } from '../core/point.ts';
 import { tooFewSamples } from './tail-check.ts';
+import { sampleWeight } from './sample-weight.ts';
 
 export interface SummaryOptions {
   /** Display order of scenarios and workloads; anything unlisted sorts after, by name. */
@@ -22,8 +23,7 @@ function repetitions(ok: readonly Measurement[], metric: string): Repetition[] {
     const value = m.metrics[metric];
     if (value === undefined || !Number.isFinite(value)) return [];
     const samples = sampleName ? m.samples?.[sampleName] : undefined;
-    const counts = sampleName ? m.sampleCounts?.[sampleName] : undefined;
-    const weight = samples?.length && counts && counts.collected > samples.length ? counts.collected / samples.length : undefined;
+    const weight = sampleName ? sampleWeight(m, sampleName) : undefined;
     return [{ repetition: m.repetition, value, samples, ...(weight ? { weight } : {}) }];
   });
 }

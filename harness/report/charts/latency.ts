@@ -1,9 +1,10 @@
-// Request latency: the percentiles per scenario (the summary pools every request of every valid
-// repetition), and the whole distribution as a CDF that Vega-Lite's quantile transform computes
-// from the raw per-request samples.
+// Request latency: the percentiles per scenario (the summary pools the valid repetitions' kept
+// samples, each weighted by the requests it stands for), and the whole distribution as a CDF of
+// the same pooled, weighted quantiles (report/latency-cdf-data.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultsFile } from '../../model/results.ts';
-import { barData, latencyData, summaryRows, workloadOrder } from '../chart-data.ts';
+import { barData, summaryRows, workloadOrder } from '../chart-data.ts';
+import { latencyCdfData } from '../latency-cdf-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
 import { wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
@@ -21,7 +22,7 @@ export function latencyPercentilesChart(results: ResultsFile): Chart | undefined
   const width = Math.max(220, 4 * 14 * scenarios);
   const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
   const spec: TopLevelSpec = {
-    title: { text: 'Latency percentiles', subtitle: `every request of the valid repetitions pooled; ${note}; lower is better` },
+    title: { text: 'Latency percentiles', subtitle: `valid repetitions pooled, each kept sample weighted by the requests it stands for; ${note}; lower is better` },
     data: { values },
     ...wrappedFacet('workload', panels, width),
     spec: {
@@ -35,18 +36,15 @@ export function latencyPercentilesChart(results: ResultsFile): Chart | undefined
   return { id: 'latency-percentiles', title: 'Latency percentiles', caption: 'Round-trip latency at p50, p90, p99 and p99.9, by scenario and workload.', spec };
 }
 
-/** Cumulative probabilities drawn: fine steps, and more of them in the tail where datapaths differ. */
-const PROBS = [...Array.from({ length: 99 }, (_, i) => (i + 1) / 100), 0.995, 0.999, 0.9995, 0.9999];
-
 export function latencyCdfChart(results: ResultsFile): Chart | undefined {
-  const values = latencyData(results);
+  // Log scale: a quantile at or below 0 µs (none is measured) cannot be drawn.
+  const values = latencyCdfData(results.measurements).filter((d) => d.latencyUs > 0);
   if (values.length === 0) return undefined;
   const enc = scenarioEncodings(values.map((d) => d.scenario));
   const panels = workloadOrder(results).filter((w) => values.some((v) => v.workload === w));
   const spec: TopLevelSpec = {
-    title: { text: 'Latency CDF', subtitle: 'every request of the valid repetitions; latency on a log scale; further left is better' },
+    title: { text: 'Latency CDF', subtitle: 'valid repetitions pooled, each kept sample weighted by the requests it stands for (as the percentiles); latency on a log scale; further left is better' },
     data: { values },
-    transform: [{ quantile: 'latencyUs', probs: PROBS, groupby: ['scenario', 'workload'], as: ['probability', 'latency'] }],
     ...wrappedFacet('workload', panels, 300),
     resolve: { scale: { x: 'independent', y: 'independent' }, axis: { x: 'independent' } },
     spec: {
@@ -54,11 +52,12 @@ export function latencyCdfChart(results: ResultsFile): Chart | undefined {
       height: 200,
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
       encoding: {
-        x: { field: 'latency', type: 'quantitative', title: 'latency (µs)', scale: { type: 'log', nice: false } },
+        x: { field: 'latencyUs', type: 'quantitative', title: 'latency (µs)', scale: { type: 'log', nice: false } },
         y: { field: 'probability', type: 'quantitative', title: 'fraction of requests', axis: { format: '%' }, scale: { domain: [0, 1] } },
         color: enc.color,
+        detail: { field: 'at', type: 'nominal' },
       },
     },
   };
-  return { id: 'latency-cdf', title: 'Latency CDF', caption: 'Share of requests answered within a given latency, from the raw samples.', spec };
+  return { id: 'latency-cdf', title: 'Latency CDF', caption: 'Share of requests answered within a given latency: the pooled quantiles the summary quotes, at 103 probabilities.', spec };
 }
