@@ -20,12 +20,18 @@ const volatile __u32 pod_host_ifindex = 0;
 const volatile __u8 pod_mac[ETH_ALEN] = {};
 const volatile __u8 host_mac[ETH_ALEN] = {};
 
-/* Through bpf_skb_store_bytes() rather than a packet pointer: route_to_pod()'s pull and store may
- * have moved the data, and a store needs no bounds proof. */
+/* Through bpf_skb_store_bytes() rather than a packet pointer: pod_family()'s pull may have moved
+ * the data, and a store needs no bounds proof. It fails (not linear, not writable) before it
+ * writes anything, so a refusal leaves the packet as it came. */
 static __always_inline int set_macs(struct __sk_buff *skb)
 {
 	__u8 macs[2 * ETH_ALEN];
 
+#ifdef NKB_TEST_REFUSE_SET_MACS
+	/* Tests only (test/integration/wire-ttl.test.ts builds an object with it; no run does): refuse
+	 * as the store would, to prove the refused packet reaches the kernel with its TTL whole. */
+	return -1;
+#endif
 	/* Element by element: the tunables are volatile, which memcpy would discard. */
 #pragma unroll
 	for (int i = 0; i < ETH_ALEN; i++) {
@@ -35,26 +41,41 @@ static __always_inline int set_macs(struct __sk_buff *skb)
 	return bpf_skb_store_bytes(skb, offsetof(struct ethhdr, h_dest), macs, sizeof(macs), 0);
 }
 
-/* Is this IPv4 or IPv6 packet for the local pod, with a hop to spare? Then take one off (as the
- * node's forwarding would) and say which family it was; -1 leaves the packet to the kernel. */
-static __always_inline int route_to_pod(struct __sk_buff *skb)
+/* Is this IPv4 or IPv6 packet for the local pod, with a hop to spare? Which family it is, or -1
+ * to leave it to the kernel. It only reads: the packet is changed after every check. */
+static __always_inline int pod_family(struct __sk_buff *skb)
 {
 	struct ipv6hdr *ip6;
 	struct iphdr *ip;
 
 	ip = ipv4_header(skb);
-	if (ip) {
-		if (ip->daddr != pod_addr || ip->ttl <= 1)
-			return -1;
-		ipv4_decrease_ttl(ip);
-		return 4;
-	}
+	if (ip)
+		return ip->daddr == pod_addr && ip->ttl > 1 ? 4 : -1;
 	ip6 = ipv6_header(skb);
 	if (!ip6 || !pod_addr6[0] || !ipv6_equal(&ip6->daddr, pod_addr6) || ip6->hop_limit <= 1)
 		return -1;
-	if (ipv6_decrease_hop_limit(skb, ip6->hop_limit))
-		return -1;
 	return 6;
+}
+
+/* One hop off, as the node's forwarding would (ip_forward(), ip6_forward()). The header is read
+ * again: set_macs() stored through the skb, which invalidates packet pointers. Non-zero when it
+ * could not be done. */
+static __always_inline int take_hop(struct __sk_buff *skb, int family)
+{
+	struct ipv6hdr *ip6;
+	struct iphdr *ip;
+
+	if (family == 4) {
+		ip = ipv4_header(skb);
+		if (!ip)
+			return -1;
+		ipv4_decrease_ttl(ip);
+		return 0;
+	}
+	ip6 = ipv6_header(skb);
+	if (!ip6)
+		return -1;
+	return ipv6_decrease_hop_limit(skb, ip6->hop_limit);
 }
 
 SEC("tcx/ingress")
@@ -67,11 +88,19 @@ int wire_ingress(struct __sk_buff *skb)
 	wire_tax(pod_addr); /* NKB_BPF_TAX, for testing the gate: nothing unless built with it */
 	if (!pod_host_ifindex)
 		goto pass;
-	family = route_to_pod(skb);
+	family = pod_family(skb);
 	if (family < 0)
 		goto pass;
+	/*
+	 * Every check first, the packet changed last, as the kernel's own forwarding does. A refused
+	 * set_macs() changed nothing, so the kernel may still forward the packet and take its one hop
+	 * off. Once the MACs are the pod's, the packet is ours to deliver: should the hop fail to come
+	 * off (it cannot, the header is linear and writable by then), it is dropped, not passed on.
+	 */
 	if (set_macs(skb))
 		goto pass;
+	if (take_hop(skb, family))
+		return count_redirect(TC_ACT_SHOT);
 	/*
 	 * The pod's ip_rcv() drops PACKET_OTHERHOST, and a kernel without commit c43272299488
 	 * (Linux 6.15, which made the peer redirect call skb_scrub_packet(); stable kernels such as
