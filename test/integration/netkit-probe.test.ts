@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.ts';
+import { PROJECT_ROOT } from '../../harness/core/paths.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
 test.after(removeTempDirs);
@@ -19,7 +20,8 @@ async function doctor(path: string): Promise<string[]> {
 }
 const line = (lines: string[], re: RegExp) => lines.find((l) => re.test(l)) ?? '';
 
-test('an ip that refuses scrub: doctor says netkit cannot run here, and that ip refuses scrub', async () => {
+/** A folder holding an `ip` that runs the real one but refuses `scrub` as ip's invarg() would. */
+async function ipRefusingScrub(): Promise<string> {
   const realIp = (await execa('sh', ['-c', 'command -v ip'])).stdout.trim();
   const dir = await tempDir('ip-no-scrub');
   await writeFile(join(dir, 'ip'), [
@@ -30,12 +32,22 @@ test('an ip that refuses scrub: doctor says netkit cannot run here, and that ip 
     `exec ${realIp} "$@"`,
     '',
   ].join('\n'), { mode: 0o755 });
-  const lines = await doctor(`${dir}:${process.env.PATH}`);
+  return dir;
+}
+
+test('an ip that refuses scrub: doctor says netkit cannot run here, and that ip refuses scrub', async () => {
+  const lines = await doctor(`${await ipRefusingScrub()}:${process.env.PATH}`);
   assert.match(line(lines, /^netkit\s/), /^netkit\s+no: ip \(iproute2-[^)]+\) refuses "scrub" in the netkit command scenarios use \(Error: argument "scrub" is wrong/);
   for (const name of ['netkit', 'netkit-l2']) {
     assert.match(line(lines, new RegExp(`^  ${name}\\s`)), /cannot run natively: ip \(iproute2-[^)]+\) refuses "scrub"/);
   }
   assert.match(line(lines, /^veth\s/), /^veth\s+yes$/, 'the wrapper refuses only scrub: veth still builds');
+});
+
+test('setup.sh asks the same probe and warns with the same reason', async () => {
+  const r = await execa('bash', ['scripts/setup.sh'], { cwd: PROJECT_ROOT, reject: false, timeout: 300_000, env: { PATH: `${await ipRefusingScrub()}:${process.env.PATH}` } });
+  assert.is(r.exitCode, 0, r.stderr);
+  assert.match(r.stderr, /^setup: warning: netkit cannot run natively: ip \(iproute2-[^)]+\) refuses "scrub" in the netkit command scenarios use/m);
 });
 
 test('the real ip: netkit runs here, or the reason is the cause on this host', async () => {
