@@ -3,13 +3,13 @@
 // p50, p90 and p99, and not through the unweighted quantiles.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Measurement } from '../../harness/model/results.ts';
-import { DEFAULT_POINT } from '../../harness/model/point.ts';
-import { summarize } from '../../harness/results/summary.ts';
-import { latencyCdfData } from '../../harness/report/latency-cdf-data.ts';
-import { latencyCdfChart } from '../../harness/report/charts/latency.ts';
-import { poolSamples, pooledQuantile } from '../../harness/stats/pooled-quantile.ts';
-import { resultsFile } from '../helpers/synthetic-results.ts';
+import type { Measurement } from '../../../harness/model/results.ts';
+import { DEFAULT_POINT } from '../../../harness/model/point.ts';
+import { summarize } from '../../../harness/results/summary.ts';
+import { latencyCdfData } from '../../../harness/report/latency-cdf-data.ts';
+import { latencyCdfChart } from '../../../harness/report/charts/latency.ts';
+import { poolSamples, pooledQuantile } from '../../../harness/stats/pooled-quantile.ts';
+import { resultsFile } from '../../helpers/synthetic-results.ts';
 
 /** A repetition that kept `kept` samples (evenly from `from` to `from + spread`) of `collected` requests. */
 function repetition(repetition: number, from: number, spread: number, kept: number, collected: number): Measurement {

@@ -1,6 +1,7 @@
 // tcp_stream_multi --streams 4 on a synthetic 4-CPU machine: the automatic placement gives each
-// side two CPUs and the workload pins each side's iperf3 to its whole set. The namespaces do not
-// exist, so nothing is measured: the outcome is failed and carries the exact commands it ran.
+// side two CPUs and the workload pins each side's iperf3 to its whole set. It starts the workload
+// for real, in namespaces that do not exist: nsenter fails at once, nothing is measured, and the
+// failed outcome carries the exact commands it ran.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { choosePlacement } from '../../harness/cpu/placement.ts';

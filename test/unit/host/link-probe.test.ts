@@ -3,9 +3,9 @@
 // The stderr texts are ip's own (iproute2 6.15 on Linux 6.18 without CONFIG_NETKIT; invarg()).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { linkFailureReason, type LinkAttempt } from '../../harness/host/link-probe-reason.ts';
-import { linkShape, linksToProbe, probeArgv } from '../../harness/host/link-probe.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { linkFailureReason, type LinkAttempt } from '../../../harness/host/link-probe-reason.ts';
+import { linkShape, linksToProbe, probeArgv } from '../../../harness/host/link-probe.ts';
+import { SCENARIOS } from '../../../scenarios/index.ts';
 
 const EXACT = ['ip', '-n', 'A', 'link', 'add', 'nkb-x-p0a', 'type', 'netkit', 'mode', 'l3', 'scrub', 'none', 'forward', 'peer', 'scrub', 'default', 'blackhole', 'name', 'nkb-x-p0b', 'netns', 'B'];
 const PLAIN = ['ip', '-n', 'A', 'link', 'add', 'nkb-x-pz', 'type', 'netkit'];
