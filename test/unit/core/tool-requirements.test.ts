@@ -8,6 +8,7 @@ import { compareVersions, TOOL_REQUIREMENTS, unmet } from '../../../harness/core
 import { requirementNote, versionRefusal } from '../../../harness/workloads/tool-requirements.ts';
 import { parseIperfUdpJson } from '../../../harness/parsers/iperf-udp.ts';
 import { WORKLOADS } from '../../../harness/workloads/index.ts';
+import { DEFAULT_WORKLOAD_PARAMS } from '../../../harness/workloads/params.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -16,7 +17,8 @@ test('the table names real workloads, each with a tool it runs', () => {
     for (const name of r.workloads) {
       const w = WORKLOADS.find((x) => x.name === name);
       assert.ok(w, `${name} is a workload`);
-      assert.ok(w!.tools.includes(r.tool) || ['tcp_rr'].includes(name), `${name} runs ${r.tool}`);
+      const withNetperf = w!.toolsFor?.({ ...DEFAULT_WORKLOAD_PARAMS, rrTool: 'netperf', crrTool: 'netperf' }) ?? w!.tools;
+      assert.ok([...w!.tools, ...withNetperf].includes(r.tool), `${name} runs ${r.tool}`);
     }
   }
 });
