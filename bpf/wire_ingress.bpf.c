@@ -95,7 +95,8 @@ int wire_ingress(struct __sk_buff *skb)
 	 * Every check first, the packet changed last, as the kernel's own forwarding does. A refused
 	 * set_macs() changed nothing, so the kernel may still forward the packet and take its one hop
 	 * off. Once the MACs are the pod's, the packet is ours to deliver: should the hop fail to come
-	 * off (it cannot, the header is linear and writable by then), it is dropped, not passed on.
+	 * off (the header is linear by then; only a failed allocation making an IPv6 clone writable
+	 * could refuse it), it is dropped, not passed on.
 	 */
 	if (set_macs(skb))
 		goto pass;
