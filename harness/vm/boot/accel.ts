@@ -1,9 +1,11 @@
-// Chooses the qemu accelerator: KVM only when /dev/kvm opens read-write and qemu can really start with it.
+// Chooses the qemu accelerator: KVM only when /dev/kvm opens read-write, qemu can really start
+// with it, and it runs a guest faster than TCG does (firmware-probe.ts: nested KVM can be slower).
 import { execa } from 'execa';
 import { open } from 'node:fs/promises';
 import { tcgClockArgs } from '../../clock/clock.ts';
 import type { ClockInfo } from '../../model/clock.ts';
 import { QEMU_BINARY } from '../guest/locations.ts';
+import { msToFirmwareBoot } from './firmware-probe.ts';
 
 export type Accel = 'kvm' | 'tcg';
 
@@ -30,6 +32,12 @@ export async function kvmUnusableReason(): Promise<string | undefined> {
   if (probe.failed || probe.exitCode !== 0) {
     const why = probe.timedOut ? 'timed out' : probe.stderr.trim().split('\n').pop() || `exit ${probe.exitCode}`;
     return `qemu could not start with -accel kvm: ${why}`;
+  }
+  // TCG first: its time bounds how long KVM is worth waiting for.
+  const tcgMs = await msToFirmwareBoot('tcg', 15_000);
+  const kvmMs = await msToFirmwareBoot('kvm', Math.max(2_000, 2 * (tcgMs ?? 15_000)));
+  if (kvmMs === undefined || (tcgMs !== undefined && kvmMs > tcgMs)) {
+    return `KVM runs a guest slower than TCG here (firmware boot: KVM ${kvmMs === undefined ? 'did not finish' : `${kvmMs} ms`}, TCG ${tcgMs ?? '?'} ms; nested virtualisation without hardware help?)`;
   }
   return undefined;
 }
