@@ -4,6 +4,7 @@
 import { execa, type Options, type ResultPromise } from 'execa';
 import { StepError } from './errors.ts';
 import { formatCpuList } from './cpu-list.ts';
+import { exitReason } from './exit-status.ts';
 import { CLOCK_ENV, clockFromEnv } from './clock-env.ts';
 
 export interface RunOptions {
@@ -24,6 +25,9 @@ export interface RunResult {
   stderr: string;
   exitCode: number;
   failed: boolean;
+  /** The signal that ended it (SIGKILL after a timeout or a kill), when one did. */
+  signal?: string;
+  timedOut?: boolean;
 }
 
 export function wrapArgv(argv: readonly string[], opts: RunOptions = {}): string[] {
@@ -74,13 +78,12 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
     stderr: String(result.stderr ?? ''),
     exitCode: result.exitCode ?? -1,
     failed: result.failed,
+    ...(result.signal ? { signal: result.signal } : {}),
+    ...(result.timedOut ? { timedOut: true } : {}),
   };
   if (out.failed && opts.reject !== false) {
-    const why = result.timedOut
-      ? `timed out after ${scaledTimeoutMs(opts.timeoutMs!)} ms`
-      : result.exitCode === undefined
-        ? `was killed (${result.signal ?? 'unknown signal'})`
-        : `exited ${result.exitCode}: ${lastLine(out.stderr) || lastLine(out.stdout)}`;
+    // The command's first complaint, not its last line: iproute2 follows "Error: ..." with usage text.
+    const why = exitReason({ ...out, timeoutMs: opts.timeoutMs === undefined ? undefined : scaledTimeoutMs(opts.timeoutMs) });
     throw new StepError(step, full, why, { cause: result });
   }
   return out;
@@ -90,9 +93,4 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
 export function spawn(argv: readonly string[], opts: RunOptions = {}): ResultPromise {
   const full = wrapArgv(argv, opts);
   return execa(full[0]!, full.slice(1), { ...execaOptions(opts), buffer: true });
-}
-
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return lines[lines.length - 1] ?? '';
 }
