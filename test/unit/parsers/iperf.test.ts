@@ -65,7 +65,7 @@ test('an older iperf3 without the end summaries is named with the version needed
   old.start.version = 'iperf 3.0.1';
   delete old.end.sum_sent;
   delete old.end.sum_received;
-  assert.equal(parseIperfJson(JSON.stringify(old)), { ok: false, reason: 'iperf 3.0.1 reports no end.sum_sent/sum_received: needs iperf3 >= 3.0.3 for JSON end summaries (end.sum_sent, end.sum_received)' });
+  assert.equal(parseIperfJson(JSON.stringify(old)), { ok: false, reason: 'iperf 3.0.1 reports no end.sum_sent: needs iperf3 >= 3.0.3 for JSON end summaries (end.sum_sent, end.sum_received)' });
 });
 
 test.run();
