@@ -4,13 +4,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSockperfLog } from '../../../harness/parsers/sockperf-log.ts';
 import { parseSockperfSummary } from '../../../harness/parsers/sockperf-summary.ts';
+import { sockperfDisagreement } from '../../../harness/parsers/sockperf-agreement.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const close = (a: number, b: number, eps = 1e-6) => assert.ok(Math.abs(a - b) < eps, `${a} != ${b}`);
 
 test('TCP ping-pong report: valid duration and message counts, colour codes ignored', () => {
   const r = parseSockperfSummary(fixture('sockperf-tcp-pingpong.txt'));
-  assert.equal(r, { ok: true, value: { version: '3.7-no.git', validRunTimeS: 0.55, sentMessages: 4833, receivedMessages: 4833, droppedMessages: 0, duplicatedMessages: 0, outOfOrderMessages: 0 } });
+  assert.equal(r, { ok: true, value: { version: '3.7-no.git', validRunTimeS: 0.55, sentMessages: 4833, receivedMessages: 4833, droppedMessages: 0, duplicatedMessages: 0, outOfOrderMessages: 0, observations: 4833 } });
 });
 
 test('UDP ping-pong report', () => {
@@ -49,6 +50,39 @@ test('UDP full log; a log without answered messages is a failure', () => {
   const unanswered = parseSockperfLog('packet, txTime(sec), rxTime(sec), latency(usec)\n0, 1.000000000, 0.000000000, 0.000\n1, 1.1, 1.1000100, 5.0\n');
   assert.ok(unanswered.ok);
   if (unanswered.ok) assert.equal([unanswered.value.unanswered, unanswered.value.rttUs.length], [1, 1]);
+});
+
+test('a summary cut short names the lines it lacks; a missing counter is never 0', () => {
+  const killed = parseSockperfSummary(fixture('cases/tool-failed-measured-ok/sockperf-killed.stdout.txt'));
+  assert.equal(killed, {
+    ok: false,
+    reason: 'sockperf\'s summary lacks "# dropped messages = …; # duplicated messages = …; # out-of-order messages = …" and "Total N observations" (the report was cut short)',
+  });
+  const complete = parseSockperfSummary(fixture('cases/tool-failed-measured-ok/sockperf-complete.stdout.txt'));
+  assert.ok(complete.ok && complete.value.droppedMessages === 40 && complete.value.sentMessages === 3839);
+});
+
+test('the counts of one run agree across stdout, the log copy and the log rows (captured runs)', () => {
+  for (const name of ['sockperf-tcp-pingpong', 'sockperf-udp-pingpong']) {
+    const [summary, log] = [parseSockperfSummary(fixture(`${name}.txt`)), parseSockperfLog(fixture(`${name}.csv`))];
+    assert.ok(summary.ok && log.ok);
+    if (summary.ok && log.ok) {
+      assert.is(log.value.rows, summary.value.sentMessages);
+      assert.equal(log.value.copy, { validRunTimeS: summary.value.validRunTimeS, sentMessages: summary.value.sentMessages, receivedMessages: summary.value.receivedMessages, observations: summary.value.observations });
+      assert.is(sockperfDisagreement(summary.value, log.value), undefined);
+    }
+  }
+});
+
+test('a log missing rows, or a copy that differs, is a disagreement naming both counts', () => {
+  const text = fixture('sockperf-udp-pingpong.txt');
+  const summary = parseSockperfSummary(text);
+  const csv = fixture('sockperf-udp-pingpong.csv');
+  const cut = parseSockperfLog(csv.replace(/^1\d\d, .*\n/gm, ''));
+  assert.ok(summary.ok && cut.ok);
+  if (summary.ok && cut.ok) assert.equal(sockperfDisagreement(summary.value, cut.value), { ok: false, disagree: true, reason: "sockperf's figures disagree: full log rows vs [Valid Duration] SentMessages (3739 vs 3839)" });
+  const copy = parseSockperfLog(csv.replace('SentMessages=3839; ReceivedMessages=3839', 'SentMessages=3839; ReceivedMessages=3838'));
+  if (summary.ok && copy.ok) assert.match(sockperfDisagreement(summary.value, copy.value)?.reason ?? '', /full log's \[Valid Duration\] ReceivedMessages vs stdout's \(3838 vs 3839\)/);
 });
 
 test.run();
