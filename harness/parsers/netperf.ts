@@ -1,6 +1,8 @@
 // netperf's omni output in key=value form (`-k SELECTORS`, one `NAME=value` per line), as the
 // TCP_RR and TCP_CRR workloads ask for it. Latency figures are netperf's own, in µs, from the
 // per-transaction histogram `-j` keeps: netperf hands out percentiles, not raw samples.
+import { firstMeaningfulLine, oneLine } from '../core/one-line.ts';
+import { eachLine } from './lines.ts';
 import type { ParseOutcome } from './outcome.ts';
 import { needs, TOOL_REQUIREMENTS } from '../core/tool-requirements.ts';
 
@@ -40,30 +42,31 @@ export function parseNetperfVersion(text: string): string | undefined {
   return /Netperf version (\d+(?:\.\d+)+)/i.exec(text)?.[1];
 }
 
+/** A KEY=value line is under 100 characters; a longer line is not netperf's omni output. */
+const MAX_LINE_CHARS = 4096;
+
 /**
- * The figures, or why not. A selector the output lacks (or reports as negative, netperf's "not
- * measured") is named with the netperf version that has it, never called malformed: `version`
- * (netperf -V) goes into that message.
+ * The figures, or why not. A selector the output lacks altogether is named with the netperf
+ * version that has it (`version`, from netperf -V, goes into that message). A selector present
+ * with a value that is not a figure (negative: netperf's "not measured") is named with that
+ * value: its cause is the run, not the version.
  */
 export function parseNetperfKeyval(stdout: string, version = 'unknown'): ParseOutcome<NetperfRrResult> {
   const values = new Map<string, string>();
-  for (const line of stdout.split('\n')) {
+  const wanted = new Set<string>(NETPERF_SELECTORS);
+  const walked = eachLine(stdout, 'netperf output', MAX_LINE_CHARS, (line) => {
     const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) values.set(m[1]!, m[2]!.trim());
-  }
-  if (values.size === 0) return { ok: false, reason: `netperf printed no KEY=value results (${firstLine(stdout) || 'no output'})` };
+    if (m && wanted.has(m[1]!)) values.set(m[1]!, m[2]!.trim());
+  });
+  if (!walked.ok) return walked;
+  if (values.size === 0) return { ok: false, reason: oneLine(`netperf printed no KEY=value results (${firstMeaningfulLine(stdout) || 'no output'})`) };
   const out = {} as NetperfRrResult;
   for (const [field, key] of Object.entries(FIELDS) as [keyof NetperfRrResult, string][]) {
     const raw = values.get(key);
-    const n = raw === undefined || raw === '' ? NaN : Number(raw);
-    if (!Number.isFinite(n) || n < 0) {
-      return { ok: false, reason: `netperf ${version} gave no ${key}${raw === undefined ? '' : ` (${raw})`}: ${needs('netperfOmni')}` };
-    }
+    if (raw === undefined) return { ok: false, reason: `netperf ${version} gave no ${key}: ${needs('netperfOmni')}` };
+    const n = raw === '' ? NaN : Number(raw);
+    if (!Number.isFinite(n) || n < 0) return { ok: false, reason: oneLine(`netperf ${version} reported ${key}=${oneLine(raw, 40)}, not a measured figure`) };
     out[field] = n;
   }
   return { ok: true, value: out };
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.trim() ?? '';
 }
