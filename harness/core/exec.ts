@@ -28,6 +28,8 @@ export interface RunResult {
   /** The signal that ended it (SIGKILL after a timeout or a kill), when one did. */
   signal?: string;
   timedOut?: boolean;
+  /** The timeout that ran out, ms (on the guest's clock, scaled), when one did. */
+  timeoutMs?: number;
 }
 
 export function wrapArgv(argv: readonly string[], opts: RunOptions = {}): string[] {
@@ -79,11 +81,11 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
     exitCode: result.exitCode ?? -1,
     failed: result.failed,
     ...(result.signal ? { signal: result.signal } : {}),
-    ...(result.timedOut ? { timedOut: true } : {}),
+    ...(result.timedOut && opts.timeoutMs !== undefined ? { timedOut: true, timeoutMs: scaledTimeoutMs(opts.timeoutMs) } : {}),
   };
   if (out.failed && opts.reject !== false) {
     // The command's first complaint, not its last line: iproute2 follows "Error: ..." with usage text.
-    const why = exitReason({ ...out, timeoutMs: opts.timeoutMs === undefined ? undefined : scaledTimeoutMs(opts.timeoutMs) });
+    const why = exitReason(out);
     throw new StepError(step, full, why, { cause: result });
   }
   return out;

@@ -5,7 +5,8 @@
 import { cpuDuring, type WindowPlan } from '../cpu/window.ts';
 import type { CpuUsage } from '../model/cpu.ts';
 import type { ResultPromise } from 'execa';
-import { run, spawn, wrapArgv, type RunResult } from '../core/exec.ts';
+import { run, scaledTimeoutMs, spawn, wrapArgv, type RunResult } from '../core/exec.ts';
+import { failureReason } from '../core/exit-status.ts';
 import { waitListening } from './listening.ts';
 import { startServer } from './server.ts';
 import type { WorkloadContext } from './types.ts';
@@ -23,9 +24,14 @@ export interface ClientServerPlan {
   cpuSets?: boolean;
 }
 
-export type ClientServerResult =
-  | { ok: true; client: RunResult; cpu?: CpuUsage; commands: string[] }
-  | { ok: false; reason: string; commands: string[] };
+/** The measured client's finished run as a workload reads it: the tool's result, the CPU window, the commands. */
+export interface ClientRun {
+  client: RunResult;
+  cpu?: CpuUsage;
+  commands: string[];
+}
+
+export type ClientServerResult = ({ ok: true } & ClientRun) | { ok: false; reason: string; commands: string[] };
 
 export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPlan): Promise<ClientServerResult> {
   // A run being stopped (signal, or the process that started it gone) stops the measurement too.
@@ -43,7 +49,7 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
     if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening, server.process.pid ?? -1);
     if (plan.warmup && !ctx.warm) {
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
-      if (w.failed) return { ok: false, reason: `warmup failed (exit ${w.exitCode}): ${lastLine(w.stderr || w.stdout)}`, commands };
+      if (w.failed) return { ok: false, reason: `warmup ${failureReason(plan.warmup.argv[0]!, w)}`, commands };
     }
     // Without a window of ours the tool times itself: counters are read around the whole client.
     if (!plan.window) await ctx.window?.begin();
@@ -52,7 +58,12 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
     const cpu = window ? started(proc, window.startOn).then((yes) => (yes ? cpuDuring(window, proc, ctx.window, { client: proc.pid, server: server.process.pid }) : undefined)).catch(() => undefined) : undefined;
     const r = await proc;
     if (!plan.window) await ctx.window?.end(false);
-    const client: RunResult = { stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), exitCode: r.exitCode ?? -1, failed: r.failed };
+    // Handed over whole (exit status, signal, timeout): the workload's judgeToolRun reads them all.
+    const client: RunResult = {
+      stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), exitCode: r.exitCode ?? -1, failed: r.failed,
+      ...(r.signal ? { signal: r.signal } : {}),
+      ...(r.timedOut ? { timedOut: true, timeoutMs: scaledTimeoutMs(plan.client.timeoutMs) } : {}),
+    };
     return { ok: true, client, cpu: await withUsedCost(await cpu, ctx, plan.cpuSets), commands };
   } catch (err) {
     return { ok: false, reason: (err as Error).message, commands };
@@ -67,14 +78,10 @@ function started(proc: ResultPromise, pattern: RegExp | undefined): Promise<bool
   return new Promise((resolve) => {
     let seen = '';
     proc.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
+      // The tail only: a chatty process costs bounded memory; a ready line is far shorter.
+      seen = (seen + chunk.toString()).slice(-4096);
       if (pattern.test(seen)) resolve(true);
     });
     proc.then(() => resolve(false), () => resolve(false));
   });
-}
-
-export function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return lines[lines.length - 1] ?? '';
 }

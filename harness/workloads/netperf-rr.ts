@@ -6,6 +6,7 @@
 import { run } from '../core/exec.ts';
 import { NETPERF_SELECTORS, parseNetperfKeyval, parseNetperfVersion } from '../parsers/netperf.ts';
 import { runClientServer } from './client-server.ts';
+import { judgeToolRun } from './tool-run.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, type Gate } from './validity.ts';
@@ -48,13 +49,9 @@ export async function netperfRr(ctx: WorkloadContext, test: NetperfTest, sizeByt
     ...(count ? {} : { window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS } }),
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands, tool };
-  if (r.client.failed) {
-    const why = (r.client.stderr || r.client.stdout).trim().split('\n')[0] ?? '';
-    return { state: 'failed', reason: `netperf exited ${r.client.exitCode}: ${why}`, metrics: {}, commands: r.commands, cpu: r.cpu, tool };
-  }
-  const parsed = parseNetperfKeyval(r.client.stdout, tool.replace(/^netperf /, ''));
-  if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands, cpu: r.cpu, tool };
-  const v = parsed.value;
+  const run = judgeToolRun({ tool: 'netperf', ...r.client }, parseNetperfKeyval(r.client.stdout, tool.replace(/^netperf /, '')));
+  if (run.state !== 'ok') return { state: run.state, reason: run.reason, metrics: {}, commands: r.commands, cpu: r.cpu, tool };
+  const v = run.value;
   const rateMetric = test === 'TCP_CRR' ? 'connectionsPerS' : 'transactionsPerS';
   const metrics: Record<string, number> = {
     [rateMetric]: v.transactionsPerS, p50Us: v.p50Us, p90Us: v.p90Us, p99Us: v.p99Us, maxUs: v.maxUs,

@@ -6,6 +6,7 @@ import { parseProbeReport } from '../parsers/probe-report.ts';
 import { parseProcStat } from '../parsers/proc-stat.ts';
 import { clientArgv, READY_LINE, serverArgv, type ProbeMode } from '../probe/protocol.ts';
 import { runClientServer } from './client-server.ts';
+import { judgeToolRun } from './tool-run.ts';
 import { cpuMetrics, withUsedCost } from './cpu-metrics.ts';
 import { latencyOutcome } from './latency-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
@@ -21,9 +22,9 @@ export async function probeRr(ctx: WorkloadContext, mode: ProbeMode, sizeBytes: 
     client: { argv: clientArgv({ ...config, durationMs: ctx.durationS * 1000, warmupMs: PROBE_WARMUP_MS }), timeoutMs: (ctx.durationS + 30) * 1000 },
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
-  const parsed = parseProbeReport(r.client.stdout);
-  if (!parsed.ok) return { state: 'failed', reason: r.client.failed && !r.client.stdout ? `probe exited ${r.client.exitCode}: ${r.client.stderr.trim().split('\n').pop()}` : parsed.reason, metrics: {}, commands: r.commands };
-  const report = parsed.value;
+  const run = judgeToolRun({ tool: 'probe', ...r.client }, parseProbeReport(r.client.stdout));
+  if (run.state !== 'ok') return { state: run.state, reason: run.reason, metrics: {}, commands: r.commands };
+  const report = run.value;
   const before = parseProcStat(report.procStat.before);
   const after = parseProcStat(report.procStat.after);
   const cpu = await withUsedCost(before.ok && after.ok ? cpuUsage(before.value, after.value) : undefined, ctx);

@@ -2,6 +2,7 @@
 // never races the server's bind().
 import type { ResultPromise } from 'execa';
 import { scaledTimeoutMs, spawn, type RunOptions } from '../core/exec.ts';
+import { exitReason } from '../core/exit-status.ts';
 
 export interface RunningServer {
   process: ResultPromise;
@@ -19,7 +20,8 @@ export async function startServer(argv: string[], readyPattern: RegExp, opts: Ru
     const limitMs = scaledTimeoutMs(opts.readyTimeoutMs);
     const timer = setTimeout(() => finish(new Error(`server \`${argv.join(' ')}\` not ready after ${limitMs} ms`)), limitMs);
     const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
+      // The tail only: a chatty process costs bounded memory; a ready line is far shorter.
+      seen = (seen + chunk.toString()).slice(-4096);
       if (readyPattern.test(seen)) finish();
     };
     function finish(err?: Error) {
@@ -30,7 +32,7 @@ export async function startServer(argv: string[], readyPattern: RegExp, opts: Ru
     }
     proc.stdout?.on('data', onData);
     proc.then(
-      (r) => finish(new Error(`server \`${argv.join(' ')}\` exited ${r.exitCode} before it was ready: ${String(r.stderr).trim()}`)),
+      (r) => finish(new Error(`server \`${argv.join(' ')}\` ended before it was ready: ${exitReason({ exitCode: r.exitCode ?? -1, signal: r.signal, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') })}`)),
       (e: Error) => finish(e),
     );
   }).catch(async (err) => {

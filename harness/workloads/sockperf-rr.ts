@@ -5,24 +5,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSockperfLog } from '../parsers/sockperf-log.ts';
-import { parseSockperfSummary } from '../parsers/sockperf-summary.ts';
 import { runClientServer } from './client-server.ts';
-import { cpuMetrics } from './cpu-metrics.ts';
-import { latencyOutcome } from './latency-outcome.ts';
 import { workloadParams } from './params.ts';
+import { ipv6Reason, sockperfOutcome } from './sockperf-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
-import { durationGate, judge, limitGate } from './validity.ts';
 
 /** sockperf -t counts the discarded 450 ms, so it runs this much longer than the measurement. */
 export const SOCKPERF_EXTRA_S = 1;
 /** Its warmup stage before -t starts counting, and process start-up. */
 export const SOCKPERF_SETUP_S = 2.3;
-
-/** sockperf 3.7 (Debian 12) answers an IPv6 -i with "Invalid address"; say so in the field's terms. */
-function ipv6Reason(ctx: WorkloadContext, reason: string): string {
-  return workloadParams(ctx.params).ipVersion === 6 && /Invalid address/.test(reason) ? `this sockperf cannot use IPv6 addresses (--ip 6): ${reason}` : reason;
-}
 
 export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
@@ -42,28 +33,7 @@ export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'):
       window: { startOn: /Starting test/, startAfterMs: 450, lengthMs: ctx.durationS * 1000 + 450 },
     });
     if (!r.ok) return { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands };
-    const summary = parseSockperfSummary(r.client.stdout);
-    if (!summary.ok) return { state: 'failed', reason: summary.reason, metrics: {}, commands: r.commands };
-    const parsed = parseSockperfLog(await readFile(log, 'utf8').catch(() => ''));
-    if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands };
-    const s = summary.value;
-    const transactionsPerS = parsed.value.rttUs.length / s.validRunTimeS;
-    const latency = latencyOutcome(parsed.value.rttUs);
-    const metrics: Record<string, number> = {
-      transactionsPerS,
-      ...latency.metrics,
-      // TCP cannot drop a message without breaking the run; only UDP reports loss.
-      ...(protocol === 'udp' ? { lossPct: s.sentMessages > 0 ? (s.droppedMessages / s.sentMessages) * 100 : NaN } : {}),
-      ...cpuMetrics(r.cpu, { transactionsPerS }),
-    };
-    const verdict = judge({ ...metrics, measuredS: s.validRunTimeS }, [
-      { metric: 'transactionsPerS', positive: true },
-      ...(protocol === 'udp' ? limitGate('lossPct', p.maxLossPct, '--max-loss-pct') : []),
-      { metric: 'p99Us' },
-      // sockperf's valid phase is -t less the 450 ms it discards: durationS + 0.55 s.
-      durationGate(ctx.durationS),
-    ]);
-    return { ...verdict, metrics, samples: latency.samples, sampleCounts: latency.sampleCounts, cpu: r.cpu, tool: `sockperf ${s.version}`, commands: r.commands };
+    return sockperfOutcome(ctx, protocol, r, await readFile(log, 'utf8').catch(() => undefined));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,9 +2,10 @@
 // (slow start, the warmup) omitted from iperf3's figures and from the CPU window.
 import { iperfServer } from './iperf-server.ts';
 import { parseIperfJson } from '../parsers/iperf.ts';
-import { runClientServer } from './client-server.ts';
+import { runClientServer, type ClientRun } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import { ipFlag, workloadParams } from './params.ts';
+import { judgeToolRun } from './tool-run.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
 
@@ -27,9 +28,16 @@ async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadO
     ...(bytes ? {} : { window: { startAfterMs: OMIT_S * 1000 + EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS } }),
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
-  const parsed = parseIperfJson(r.client.stdout);
-  if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands, cpu: r.cpu };
-  const v = parsed.value;
+  return tcpStreamOutcome(ctx, r);
+}
+
+/** The measurement from iperf3's finished client run (exit status, stdout, stderr) and the CPU window. */
+export function tcpStreamOutcome(ctx: Pick<WorkloadContext, 'durationS' | 'params'>, r: ClientRun): WorkloadOutcome {
+  const p = workloadParams(ctx.params);
+  const bytes = p.fixedWork?.streamBytes;
+  const run = judgeToolRun({ tool: 'iperf3', ...r.client }, parseIperfJson(r.client.stdout));
+  if (run.state !== 'ok') return { state: run.state, reason: run.reason, metrics: {}, commands: r.commands, cpu: r.cpu };
+  const v = run.value;
   const metrics = {
     throughputGbps: v.throughputGbps, retransmits: v.retransmits, retransmitPct: v.retransmitPct,
     retransmitsPerGB: v.bytesSent > 0 ? v.retransmits / (v.bytesSent / 1e9) : NaN,

@@ -3,9 +3,10 @@
 // separate one-second run against the same server instead.
 import { iperfServer } from './iperf-server.ts';
 import { parseIperfUdpJson } from '../parsers/iperf-udp.ts';
-import { runClientServer } from './client-server.ts';
+import { runClientServer, type ClientRun } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
 import { ipFlag, workloadParams } from './params.ts';
+import { judgeToolRun } from './tool-run.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
 
@@ -27,9 +28,15 @@ async function measure(ctx: WorkloadContext): Promise<WorkloadOutcome> {
     window: { startAfterMs: EDGE_MS, lengthMs: ctx.durationS * 1000 - 2 * EDGE_MS },
   });
   if (!r.ok) return { state: 'failed', reason: r.reason, metrics: {}, commands: r.commands };
-  const parsed = parseIperfUdpJson(r.client.stdout);
-  if (!parsed.ok) return { state: 'failed', reason: parsed.reason, metrics: {}, commands: r.commands, cpu: r.cpu };
-  const v = parsed.value;
+  return udpStreamOutcome(ctx, r);
+}
+
+/** The measurement from iperf3's finished UDP client run (exit status, stdout, stderr) and the CPU window. */
+export function udpStreamOutcome(ctx: Pick<WorkloadContext, 'durationS' | 'params'>, r: ClientRun): WorkloadOutcome {
+  const p = workloadParams(ctx.params);
+  const run = judgeToolRun({ tool: 'iperf3', ...r.client }, parseIperfUdpJson(r.client.stdout));
+  if (run.state !== 'ok') return { state: run.state, reason: run.reason, metrics: {}, commands: r.commands, cpu: r.cpu };
+  const v = run.value;
   const metrics = {
     throughputGbps: v.throughputGbps, lossPct: v.lossPct, jitterMs: v.jitterMs,
     clientCpuPct: v.clientCpuPct, serverCpuPct: v.serverCpuPct,
