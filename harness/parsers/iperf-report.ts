@@ -57,17 +57,18 @@ export function readSum<T>(r: IperfReport, field: 'sum_sent' | 'sum_received', s
   if (raw === undefined) return { ok: false, reason: lacksField(r, `end.${field}`) };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, reason: `iperf3 end.${field}: ${issueText(parsed.error, raw)}` };
+  return { ok: false, reason: `iperf3 ${issueText(parsed.error, raw, `end.${field}`)}` };
 }
 
-/** `bytes is "12", expected number`: the first issue, its path and the value found there, bounded. */
-function issueText(error: z.ZodError, root?: unknown): string {
+/** `end.sum_sent.bytes is "12": <zod's message>`: the first issue, where it is and the value found there, bounded. */
+function issueText(error: z.ZodError, root?: unknown, at = ''): string {
   const issue = error.issues[0];
   const path = issue?.path.map(String) ?? [];
   let value: unknown = root;
   for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  const found = root === undefined ? '' : ` is ${shortValue(value)},`;
-  return oneLine(`${path.join('.') || '(top)'}${found} ${issue?.message ?? 'invalid'}`);
+  const where = [at, ...path].filter(Boolean).join('.') || 'the report';
+  const found = root === undefined ? '' : ` is ${shortValue(value)}`;
+  return oneLine(`${where}${found}: ${issue?.message ?? 'invalid'}`);
 }
 
 /** A value for a reason: primitives shown (cut), objects and arrays by kind (never serialised: they may nest a million deep). */

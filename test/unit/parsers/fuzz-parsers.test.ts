@@ -1,6 +1,14 @@
 // Fuzz-style: every parser gets random bytes and every prefix-truncation of its real fixtures,
 // and must answer with a value ({ ok: false } or a UsageError for results files), never crash.
+// Then each hostile input of test/helpers/hostile-parse.ts (50 MB of "{", a 10 MB line, a million
+// nested brackets, NUL bytes, ten million objects...) goes to every parser in a child with a
+// 256 MB heap: it must finish (a quadratic parser would take hours on these sizes; the timeout is
+// for a hang, not a speed claim) and answer each with one bounded line.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { REASON_CHARS } from '../../harness/core/one-line.ts';
+import { HOSTILE } from '../helpers/hostile-parse.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UsageError } from '../../../harness/core/errors.ts';
@@ -53,6 +61,26 @@ for (const [name, parse, names] of parsers) {
         assert.unreachable(`${name} threw ${(err as Error).message} on ${JSON.stringify(text.slice(0, 80))}`);
       }
       assert.type(outcome!.ok, 'boolean');
+    }
+  });
+}
+
+const HEAP_MB = 256;
+const HANG_MS = 180_000;
+const child = fileURLToPath(new URL('../helpers/hostile-parse.ts', import.meta.url));
+
+for (const kind of Object.keys(HOSTILE)) {
+  test(`hostile input ${kind}: every parser, bounded heap, finishes with one bounded line`, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', `--max-old-space-size=${HEAP_MB}`, child, kind], { encoding: 'utf8', timeout: HANG_MS, maxBuffer: 1 << 20 });
+    assert.is(r.signal, null, `killed by ${r.signal} (hung past ${HANG_MS} ms?)`);
+    assert.is(r.status, 0, `exit ${r.status} (out of a ${HEAP_MB} MB heap?): ${r.stderr.slice(-400)}`);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; ok: boolean; reason?: string });
+    assert.is(lines.length, 9);
+    for (const { name, ok, reason } of lines) {
+      assert.not.ok(ok, `${name} accepted ${kind}`);
+      assert.type(reason, 'string', name);
+      assert.ok(reason!.length > 0 && reason!.length <= REASON_CHARS, `${name}: ${reason!.length} chars`);
+      assert.not.match(reason!, /[\u0000-\u001f\u007f-\u009f]/, `${name}: control character in its reason`);
     }
   });
 }

@@ -1,0 +1,52 @@
+// Run in a child with a small heap (test/unit/fuzz-parsers.test.ts): builds one hostile input of
+// the kind named in argv[2], hands it to every parser and to the tool-run judge (as stdout and as
+// stderr), and prints one JSON line per parser: its reason (or ok) and how long it took.
+import { fileURLToPath } from 'node:url';
+import { parseIperfJson } from '../../harness/parsers/iperf.ts';
+import { parseIperfUdpJson } from '../../harness/parsers/iperf-udp.ts';
+import { parseNetperfKeyval } from '../../harness/parsers/netperf.ts';
+import { parseProbeReport } from '../../harness/parsers/probe-report.ts';
+import { parseProcStat } from '../../harness/parsers/proc-stat.ts';
+import { parseSockperfLog } from '../../harness/parsers/sockperf-log.ts';
+import { parseSockperfSummary } from '../../harness/parsers/sockperf-summary.ts';
+import { readSockperfRun } from '../../harness/workloads/sockperf-outcome.ts';
+import { judgeToolRun } from '../../harness/workloads/tool-run.ts';
+
+const MB = 1 << 20;
+const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+
+/** The hostile inputs, by name: each large or pathological in one way. */
+export const HOSTILE: Record<string, () => string> = {
+  'open-braces-50MB': () => '{'.repeat(50 * MB),
+  'one-line-10MB': () => `sockperf: ERROR: ${'x'.repeat(10 * MB)}`,
+  'digits-line-10MB': () => `cpu ${' 1'.repeat(5 * MB)} x\nA=${'1,'.repeat(5 * MB)}`,
+  'nested-1e6': () => deep(1e6),
+  'nested-in-report-twice': () => `{"start":{"version":${deep(1e6)}},"end":{"sum_sent":${deep(1e6)}}}`.repeat(2),
+  'nul-bytes-20MB': () => '\u0000'.repeat(20 * MB),
+  'empty-objects-10M': () => '{}'.repeat(10e6),
+  'newlines-20M': () => '\n'.repeat(20e6),
+  'keyvals-2M': () => Array.from({ length: 2e6 }, (_, i) => `K${i}=${i}`).join('\n'),
+  'log-rows-without-end': () => '0, 1.0, 1.1, 5\n'.repeat(1e6) + '1, 2'.repeat(2 * MB),
+};
+
+const PARSERS: Record<string, (t: string) => { ok: boolean; reason?: string }> = {
+  parseIperfJson, parseIperfUdpJson, parseProbeReport, parseProcStat, parseSockperfLog, parseSockperfSummary,
+  parseNetperfKeyval: (t) => parseNetperfKeyval(t),
+  readSockperfRun: (t) => readSockperfRun(t, t),
+  'judgeToolRun(stdout=stderr)': (t) => {
+    const v = judgeToolRun({ tool: 'iperf3', exitCode: 1, stdout: t, stderr: t }, parseIperfJson(t));
+    return v.state === 'ok' ? { ok: true } : { ok: false, reason: v.reason };
+  },
+};
+
+// Only when run as the child, not when the test imports HOSTILE.
+const kind = process.argv[1] === fileURLToPath(import.meta.url) ? process.argv[2] : undefined;
+if (kind) {
+  const text = HOSTILE[kind]!();
+  for (const [name, parse] of Object.entries(PARSERS)) {
+    const t0 = process.hrtime.bigint();
+    const r = parse(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    process.stdout.write(`${JSON.stringify({ name, ok: r.ok, reason: r.reason, ms })}\n`);
+  }
+}
