@@ -9,6 +9,7 @@ import { run, spawn } from '../core/exec.ts';
 import { BPFFS, LOADER } from '../core/paths.ts';
 import { isBpffsMounted } from '../host/system.ts';
 import type { UndoStack } from '../core/undo.ts';
+import { firstMeaningfulLine } from '../core/one-line.ts';
 
 export async function prepareBpf(undo: UndoStack): Promise<void> {
   if (!(await isBpffsMounted(BPFFS))) {
@@ -32,7 +33,7 @@ export async function holdBpfStats(): Promise<() => Promise<void>> {
   });
   if (!ready) {
     const r = await holder.catch((e: unknown) => e as { stderr?: string });
-    throw new Error(`BPF run statistics: \`${LOADER} hold-stats\` failed: ${String(r?.stderr ?? '').trim()}`);
+    throw new Error(`BPF run statistics: \`${LOADER} hold-stats\` failed: ${firstMeaningfulLine(String(r?.stderr ?? '')) || 'no reason given'}`);
   }
   return release;
 }

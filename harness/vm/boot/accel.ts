@@ -6,6 +6,7 @@ import { tcgClockArgs } from '../../clock/clock.ts';
 import type { ClockInfo } from '../../model/clock.ts';
 import { QEMU_BINARY } from '../guest/locations.ts';
 import { msToFirmwareBoot } from './firmware-probe.ts';
+import { exitReason } from '../../core/exit-status.ts';
 
 export type Accel = 'kvm' | 'tcg';
 
@@ -30,7 +31,8 @@ export async function kvmUnusableReason(): Promise<string | undefined> {
     { input: 'quit\n', timeout: 15_000, reject: false },
   );
   if (probe.failed || probe.exitCode !== 0) {
-    const why = probe.timedOut ? 'timed out' : probe.stderr.trim().split('\n').pop() || `exit ${probe.exitCode}`;
+    // qemu's first complaint ("Could not access KVM kernel module: ..."), one bounded line.
+    const why = exitReason({ exitCode: probe.exitCode, signal: probe.signal, timedOut: probe.timedOut, timeoutMs: 15_000, stderr: String(probe.stderr ?? '') });
     return `qemu could not start with -accel kvm: ${why}`;
   }
   // TCG first: its time bounds how long KVM is worth waiting for.

@@ -12,6 +12,7 @@ import { buildQemuArgs, kernelCommandLine, qemuInvocation } from './qemu-args.ts
 import { pinVcpus } from './vcpu-pinning-run.ts';
 import { removeStaleJobDirs } from './stale-jobs.ts';
 import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
+import { exitReason } from '../../core/exit-status.ts';
 
 export interface RunInVmOptions extends VmAssetOptions, GuestSettings {
   argv: string[];
@@ -82,7 +83,7 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
       );
     }
     if (qemu.exitCode !== 0) {
-      throw new Error(`qemu exited with ${qemu.exitCode ?? qemu.signal}: ${qemu.stderr}. Console log: ${consoleLogPath}`);
+      throw new Error(`qemu ${exitReason({ exitCode: qemu.exitCode, signal: qemu.signal, stderr: String(qemu.stderr ?? '') })}. Console log: ${consoleLogPath}`);
     }
     const outcome = await readJobOutcome(jobDir);
     if (outcome.exitCode === undefined || outcome.startedAtMs === undefined) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { matchesChoice, type KernelChoice } from './kernel-choice.ts';
 import { findKernelPackage, findNewestKernelPackage, kernelPatchLevel, type KernelPackage } from './kernel-package.ts';
+import { firstMeaningfulLine } from '../../core/one-line.ts';
 
 export interface GuestKernel {
   /** Kernel release as `uname -r` reports it, e.g. 6.12.117+deb12-amd64. */
@@ -56,7 +57,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     const detail = (error as { stderr?: string; message?: string }).stderr || (error as Error).message;
-    throw new Error(`guest kernel: step "${name}" failed: ${String(detail).trim()}`, { cause: error });
+    throw new Error(`guest kernel: step "${name}" failed: ${firstMeaningfulLine(String(detail))}`, { cause: error });
   }
 }
 
