@@ -1,7 +1,7 @@
-// Run in a child with a small heap (test/unit/fuzz-parsers.test.ts): builds one hostile input of
-// the kind named in argv[2], hands it to every parser and to the tool-run judge (as stdout and as
-// stderr), and prints one JSON line per parser: its reason (or ok) and how long it took.
-import { fileURLToPath } from 'node:url';
+// Run in a worker thread with a small heap (test/unit/parsers/fuzz-parsers.test.ts): builds one
+// hostile input of the kind it is given, hands it to every parser and to the tool-run judge (as
+// stdout and as stderr), and posts one record per parser: its reason (or ok) and how long it took.
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseIperfJson } from '../../harness/parsers/iperf.ts';
 import { parseIperfUdpJson } from '../../harness/parsers/iperf-udp.ts';
 import { parseNetperfKeyval } from '../../harness/parsers/netperf.ts';
@@ -39,14 +39,19 @@ const PARSERS: Record<string, (t: string) => { ok: boolean; reason?: string }> =
   },
 };
 
-// Only when run as the child, not when the test imports HOSTILE.
-const kind = process.argv[1] === fileURLToPath(import.meta.url) ? process.argv[2] : undefined;
-if (kind) {
-  const text = HOSTILE[kind]!();
-  for (const [name, parse] of Object.entries(PARSERS)) {
+export interface HostileAnswer {
+  name: string;
+  ok: boolean;
+  reason?: string;
+  ms: number;
+}
+
+if (parentPort && typeof workerData === 'string') {
+  const text = HOSTILE[workerData]!();
+  const answers: HostileAnswer[] = Object.entries(PARSERS).map(([name, parse]) => {
     const t0 = process.hrtime.bigint();
     const r = parse(text);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    process.stdout.write(`${JSON.stringify({ name, ok: r.ok, reason: r.reason, ms })}\n`);
-  }
+    return { name, ok: r.ok, reason: r.reason, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  });
+  parentPort.postMessage(answers);
 }

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseIperfJson } from '../../harness/parsers/iperf.ts';
-import { parseIperfUdpJson } from '../../harness/parsers/iperf-udp.ts';
+import { parseIperfJson } from '../../../harness/parsers/iperf.ts';
+import { parseIperfUdpJson } from '../../../harness/parsers/iperf-udp.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const edited = (name: string, edit: (j: any) => void) => {
   const j = JSON.parse(fixture(name));
   edit(j);

@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { RunResult } from '../../harness/core/exec.ts';
-import { SOCKPERF_EXTRA_S } from '../../harness/workloads/sockperf-rr.ts';
-import { sockperfOutcome } from '../../harness/workloads/sockperf-outcome.ts';
-import { tcpStreamOutcome } from '../../harness/workloads/tcp-stream.ts';
-import { udpStreamOutcome } from '../../harness/workloads/udp-stream.ts';
-import { parseNetperfKeyval } from '../../harness/parsers/netperf.ts';
-import { judgeToolRun } from '../../harness/workloads/tool-run.ts';
+import type { RunResult } from '../../../harness/core/exec.ts';
+import { SOCKPERF_EXTRA_S } from '../../../harness/workloads/sockperf-rr.ts';
+import { sockperfOutcome } from '../../../harness/workloads/sockperf-outcome.ts';
+import { tcpStreamOutcome } from '../../../harness/workloads/tcp-stream.ts';
+import { udpStreamOutcome } from '../../../harness/workloads/udp-stream.ts';
+import { parseNetperfKeyval } from '../../../harness/parsers/netperf.ts';
+import { judgeToolRun } from '../../../harness/workloads/tool-run.ts';
 
-const read = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => read(`cases/tool-failed-measured-ok/${name}`);
 const ran = (stdout: string, exitCode: number, more: Partial<RunResult> = {}) => ({ client: { stdout, stderr: '', exitCode, failed: exitCode !== 0, ...more }, commands: [] });
 /** The iperf3 case ran -t 2 -O 1; the sockperf case -t 1, which the workload asks for as durationS + SOCKPERF_EXTRA_S. */
