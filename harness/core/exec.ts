@@ -83,6 +83,9 @@ export async function run(step: string, argv: readonly string[], opts: RunOption
     ...(result.signal ? { signal: result.signal } : {}),
     ...(result.timedOut && opts.timeoutMs !== undefined ? { timedOut: true, timeoutMs: scaledTimeoutMs(opts.timeoutMs) } : {}),
   };
+  // execa answers a command that never started (ENOENT, EACCES) with a result, not a throw.
+  const notStarted = (result as { code?: string }).code;
+  if (out.failed && opts.reject !== false && result.exitCode === undefined && !result.signal && notStarted) throw new StepError(step, full, `could not be started (${notStarted})`, { cause: result });
   if (out.failed && opts.reject !== false) {
     // The command's first complaint, not its last line: iproute2 follows "Error: ..." with usage text.
     const why = exitReason(out);

@@ -13,4 +13,11 @@ test('exec: a failed command throws its first complaint, not the last line of us
   assert.not.match((err as Error).message, /\n/);
 });
 
+test('exec: a command that never started, one killed, one timed out, each said in words', async () => {
+  const message = (argv: string[], timeoutMs?: number) => run('try', argv, { timeoutMs }).then(() => '', (e: Error) => e.message);
+  assert.match(await message(['nkb-no-such-tool', '-v']), /could not be started \(ENOENT\)$/);
+  assert.match(await message(['sh', '-c', 'kill -9 $$']), /was killed by SIGKILL$/);
+  assert.match(await message(['sleep', '5'], 300), /timed out after \d+ ms$/);
+});
+
 test.run();
