@@ -52,7 +52,7 @@ test('parser: a UDP report without receiver sums (as before 3.11: end.sum only) 
   delete report.end.sum_sent;
   delete report.end.sum_received;
   const r = parseIperfUdpJson(JSON.stringify(report));
-  assert.equal(r, { ok: false, reason: "iperf 3.10.1 reports no UDP end.sum_sent/sum_received (jitter_ms, lost_packets, packets): needs iperf3 >= 3.11 for UDP receiver sums (end.sum_received's jitter_ms, lost_packets, packets)" });
+  assert.equal(r, { ok: false, reason: "iperf 3.10.1 reports no UDP end.sum_received (jitter_ms, lost_packets, packets): needs iperf3 >= 3.11 for UDP receiver sums (end.sum_received's jitter_ms, lost_packets, packets)" });
 });
 
 test.run();
