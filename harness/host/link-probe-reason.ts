@@ -4,6 +4,8 @@
 // refuses comes back as its extack message with exit 2 (`Error: Unknown device type.`, observed
 // on Linux 6.18 without CONFIG_NETKIT, iproute2 6.15).
 
+import { firstMeaningfulLine } from '../core/one-line.ts';
+
 /** One `ip link add` and how it ended. */
 export interface LinkAttempt {
   argv: readonly string[];
@@ -16,17 +18,13 @@ const KERNEL_NEEDS: Record<string, string> = {
   veth: 'CONFIG_VETH',
 };
 
-/** The first line of stderr that says something (ip follows a complaint with its usage text). */
-export function firstComplaint(stderr: string): string {
-  return stderr.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 200) ?? '';
-}
 
 const kernelRefused = (a: LinkAttempt) => a.exitCode === 2;
 const lacksKind = (a: LinkAttempt) => kernelRefused(a) && /unknown device type/i.test(a.stderr);
 
 /** The argument of `argv` that ip's complaint names in quotes ("scrub"), if any. */
 export function refusedArgument(a: LinkAttempt): string | undefined {
-  const quoted = [...firstComplaint(a.stderr).matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  const quoted = [...firstMeaningfulLine(a.stderr).matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   return quoted.find((q) => a.argv.includes(q));
 }
 
@@ -39,7 +37,7 @@ export function refusedArgument(a: LinkAttempt): string | undefined {
 export function linkFailureReason(kind: string, exact: LinkAttempt, plain: LinkAttempt | undefined, ipVersion: string): string {
   const kernelLacks = `the kernel has no ${kind} devices (needs ${KERNEL_NEEDS[kind] ?? `a kernel with ${kind}`})`;
   if (lacksKind(exact)) return kernelLacks;
-  const said = firstComplaint(exact.stderr) || `exit ${exact.exitCode}`;
+  const said = firstMeaningfulLine(exact.stderr) || `exit ${exact.exitCode}`;
   if (kernelRefused(exact)) return `the kernel refused the ${kind} device as scenarios build it (${said})`;
   const arg = refusedArgument(exact);
   const what = arg ? `refuses "${arg}" in the ${kind} command scenarios use` : `refuses the ${kind} command scenarios use`;
