@@ -1,7 +1,6 @@
-// Checks that fail fast, before anything is created: root, tools, a writable output folder.
-import { access, stat } from 'node:fs/promises';
+// Checks that fail fast, before anything is created: root and tools (the output folder: core/folder.ts).
+import { access } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
 import { LOADER } from '../core/paths.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -11,25 +10,6 @@ import { requirementsOf } from '../core/tool-requirements.ts';
 import { versionRefusal } from '../workloads/tool-requirements.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Workload } from '../workloads/types.ts';
-
-export async function checkOutputFolder(outDir: string): Promise<void> {
-  let probe = resolve(outDir);
-  for (;;) {
-    const st = await stat(probe).catch(() => undefined);
-    if (st) {
-      if (!st.isDirectory()) throw new UsageError(`output folder ${quote(outDir)}: ${quote(probe)} is not a folder`);
-      try {
-        await access(probe, constants.W_OK | constants.X_OK);
-      } catch {
-        throw new UsageError(`output folder ${quote(outDir)} is not writable`);
-      }
-      return;
-    }
-    const parent = dirname(probe);
-    if (parent === probe) throw new UsageError(`output folder ${quote(outDir)} cannot be created`);
-    probe = parent;
-  }
-}
 
 export async function checkTools(scenarios: readonly Scenario[], workloads: readonly Workload[], params?: WorkloadParams): Promise<void> {
   const needed = new Set(['ip', 'nsenter', 'taskset', 'sysctl']);

@@ -10,7 +10,8 @@ import { WORKLOADS } from '../workloads/index.ts';
 import { dryRunLines } from './dry-run.ts';
 import { benchNative } from './local.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { checkOutputFolder, checkRoot, checkTools } from './preflight.ts';
+import { checkRoot, checkTools } from './preflight.ts';
+import { createWritableFolder } from '../core/folder.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel, type UserKernel } from '../vm/guest/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
@@ -31,7 +32,8 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
     return 0;
   }
   checkRoot();
-  await checkOutputFolder(opts.outDir);
+  // Created for real, first: a folder that cannot be made is one line now, not a hang later.
+  await createWritableFolder(opts.outDir, 'output folder');
   const scenarios = selectedScenarios(opts);
   await checkTools(scenarios, WORKLOADS.filter((w) => opts.workloads.includes(w.name)), opts.params);
   // A --cpus this machine cannot meet is a usage error before anything starts (in a VM the guest checks its own CPUs).
