@@ -15,6 +15,7 @@ import { createWritableFolder } from '../core/folder.ts';
 import { benchInVm } from './vm.ts';
 import { resolveUserKernel, type UserKernel } from '../vm/guest/user-kernel.ts';
 import { enterIsolation, isIsolated, runIsolated } from './isolate.ts';
+import { busyInnerHook } from './test-hooks.ts';
 import { claimRun } from '../host/run-owner.ts';
 import { machinePlacement } from '../cpu/machine.ts';
 
@@ -61,6 +62,7 @@ async function runHere(opts: BenchOptions, runId: string, io: CliIo, userKernel:
   process.on('SIGTERM', onSignal);
   try {
     if (isIsolated()) await enterIsolation(controller);
+    if (isIsolated()) busyInnerHook(io.err);
     const useVm = opts.vm === 'always' || (opts.vm === 'auto' && (opts.clock === 'instructions' || (await needsVm(opts, runId))));
     const benchIo = { ...io, signal: controller.signal };
     const code = useVm ? await benchInVm(opts, runId, benchIo, userKernel) : await benchNative(opts, runId, whereFromEnv(), benchIo);
