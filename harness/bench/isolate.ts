@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { Socket } from 'node:net';
 import { run } from '../core/exec.ts';
-import { BPFFS, CLI_ENTRY } from '../core/paths.ts';
+import { BPFFS } from '../core/paths.ts';
 
 const ISOLATED_ENV = 'NKB_ISOLATED';
 const PARENT_FD = 3;
@@ -27,11 +27,11 @@ export function isIsolated(): boolean {
   return process.env[ISOLATED_ENV] === '1';
 }
 
-/** Runs `netkit-bench <args>` isolated and returns its exit code (128 + signal when it was killed). */
-export async function runIsolated(args: string[]): Promise<number> {
+/** Runs `netkit-bench <args>` (node `script`) isolated and returns its exit code (128 + signal when it was killed). */
+export async function runIsolated(script: string, args: string[]): Promise<number> {
   const child = spawn(
     'setpriv',
-    ['--pdeathsig', 'KILL', '--', 'unshare', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, ...process.execArgv, CLI_ENTRY, ...args],
+    ['--pdeathsig', 'KILL', '--', 'unshare', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', '--', process.execPath, ...process.execArgv, script, ...args],
     // A process group of its own, so a terminal's Ctrl-C reaches the run once, through us.
     { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, [ISOLATED_ENV]: '1' }, detached: true },
   );

@@ -39,6 +39,8 @@ export interface BenchOptions {
   /** Interleaved run: every scenario also measured as "<name>+tax" carrying this cost (0: an untaxed "<name>+copy"); undefined: off. */
   abInjectCost?: number;
   preset: PresetName;
+  /** Long names of the options the user gave (`--repeats`), from commander (cli/given.ts): what the user chose, never re-read from argv. */
+  given: readonly string[];
   params: WorkloadParams;
   /** The VM guest as the user set it (--vm-cpus, --vm-memory, --vm-cmdline), a kernel they built (--kernel) or which of Debian's (--vm-kernel). */
   guest: GuestSettings & { kernel?: UserKernelRequest; vmKernel?: KernelChoice };
@@ -57,11 +59,17 @@ export interface FinishedRun {
   note?: string;
 }
 
-/** How a run talks to its caller: output lines, the stop signal, the argv it was started with, and how the end is shown. */
+/**
+ * How a run talks to its caller: output lines, the stop signal, the argv it was started with (passed
+ * on and recorded, never searched for options: BenchOptions.given says what the user chose), the
+ * script an isolated run re-runs, and how the end is shown.
+ */
 export interface BenchIo {
   out: (line: string) => void;
   err: (line: string) => void;
   signal: AbortSignal;
   argv: string[];
+  /** The CLI's entry script (bin/netkit-bench.js, or the guest bundle's cli.mjs), which an isolated run re-runs. */
+  script: string;
   present: (run: FinishedRun, io: Pick<BenchIo, 'out' | 'err' | 'signal'>) => Promise<void>;
 }

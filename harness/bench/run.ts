@@ -41,9 +41,9 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   if (opts.vm === 'never' && opts.cpus) await machinePlacement(opts.cpus);
   // The run's owner, for `clean` (run-owner.ts): the first process, which lives as long as the run.
   // An isolated run's inner process and the guest's run are owned by the process that started them.
-  const release = isIsolated() || process.env.NKB_IN_VM === '1' ? async () => undefined : await claimRun(runId);
+  const release = isIsolated() || process.env.NKB_IN_VM === '1' ? async () => undefined : await claimRun(runId, io.argv.join(' '));
   try {
-    return opts.isolate && !isIsolated() ? await runIsolated(withOption(io.argv, '--run-id', runId)) : await runHere(opts, runId, io, userKernel);
+    return opts.isolate && !isIsolated() ? await runIsolated(io.script, withOption(io.argv, '--run-id', runId)) : await runHere(opts, runId, io, userKernel);
   } finally {
     await release();
   }

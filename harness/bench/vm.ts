@@ -57,10 +57,10 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
  * instruction clock the default and quick presets measure fixed work (--work default), unless the
  * user chose a duration, fixed work of their own, or a tool that cannot count transactions. The
  * default preset there also stops a workload's repetitions at 3 of 5 once they agree
- * (repetitions.ts), unless the user chose the repetitions.
+ * (repetitions.ts), unless the user chose the repetitions. What the user chose: opts.given (cli/given.ts).
  */
-export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean, argv: readonly string[]): { repeats?: number; minRepeats?: number; durationS?: number; work?: string } {
-  const given = (flag: string) => argv.includes(flag);
+export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean): { repeats?: number; minRepeats?: number; durationS?: number; work?: string } {
+  const given = (flag: string) => opts.given.includes(flag);
   if (accel !== 'tcg' || opts.preset === 'full') return {};
   if (!instructionClock) return opts.preset !== 'default' || given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
   const timedTool = opts.params.rrTool !== 'netperf' && given('--rr-tool') || opts.params.crrTool === 'probe';
@@ -91,7 +91,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
   // The harness's settings replace the user's (withOption), so each option appears once.
   // The host writes the report: charts in an emulated guest would only be slower.
-  const sizing = emulatedSizing(opts, accel, clock.kind === 'instructions', io.argv);
+  const sizing = emulatedSizing(opts, accel, clock.kind === 'instructions');
   const repeats = sizing.repeats ?? opts.repeats;
   const durationS = sizing.durationS ?? opts.durationS;
   const resized = [

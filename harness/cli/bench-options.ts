@@ -93,8 +93,11 @@ function abInjectCostOf(flags: RawBenchFlags): number | undefined {
   return flags.abInjectCost.trim() === '0' ? 0 : parseCount('--ab-inject-cost', flags.abInjectCost);
 }
 
-/** Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI (presets.ts). */
-export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
+/**
+ * Defaults finish in a few minutes on a 2-core machine; --quick is for smoke tests and CI (presets.ts).
+ * `given`: the options the user gave (cli/given.ts), carried on as BenchOptions.given.
+ */
+export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string[] = []): BenchOptions {
   const preset = presetOf(flags);
   const p = PRESETS[preset];
   const vm = parseVmMode(flags.vm);
@@ -124,6 +127,7 @@ export function resolveBenchOptions(flags: RawBenchFlags): BenchOptions {
     injectCost: flags.injectCost === undefined ? 0 : parseCount('--inject-cost', flags.injectCost),
     abInjectCost: abInjectCostOf(flags),
     preset,
+    given: [...given],
     params: resolveWorkloadParams(flags),
     guest,
     ...(flags.cpus === undefined ? {} : { cpus: parseCpusOption(flags.cpus) }),

@@ -19,11 +19,13 @@ import { runBench } from '../bench/run.ts';
 import { presentRun } from './present.ts';
 import { checkRoot } from '../bench/preflight.ts';
 import { registerReportCommands } from './report.ts';
+import { givenOptions } from './given.ts';
+import { BIN, COMPILED } from '../core/paths.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-function buildProgram(setExit: (code: number) => void, argv: string[]): Command {
+export function buildProgram(setExit: (code: number) => void, argv: string[], script: string): Command {
   const program = new Command('netkit-bench')
     .description('Measure container networking datapaths: host vs veth vs veth+BPF host routing vs netkit')
     .exitOverride()
@@ -65,9 +67,9 @@ function buildProgram(setExit: (code: number) => void, argv: string[]): Command 
     .addOption(new Option('--clock <clock>', 'auto|instructions|host: instructions counts guest instructions (qemu TCG icount, the built-in VM); auto uses it under TCG').default('auto'))
     .addOption(new Option('--run-id <id>').hideHelp());
   addGuestOptions(bench)
-    .action(async (flags: RawBenchFlags) => {
-      const opts = resolveBenchOptions(flags);
-      setExit(await runBench(opts, { out, err, argv, present: presentRun }));
+    .action(async (flags: RawBenchFlags, command: Command) => {
+      const opts = resolveBenchOptions(flags, givenOptions(command));
+      setExit(await runBench(opts, { out, err, argv, script, present: presentRun }));
     });
 
   program
@@ -145,7 +147,9 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(EXIT_OK);
   });
   let code = EXIT_OK;
-  const program = buildProgram((c) => (code = c), argv.slice(2));
+  // The script that starts this CLI, for the isolated re-run: the guest bundle's cli.mjs in the guest (no tsx there), else bin/.
+  const script = COMPILED ? argv[1]! : BIN;
+  const program = buildProgram((c) => (code = c), argv.slice(2), script);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv);

@@ -9,9 +9,4 @@ export const BPF_BUILD = join(PROJECT_ROOT, 'bpf', 'build');
 export const LOADER = join(BPF_BUILD, 'nkb-loader');
 export const DEFAULT_RESULTS = join(PROJECT_ROOT, 'results');
 export const BIN = join(PROJECT_ROOT, 'bin', 'netkit-bench.js');
-/**
- * The script that starts this CLI: the bundle's cli.mjs when running from it (no tsx in the guest;
- * this code may sit in one of its chunks, so the entry is the process's script), else bin/.
- */
-export const CLI_ENTRY = COMPILED ? process.argv[1]! : BIN;
 export const BPFFS = '/sys/fs/bpf';

@@ -62,15 +62,15 @@ export async function forgetOwner(runId: string, dir = OWNERS_DIR): Promise<void
 }
 
 /**
- * Records this process as the owner of `runId` and returns the release, which removes the record
+ * Records this process as the owner of `runId` (started as `command`, the user's arguments) and returns the release, which removes the record
  * again. A run id that a live run owns is a usage error: its names would be the other run's.
  */
-export async function claimRun(runId: string, dir = OWNERS_DIR): Promise<() => Promise<void>> {
+export async function claimRun(runId: string, command: string, dir = OWNERS_DIR): Promise<() => Promise<void>> {
   const [existing] = (await readOwners(dir)).filter((o) => o.runId === runId);
   if (existing && (await ownerState(existing)) !== 'gone') throw new UsageError(`run id ${quote(runId)} belongs to a run that is still going (pid ${existing.pid}, since ${existing.startedAt})`);
   const owner: RunOwner = {
     runId, pid: process.pid, startTicks: (await startTicks(process.pid))!, pidNamespace: await ownPidNamespace(),
-    startedAt: new Date().toISOString(), command: process.argv.slice(2).join(' '),
+    startedAt: new Date().toISOString(), command,
   };
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(join(dir, `${runId}.json`), `${JSON.stringify(owner)}\n`);

@@ -13,11 +13,11 @@ test.after(removeTempDirs);
 
 test('a claim names this process until released; a second claim of a live run id is a usage error', async () => {
   const dir = await tempDir('owners');
-  const release = await claimRun('abc123', dir);
+  const release = await claimRun('abc123', 'bench --quick', dir);
   const [owner] = await readOwners(dir);
   assert.is(owner!.pid, process.pid);
   assert.is(await ownerState(owner!), 'alive');
-  const again = await claimRun('abc123', dir).then(() => undefined, (e: Error) => e);
+  const again = await claimRun('abc123', 'bench --quick', dir).then(() => undefined, (e: Error) => e);
   assert.instance(again, UsageError);
   assert.match(again!.message, /run id "abc123" belongs to a run that is still going \(pid \d+/);
   await release();
@@ -27,7 +27,7 @@ test('a claim names this process until released; a second claim of a live run id
 test('an owner that ended, a pid now another process\'s, and another PID namespace\'s record: gone, gone, unknown', async () => {
   const dir = await tempDir('owners');
   const child = execa('sleep', ['30']);
-  const release = await claimRun('zzz999', dir);
+  const release = await claimRun('zzz999', 'bench --quick', dir);
   const mine = JSON.parse(await readFile(join(dir, 'zzz999.json'), 'utf8'));
   await release();
   const ended = { ...mine, runId: 'ended1', pid: child.pid };

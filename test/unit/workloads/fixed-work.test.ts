@@ -29,14 +29,15 @@ test('--work makes netperf the tcp_rr tool; tools that cannot count transactions
 });
 
 test('instruction clock: default and quick presets measure fixed work unless the user chose otherwise', () => {
-  const sized = (flags: Record<string, string | boolean>, argv: string[], clock = true) => emulatedSizing(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags }), 'tcg', clock, argv);
+  // `given`: the options the user gave, as cli/given.ts reads them from commander.
+  const sized = (flags: Record<string, string | boolean>, given: string[], clock = true) => emulatedSizing(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags }, given), 'tcg', clock);
   assert.equal(sized({}, []), { repeats: 5, minRepeats: 3, durationS: 1, work: 'default' });
-  assert.is(sized({ repeats: '5' }, ['--repeats', '5']).minRepeats, undefined, 'repetitions the user chose all run');
-  assert.is(sized({ minRepeats: '4' }, ['--min-repeats', '4']).minRepeats, undefined, 'the user\'s own --min-repeats passes through');
+  assert.is(sized({ repeats: '5' }, ['--repeats']).minRepeats, undefined, 'repetitions the user chose all run');
+  assert.is(sized({ minRepeats: '4' }, ['--min-repeats']).minRepeats, undefined, 'the user\'s own --min-repeats passes through');
   assert.equal(sized({ quick: true }, ['--quick']), { work: 'default' });
-  assert.is(sized({ duration: '2' }, ['--duration', '2']).work, undefined);
-  assert.is(sized({ rrTool: 'sockperf' }, ['--rr-tool', 'sockperf']).work, undefined);
-  assert.is(sized({ work: 'rr=100' }, ['--work', 'rr=100']).work, undefined);
+  assert.is(sized({ duration: '2' }, ['--duration']).work, undefined);
+  assert.is(sized({ rrTool: 'sockperf' }, ['--rr-tool']).work, undefined);
+  assert.is(sized({ work: 'rr=100' }, ['--work']).work, undefined);
   assert.equal(sized({ full: true }, ['--full']), {});
   assert.equal(sized({}, [], false), { repeats: 3 });
 });
