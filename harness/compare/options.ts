@@ -9,9 +9,14 @@ export function parseThresholdPct(value: string): number {
   return n;
 }
 
+/**
+ * The gate's error rate: in (0, 0.5). The change's interval has level 1 - 2 alpha (the two
+ * one-sided tests of "unchanged"), so from 0.5 on its ends would cross and "unchanged" would hold
+ * for any change.
+ */
 export function parseAlpha(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !(n > 0 && n < 1)) throw new UsageError(`--alpha ${quote(value)} must be a number between 0 and 1`);
+  if (value.trim() === '' || !(n > 0 && n < 0.5)) throw new UsageError(`--alpha ${quote(value)} must be a number above 0 and below 0.5 (the change's interval has level 1 - 2 alpha)`);
   return n;
 }
 

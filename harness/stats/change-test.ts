@@ -18,7 +18,7 @@
 // The interval has level 1 - 2*alpha: inside ±threshold it is Schuirmann's (1987) two one-sided
 // tests at alpha (J. Pharmacokin. Biopharm. 15:657-680), the equivalence test behind "unchanged".
 import { mean, sampleVariance } from 'simple-statistics';
-import { studentTCdf, studentTQuantile } from './t-distribution.ts';
+import { studentTTwoSided, studentTQuantile } from './t-distribution.ts';
 
 export type Design = 'independent' | 'paired' | 'prediction';
 
@@ -39,6 +39,8 @@ export interface ChangeTest {
 interface Core { diff: number; se: number; df: number }
 
 function finish(design: Design, scale: ChangeTest['scale'], c: Core | null, alpha: number): ChangeTest {
+  // alpha >= 1/2 gives a level <= 0: an interval whose ends cross, and an equivalence test that holds for anything.
+  if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`change test: alpha ${alpha} is outside (0, 0.5)`);
   const level = 1 - 2 * alpha;
   if (!c || !Number.isFinite(c.diff) || !(c.df > 0)) return { design, scale, estimate: c?.diff ?? NaN, pValue: NaN, df: NaN, low: NaN, high: NaN, level };
   const back = (x: number) => (scale === 'ratio' ? Math.expm1(x) * 100 : x);
@@ -47,7 +49,7 @@ function finish(design: Design, scale: ChangeTest['scale'], c: Core | null, alph
   if (c.se === 0) {
     [pValue, half] = [c.diff === 0 ? 1 : 0, 0];
   } else {
-    pValue = Math.min(1, 2 * (1 - studentTCdf(Math.abs(c.diff / c.se), c.df)));
+    pValue = studentTTwoSided(c.diff / c.se, c.df);
     half = studentTQuantile(1 - alpha, c.df) * c.se;
   }
   return { design, scale, estimate: back(c.diff), pValue, df: c.df, low: back(c.diff - half), high: back(c.diff + half), level };
@@ -72,7 +74,10 @@ export function trimmedMoments(xs: readonly number[], trim = TRIM): { centre: nu
   const kept = n - 2 * g;
   const centre = mean(sorted.slice(g, n - g));
   const winsorized = sorted.map((x, i) => sorted[Math.min(Math.max(i, g), n - 1 - g)]!);
-  return { centre, se2: ((n - 1) * variance(winsorized)) / (kept * (kept - 1)), kept };
+  // Equal values have no spread: rounding in the mean (of logs) must not invent one, or two
+  // constant samples would get a p of 1e-31 instead of 0 or 1.
+  const constant = sorted[g] === sorted[n - 1 - g];
+  return { centre, se2: constant ? 0 : ((n - 1) * variance(winsorized)) / (kept * (kept - 1)), kept };
 }
 
 /** Yuen's trimmed t on two independent samples (each keeping >= 2 values after trimming). */

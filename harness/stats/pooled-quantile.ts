@@ -11,8 +11,9 @@ export interface Pool {
   merged: Float64Array;
 }
 
+/** NaN samples are left out: a NaN sorts last and compares false, which would corrupt every count. */
 export function poolSamples(runs: readonly (readonly number[])[]): Pool {
-  const sorted = runs.map((r) => Float64Array.from(r).sort());
+  const sorted = runs.map((r) => Float64Array.from(r.filter((x) => !Number.isNaN(x))).sort());
   const merged = new Float64Array(sorted.reduce((n, r) => n + r.length, 0));
   let at = 0;
   for (const r of sorted) {
@@ -49,8 +50,9 @@ function kth(pool: Pool, multiplicity: readonly number[], k: number): number {
   return pool.merged[lo]!;
 }
 
-/** Quantile q in [0, 1] of the union; NaN when it is empty. Multiplicity defaults to 1 per run. */
+/** Quantile q in [0, 1] of the union; NaN when it is empty or q is outside [0, 1]. Multiplicity defaults to 1 per run. */
 export function pooledQuantile(pool: Pool, q: number, multiplicity?: readonly number[]): number {
+  if (!(q >= 0 && q <= 1)) return NaN;
   const m = multiplicity ?? pool.runs.map(() => 1);
   const n = pool.runs.reduce((sum, r, i) => sum + r.length * (m[i] ?? 0), 0);
   if (n === 0) return NaN;

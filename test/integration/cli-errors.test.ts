@@ -81,6 +81,17 @@ test('a missing tool', async () => {
   assert.equal(await readdir(out), []);
 });
 
+test('statistics options outside their meaningful range: an alpha that would invert the equivalence interval', async () => {
+  for (const alpha of ['0.5', '0.7', '0', '1', 'x']) {
+    const r = await cli(['compare', '/nonexistent-a', '/nonexistent-b', '--alpha', alpha]);
+    assert.is(r.exitCode, 2, r.stderr);
+    assert.equal(String(r.stderr).trim().split('\n'), [`netkit-bench: --alpha "${alpha}" must be a number above 0 and below 0.5 (the change's interval has level 1 - 2 alpha)`]);
+  }
+  const threshold = await cli(['compare', '/nonexistent-a', '/nonexistent-b', '--threshold', '-1']);
+  assert.is(threshold.exitCode, 2);
+  assert.match(String(threshold.stderr), /--threshold "-1" must be a percentage/);
+});
+
 test('--dry-run prints the commands and changes nothing', async () => {
   const before = await leftovers();
   const r = await cli(['bench', '--dry-run', '--scenarios', 'veth-bpf']);
