@@ -3,11 +3,11 @@
 // (t.sf, t.ppf), and the normal limit for large df.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { independentChange, pairedChange, predictionChange } from '../../harness/stats/change-test.ts';
-import { binomialHalfCdf, medianInterval, minUnitsForLevel } from '../../harness/stats/median-interval.ts';
-import { benjaminiHochbergAdjust, holmAdjust } from '../../harness/stats/multiplicity.ts';
-import { poolSamples, pooledQuantile } from '../../harness/stats/pooled-quantile.ts';
-import { studentTQuantile, studentTTwoSided } from '../../harness/stats/t-distribution.ts';
+import { independentChange, pairedChange, predictionChange } from '../../../harness/stats/change-test.ts';
+import { binomialHalfCdf, medianInterval, minUnitsForLevel } from '../../../harness/stats/median-interval.ts';
+import { benjaminiHochbergAdjust, holmAdjust } from '../../../harness/stats/multiplicity.ts';
+import { poolSamples, pooledQuantile } from '../../../harness/stats/pooled-quantile.ts';
+import { studentTQuantile, studentTTwoSided } from '../../../harness/stats/t-distribution.ts';
 
 const rel = (a: number, b: number, eps: number) => assert.ok(Math.abs(a - b) <= eps * Math.abs(b), `${a} vs ${b}`);
 

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildProgram } from '../../harness/cli/main.ts';
-import { givenOptions } from '../../harness/cli/given.ts';
+import { buildProgram } from '../../../harness/cli/main.ts';
+import { givenOptions } from '../../../harness/cli/given.ts';
 
 /** The real bench command's options, parsed from `args`, with its action replaced by a recorder. */
 async function given(args: string[]): Promise<string[]> {
