@@ -41,10 +41,10 @@ export function toHistoryRecord(results: ResultsFile): HistoryRecord {
   };
 }
 
-/** One schema per history version, each parsing to the current shape. */
+/** One schema per history version, each parsing to the current shape, checked against HistoryRecord (`satisfies`): no cast. */
 const historySchema = (version: 1 | 2) => z.looseObject({
   kind: z.literal(HISTORY_KIND),
-  version: z.literal(version).transform(() => HISTORY_VERSION),
+  version: z.literal(version).transform((): typeof HISTORY_VERSION => HISTORY_VERSION),
   runId: z.string(),
   startedAt: z.string(),
   complete: z.boolean(),
@@ -58,8 +58,21 @@ const historySchema = (version: 1 | 2) => z.looseObject({
     metric: z.string(),
     unit: z.string(),
     values: z.array(z.number()),
+    repetitions: z.array(z.number()).optional(),
     median: z.number().nullable().transform((x) => x ?? NaN),
+    tooFewSamples: z.number().optional(),
   })),
-});
+}) satisfies z.ZodType<HistoryRecord>;
 
-export const historyRecordSchema = z.union([historySchema(1), historySchema(2)]);
+const SCHEMAS = new Map<unknown, ReturnType<typeof historySchema>>([[1, historySchema(1)], [2, historySchema(2)]]);
+
+/** A history file's value checked whole by its version's schema; the problem names the field (a union would name none). */
+export function parseHistoryRecord(value: unknown): { ok: true; record: HistoryRecord } | { ok: false; problem: string } {
+  const version = typeof value === 'object' && value !== null && 'version' in value ? value.version : undefined;
+  const schema = SCHEMAS.get(version);
+  if (!schema) return { ok: false, problem: `version: ${JSON.stringify(version)} is not one this netkit-bench reads (1, ${HISTORY_VERSION})` };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, problem: `${issue.path.join('.') || 'the top level'}: ${issue.message}` };
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
 import { DEFAULT_RESULTS } from '../core/paths.ts';
 import { writeFileAtomic } from '../results/write.ts';
-import { historyRecordSchema, type HistoryRecord } from './record.ts';
+import { parseHistoryRecord, type HistoryRecord } from './record.ts';
 
 export const DEFAULT_HISTORY = join(DEFAULT_RESULTS, 'history');
 
@@ -32,12 +32,9 @@ export async function readHistory(dir: string): Promise<HistoryRecord[]> {
     } catch (e) {
       throw new UsageError(`history file ${quote(path)} is not valid JSON (${(e as Error).message})`);
     }
-    const parsed = historyRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new UsageError(`history file ${quote(path)} is malformed at ${issue.path.join('.') || 'the top level'}: ${issue.message}`);
-    }
-    records.push(parsed.data as unknown as HistoryRecord);
+    const parsed = parseHistoryRecord(value);
+    if (!parsed.ok) throw new UsageError(`history file ${quote(path)} is malformed at ${parsed.problem}`);
+    records.push(parsed.record);
   }
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }

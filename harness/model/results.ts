@@ -230,6 +230,9 @@ export interface Skip {
   point?: Point;
 }
 
+/** WorkloadParams as files record them: the fields added later may be absent in older files. */
+export type RecordedWorkloadParams = Omit<WorkloadParams, 'ipVersion' | 'rrTool' | 'crrTool'> & Partial<Pick<WorkloadParams, 'ipVersion' | 'rrTool' | 'crrTool'>>;
+
 export interface RunOptions {
   scenarios: string[];
   /** The topologies measured (--topology); absent in version 1 files: cross-node. */
@@ -253,8 +256,12 @@ export interface RunOptions {
   placement?: { client: number[]; server: number[]; harness: number[]; allowed: number[]; source: 'auto' | '--cpus'; notes: string[]; harnessConfined?: boolean };
   /** quick, default or full: where durationS, repeats and workloads came from unless given. */
   preset?: string;
-  /** Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). */
-  workloadParams?: WorkloadParams;
+  /**
+   * Message sizes, streams, UDP rate and validity thresholds (harness/workloads/params.ts). Files
+   * written before --ip, --rr-tool and --crr-tool existed lack those three: what they measured with
+   * is not known (tcp_crr ran through the probe before netperf), so nothing is filled in.
+   */
+  workloadParams?: RecordedWorkloadParams;
   /** Bootstrap settings, in files written before the order-statistic intervals (ciCoverage); no longer written. */
   bootstrap?: { resamples: number; confidence: number; seed: number };
   /** bpf_loop iterations of the injected tax on the server wire (--inject-cost); absent or 0: none. */

@@ -2,6 +2,7 @@
 // truncated, another schema version, a field of the wrong type) is the user's input problem: one
 // UsageError line naming the file and the problem, never a stack trace.
 import { readFile, stat } from 'node:fs/promises';
+import { z } from 'zod';
 import { join } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
 import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile } from '../model/results.ts';
@@ -30,12 +31,14 @@ export function parseResultsText(text: string, path: string): ResultsFile {
     const hint = text.trim() === '' ? 'it is empty' : `${(e as Error).message.replace(/\s+/g, ' ')}; truncated?`;
     throw new UsageError(`${quote(path)} is not valid JSON (${hint})`);
   }
-  const head = (value ?? {}) as { schema?: unknown; version?: unknown };
-  if (typeof value !== 'object' || head.schema !== RESULTS_SCHEMA) {
-    throw new UsageError(`${quote(path)} is not a netkit-bench results file (schema ${quote(head.schema)})`);
+  // The header, read before the version's schema: which file this is, and which schema reads it.
+  const head = z.looseObject({ schema: z.unknown().optional(), version: z.unknown().optional() }).safeParse(value);
+  const { schema, version } = head.success ? head.data : { schema: undefined, version: undefined };
+  if (schema !== RESULTS_SCHEMA) {
+    throw new UsageError(`${quote(path)} is not a netkit-bench results file (schema ${quote(schema)})`);
   }
-  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version)) {
-    throw new UsageError(`${quote(path)} has results version ${quote(head.version)}; this netkit-bench reads versions ${READABLE_VERSIONS.join(' and ')} (writes ${RESULTS_VERSION})`);
+  if (!READABLE_VERSIONS.some((v) => v === version)) {
+    throw new UsageError(`${quote(path)} has results version ${quote(version)}; this netkit-bench reads versions ${READABLE_VERSIONS.join(' and ')} (writes ${RESULTS_VERSION})`);
   }
   const parsed = parseResults(value);
   if (!parsed.ok) throw new UsageError(`${quote(path)} is malformed at ${parsed.problem}`);
