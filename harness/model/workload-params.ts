@@ -43,6 +43,17 @@ export interface WorkloadParams {
    * that support it; absent: every workload runs for --duration seconds.
    */
   fixedWork?: FixedWork;
+  /**
+   * The msg axis (--sweep msg=...): bytes of each request and each response of tcp_rr, udp_rr and
+   * tcp_crr (netperf -r N,N, sockperf -m) and of each write of the TCP streams (iperf3 -l). Absent:
+   * each workload's own size above (iperf3's default write, 128 KiB).
+   */
+  msgBytes?: number;
+  /**
+   * The flows axis (--sweep flows=...): concurrent connections of the TCP streams (iperf3 -P over
+   * the client's and server's CPU sets). Absent: one stream, --streams for tcp_stream_multi.
+   */
+  flows?: number;
 }
 
 export interface FixedWork {

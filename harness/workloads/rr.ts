@@ -3,7 +3,7 @@
 // cross-check) or the built-in Node probe (--rr-tool probe); tcp_crr with netperf TCP_CRR
 // (default) or the probe (--crr-tool probe). A missing tool stops the run before it starts
 // (preflight), and every measurement records which tool and version measured it.
-import { workloadParams } from './params.ts';
+import { crrBytes, rrBytes, workloadParams } from './params.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
 import { probeRr } from './probe-rr.ts';
@@ -26,8 +26,8 @@ export const tcpRr: Workload = {
   expectedS: sockperfExpectedS,
   run: (ctx) => {
     const p = workloadParams(ctx.params);
-    if (p.rrTool === 'netperf') return netperfRr(ctx, 'TCP_RR', p.rrSizeBytes);
-    if (p.rrTool === 'probe') return probeRr(ctx, 'rr', p.rrSizeBytes);
+    if (p.rrTool === 'netperf') return netperfRr(ctx, 'TCP_RR', rrBytes(p));
+    if (p.rrTool === 'probe') return probeRr(ctx, 'rr', rrBytes(p));
     return sockperfRr(ctx, 'tcp');
   },
 };
@@ -52,6 +52,6 @@ export const tcpCrr: Workload = {
   expectedS: netperfExpectedS,
   run: (ctx) => {
     const p = workloadParams(ctx.params);
-    return p.crrTool === 'probe' ? probeRr(ctx, 'crr', p.crrSizeBytes) : netperfRr(ctx, 'TCP_CRR', p.crrSizeBytes);
+    return p.crrTool === 'probe' ? probeRr(ctx, 'crr', crrBytes(p)) : netperfRr(ctx, 'TCP_CRR', crrBytes(p));
   },
 };

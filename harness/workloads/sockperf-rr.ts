@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runClientServer } from './client-server.ts';
-import { workloadParams } from './params.ts';
+import { rrBytes, workloadParams } from './params.ts';
 import { ipv6Reason, sockperfOutcome } from './sockperf-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
 
@@ -26,7 +26,7 @@ export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'):
     const r = await runClientServer(ctx, {
       server: { argv: ['sockperf', 'server', '-i', ctx.serverAddress, '-p', port, ...proto], ready: /to block on socket/ },
       client: {
-        argv: ['sockperf', 'ping-pong', '-i', ctx.serverAddress, '-p', port, ...proto, '-m', String(p.rrSizeBytes), '-t', String(seconds), '--full-log', log],
+        argv: ['sockperf', 'ping-pong', '-i', ctx.serverAddress, '-p', port, ...proto, '-m', String(rrBytes(p)), '-t', String(seconds), '--full-log', log],
         timeoutMs: (seconds + 20) * 1000,
       },
       // After "Starting test" sockperf still discards 400 ms (warmup) and the last 50 ms.

@@ -4,7 +4,7 @@ import { iperfServer } from './iperf-server.ts';
 import { parseIperfJson } from '../parsers/iperf.ts';
 import { runClientServer, type ClientRun } from './client-server.ts';
 import { cpuMetrics } from './cpu-metrics.ts';
-import { ipFlag, workloadParams } from './params.ts';
+import { ipFlag, streamCount, streamWriteArgs, workloadParams } from './params.ts';
 import { judgeToolRun } from './tool-run.ts';
 import type { Workload, WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
@@ -14,13 +14,14 @@ const OMIT_S = 1;
 /** Kept clear of connection setup at the start and the report exchange at the end. */
 const EDGE_MS = 150;
 
-async function measure(ctx: WorkloadContext, streams: number): Promise<WorkloadOutcome> {
+async function measure(ctx: WorkloadContext, ownStreams: number): Promise<WorkloadOutcome> {
   const p = workloadParams(ctx.params);
+  const streams = streamCount(p, ownStreams);
   // Fixed work (--work): -n bytes, slow start included (it is part of the work and, on the
   // instruction clock, the same every time); no CPU window, the run's length is not known ahead.
   const bytes = p.fixedWork?.streamBytes;
   const length = bytes ? ['-n', String(bytes)] : ['-t', String(ctx.durationS), '-O', String(OMIT_S)];
-  const client = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, ...length, '-P', String(streams), '-J'];
+  const client = ['iperf3', ipFlag(ctx.params), '-c', ctx.serverAddress, '-p', PORT, ...length, '-P', String(streams), ...streamWriteArgs(p), '-J'];
   const r = await runClientServer(ctx, {
     server: iperfServer(PORT),
     client: { argv: client, timeoutMs: (ctx.durationS + OMIT_S + 20) * 1000 },

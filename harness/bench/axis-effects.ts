@@ -1,0 +1,61 @@
+// What each value of the sweep axes does, as data the AXES table (bench/axes.ts) points to.
+// A workload-scope axis changes the workload parameters within one build; a build-scope axis the
+// devices the scenario builds (topology/plan.ts PlanContext.link, read back by
+// host/scenario-readback.ts: a value the kernel refuses fails the build, one it silently ignores
+// is a read-back mismatch, and either way the point is skipped with that reason, bench/matrix.ts).
+import { UsageError, quote } from '../core/errors.ts';
+import type { WorkloadParams } from '../model/workload-params.ts';
+import type { LinkOverride } from '../scenario/link-override.ts';
+
+export interface AxisEffect {
+  scope: 'build' | 'workload';
+  /** Smallest and largest value accepted, whole numbers in the axis's unit. */
+  min: number;
+  max: number;
+  unit: string;
+  /** `--sweep AXIS` alone: these values. */
+  preset: readonly number[];
+  /** Sizes span decades: charts put them on a log scale. */
+  logScale: boolean;
+  /** What a workload-scope value sets in WorkloadParams. */
+  params?: (value: number) => Partial<WorkloadParams>;
+  /** What a build-scope value sets on every device of every link. */
+  link?: (value: number) => LinkOverride;
+  doc: string;
+}
+
+/** IPv4 and IPv6 GSO and GRO ceilings together: BIG TCP above 65536 (Linux 5.19 IPv6, 6.3 IPv4). */
+const gsoAll = (bytes: number): LinkOverride => ({ gsoMaxSize: bytes, groMaxSize: bytes, gsoIpv4MaxSize: bytes, groIpv4MaxSize: bytes });
+
+export const AXIS_EFFECTS: Readonly<Record<'msg' | 'flows' | 'mtu' | 'gso', AxisEffect>> = {
+  msg: {
+    scope: 'workload', min: 1, max: 1 << 20, unit: 'bytes', preset: [1, 64, 1024, 16384, 65536], logScale: true,
+    params: (bytes) => ({ msgBytes: bytes }),
+    doc: 'request and response bytes of tcp_rr/udp_rr/tcp_crr (netperf -r N,N, sockperf -m), write bytes of TCP streams (iperf3 -l)',
+  },
+  flows: {
+    scope: 'workload', min: 1, max: 128, unit: 'connections', preset: [1, 2, 4, 8], logScale: true,
+    params: (n) => ({ flows: n }),
+    doc: 'concurrent TCP streams (iperf3 -P) spread over the client and server CPU sets',
+  },
+  mtu: {
+    // 68: the IPv4 minimum (RFC 791); 65535: veth's and netkit's max_mtu (ETH_MAX_MTU).
+    scope: 'build', min: 68, max: 65535, unit: 'bytes', preset: [1500, 9000], logScale: false,
+    link: (bytes) => ({ mtu: bytes }),
+    doc: 'MTU of every device of the topology, wire and pods (ip link set mtu)',
+  },
+  gso: {
+    // 524280: GRO_MAX_SIZE (8 x 65535), the largest gro_max_size the kernel takes.
+    scope: 'build', min: 1, max: 524280, unit: 'bytes', preset: [65536, 185000], logScale: false,
+    link: gsoAll,
+    doc: 'gso_max_size, gro_max_size, gso_ipv4_max_size and gro_ipv4_max_size of every device: 65536 is the legacy ceiling, above it BIG TCP',
+  },
+};
+
+/** One value of `axis` from the command line: a whole number within the axis's range, else UsageError naming it. */
+export function parseAxisValue(axis: keyof typeof AXIS_EFFECTS, text: string): number {
+  const e = AXIS_EFFECTS[axis];
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < e.min || n > e.max) throw new UsageError(`--sweep ${axis} value ${quote(text)} must be a whole number of ${e.unit} from ${e.min} to ${e.max}`);
+  return n;
+}

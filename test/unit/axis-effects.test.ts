@@ -1,0 +1,62 @@
+// What each sweep axis value does: workload arguments (msg, flows) and device settings (mtu, gso)
+// as planned and as the read-back checks them. No process starts.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { AXIS_EFFECTS, parseAxisValue } from '../../harness/bench/axis-effects.ts';
+import { settingsMismatches } from '../../harness/host/settings-check.ts';
+import { withLinkOverride } from '../../harness/scenario/link-override.ts';
+import { commandLines, planTopology } from '../../harness/topology/plan.ts';
+import { crrBytes, rrBytes, streamCount, streamWriteArgs, workloadParams } from '../../harness/workloads/params.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
+
+const ctx = { runId: 'abc123', bpffs: '/sys/fs/bpf', bpfBuild: '/b' };
+const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
+const linkSets = (link?: object) => planTopology(scenario('netkit'), { ...ctx, link }).flatMap((s) => commandLines(s.run)).map((a) => a.join(' ')).filter((l) => / link set dev .* mtu /.test(l));
+
+test('msg: one size for rr, crr and the streams\' writes; absent, each workload keeps its own', () => {
+  const base = workloadParams({});
+  assert.equal([rrBytes(base), crrBytes(base), streamWriteArgs(base)], [64, 1, []]);
+  const at = workloadParams(AXIS_EFFECTS.msg.params!(16384));
+  assert.equal([rrBytes(at), crrBytes(at), streamWriteArgs(at)], [16384, 16384, ['-l', '16384']]);
+});
+
+test('flows: the streams\' count; absent, the workload\'s own', () => {
+  assert.is(streamCount(workloadParams({}), 4), 4);
+  assert.is(streamCount(workloadParams(AXIS_EFFECTS.flows.params!(8)), 1), 8);
+});
+
+test('mtu and gso reach every device of every link, wire and pods, and nothing else changes', () => {
+  const base = linkSets();
+  assert.is(base.length, 6);
+  assert.ok(base.every((l) => l.includes('mtu 1500 gso_max_size 65536')));
+  const mtu = linkSets(AXIS_EFFECTS.mtu.link!(9000));
+  assert.equal(mtu, base.map((l) => l.replace('mtu 1500', 'mtu 9000')));
+  const gso = linkSets(AXIS_EFFECTS.gso.link!(185000));
+  assert.equal(gso, base.map((l) => l.replace(/(gs|gr)o(_ipv4)?_max_size 65536/g, '$1o$2_max_size 185000')));
+});
+
+test('the read-back checks the point\'s settings: a device left at 1500 is a mismatch at mtu=9000', () => {
+  const veth = scenario('veth');
+  const at = withLinkOverride(veth, AXIS_EFFECTS.mtu.link!(9000));
+  assert.is(at.linkSettings.mtu, 9000);
+  assert.is(veth.linkSettings.mtu, 1500, 'the scenario object is left as defined');
+  assert.is(withLinkOverride(veth, undefined), veth);
+  const ls = veth.linkSettings;
+  const dev = { kind: 'veth', mtu: 1500, gsoMaxSize: ls.gsoMaxSize, groMaxSize: ls.groMaxSize, gsoIpv4MaxSize: ls.gsoIpv4MaxSize, groIpv4MaxSize: ls.groIpv4MaxSize, rpFilter: '0', features: {} };
+  const namespaces = Object.fromEntries(at.nodes.map((n) => [n, { sysctls: Object.fromEntries(at.sysctls.filter((c) => c.node === n).map((c) => [c.key, c.value])), devices: {} as Record<string, typeof dev> }]));
+  for (const l of at.links) if (l.kind === 'veth') for (const e of [l.a, l.b]) namespaces[e.node]!.devices[e.role] = dev;
+  const mismatches = settingsMismatches(at, namespaces);
+  assert.is(mismatches.length, 6);
+  assert.ok(mismatches.includes('w0@node0 mtu: asked 9000, kernel reports 1500'));
+});
+
+test('axis values: whole numbers in range, else one line naming the axis and the value', () => {
+  assert.is(parseAxisValue('msg', '1024'), 1024);
+  assert.is(parseAxisValue('gso', '185000'), 185000);
+  for (const [axis, bad] of [['msg', '0'], ['msg', '1k'], ['mtu', '67'], ['gso', '600000'], ['flows', '1.5']] as const) {
+    assert.throws(() => parseAxisValue(axis, bad), (e: Error) => e.message.includes(`--sweep ${axis} value "${bad}"`) && !e.message.includes('\n'));
+  }
+  for (const e of Object.values(AXIS_EFFECTS)) assert.ok(e.preset.every((v) => v >= e.min && v <= e.max));
+});
+
+test.run();
