@@ -21,6 +21,7 @@ import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
 import { pointKey } from '../core/point.ts';
+import { startRunCpu } from '../cpu/run-cpu.ts';
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
   // First, so a request this machine cannot meet stops the run before anything is created.
@@ -75,6 +76,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   if (opts.minRepeats !== undefined && !repetitionRule && opts.minRepeats < opts.repeats) io.err(`--min-repeats applies on the instruction clock only: every one of the ${opts.repeats} repetitions runs`);
 
   const undo = new UndoStack();
+  const runCpu = await startRunCpu();
   try {
     // Every scenario needs bpffs: the receive-path tracers pin there (harness/accounting/).
     if (runnable.length > 0) await prepareBpf(undo);
@@ -119,6 +121,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   } finally {
     progress.clear();
     for (const f of await undo.unwind()) io.err(`teardown: ${f}`);
+    results.environment.matrixCpuS = await runCpu();
     results.finishedAt = new Date().toISOString();
     results.complete = !io.signal.aborted;
     results.summary = runSummary(results.measurements);

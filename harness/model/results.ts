@@ -184,6 +184,12 @@ export interface Environment {
     wallMsPerMeasurement?: number;
   } & Partial<GuestMachineRecord>;
   /**
+   * Non-idle CPU seconds over every CPU from the first build to the last teardown (cpu/run-cpu.ts):
+   * on the instruction clock, guest instructions / 1e9, the run's wall cost whatever the host's
+   * load. Absent in older files.
+   */
+  matrixCpuS?: number;
+  /**
    * The clock the figures are measured against (harness/clock/clock.ts): host time, or guest
    * instructions under qemu TCG icount. Absent in older files: host time.
    */
