@@ -42,20 +42,23 @@ export function planTopology(asDefined: Scenario, ctx: PlanContext): Step[] {
   for (const link of scenario.links) {
     const [a, b] = linkEnds(link);
     steps.push({ describe: `${link.kind} ${a.role}@${a.node} <-> ${b.role}@${b.node}`, run: { argv: ip(a.node, ...linkAddArgs(link, dev, ns)) }, undo: { argv: ip(a.node, 'link', 'del', dev(a.role)) } });
-    for (const end of [a, b]) steps.push(...linkSettingSteps(scenario.linkSettings, dev(end.role), ns(end.node)));
   }
-  // Per namespace, one `ip -batch`: loopback up, then its addresses, neighbours and routes (a
-  // route needs only its own namespace's devices and addresses). ip stops at the first failing
-  // line and names it. Nothing here needs an undo: it goes with the namespace.
+  steps.push(...rpFilterSteps(scenario, dev, ns));
+  // Per namespace, one `ip -batch`: loopback up, its devices' MTU and GSO/GRO sizes and up, then
+  // its addresses, neighbours and routes (a route needs only its own namespace's devices and
+  // addresses). ip stops at the first failing line and names it: a size the kernel refuses fails
+  // the build with the kernel's reason. Nothing here needs an undo: it goes with the namespace.
+  const ends = scenario.links.flatMap(linkEnds);
   for (const node of scenario.nodes) {
     const lines = [
       ['link', 'set', 'lo', 'up'],
+      ...ends.filter((e) => e.node === node).map((e) => ['link', 'set', 'dev', dev(e.role), ...linkSetArgs(scenario.linkSettings), 'up']),
       // nodad: an IPv6 address under duplicate address detection cannot be used for about a second.
       ...scenario.addresses.filter((a) => a.node === node).map((a) => ['addr', 'add', a.cidr, 'dev', dev(a.role), ...(a.cidr.includes(':') ? ['nodad'] : [])]),
       ...scenario.neighbors.filter((n) => n.node === node).map((n) => ['neigh', 'replace', n.address, 'lladdr', n.mac, 'dev', dev(n.role), 'nud', 'permanent']),
       ...scenario.routes.filter((r) => r.node === node).map((r) => routeArgs(r, dev)),
     ];
-    steps.push({ describe: `loopback, addresses and routes in ${node}`, run: { argv: ip(node, '-batch', '-'), input: lines.map((l) => `${l.join(' ')}\n`).join('') } });
+    steps.push({ describe: `devices, loopback, addresses and routes in ${node}`, run: { argv: ip(node, '-batch', '-'), input: lines.map((l) => `${l.join(' ')}\n`).join('') } });
   }
   if (scenario.programs.length > 0) {
     const runPins = pinDir(ctx.bpffs, ctx.runId);
@@ -93,11 +96,20 @@ export function linkSetArgs(s: LinkSettings): string[] {
   ];
 }
 
-function linkSettingSteps(s: LinkSettings, device: string, netns: string): Step[] {
-  return [
-    { describe: `rp_filter of ${device}`, run: { argv: ['sysctl', '-q', '-w', `net.ipv4.conf.${device}.rp_filter=${s.rpFilter}`], netns } },
-    { describe: `mtu and GSO/GRO sizes of ${device}, up`, run: { argv: ['ip', '-n', netns, 'link', 'set', 'dev', device, ...linkSetArgs(s), 'up'] } },
-  ];
+/**
+ * A device takes its rp_filter from its namespace's net.ipv4.conf.default.rp_filter when it is
+ * created there (devinet's inetdev_init copies the namespace's default devconf; a veth or netkit
+ * peer is created in its own namespace). So one sysctl per namespace, only for devices that must
+ * differ from that default: none in the scenarios shipped, which saves a process per device. The
+ * read-back checks every device's rp_filter either way.
+ */
+function rpFilterSteps(scenario: Scenario, dev: (role: string) => string, ns: (node: string) => string): Step[] {
+  const want = String(scenario.linkSettings.rpFilter);
+  return scenario.nodes.flatMap((node) => {
+    const inherited = scenario.sysctls.find((s) => s.node === node && s.key === 'net.ipv4.conf.default.rp_filter')?.value;
+    const keys = scenario.links.flatMap(linkEnds).filter((e) => e.node === node && inherited !== want).map((e) => `net.ipv4.conf.${dev(e.role)}.rp_filter=${want}`);
+    return keys.length === 0 ? [] : [{ describe: `rp_filter of the devices in ${node}`, run: { argv: ['sysctl', '-q', '-w', ...keys], netns: ns(node) } }];
+  });
 }
 
 export function linkEnds(link: LinkSpec): [LinkEnd, LinkEnd] {

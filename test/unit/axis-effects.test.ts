@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { AXIS_EFFECTS, parseAxisValue } from '../../harness/bench/axis-effects.ts';
 import { settingsMismatches } from '../../harness/host/settings-check.ts';
 import { withLinkOverride } from '../../harness/scenario/link-override.ts';
+import { batchFailure } from '../../harness/topology/batch-error.ts';
 import { commandLines, planTopology } from '../../harness/topology/plan.ts';
 import { crrBytes, rrBytes, streamCount, streamWriteArgs, workloadParams } from '../../harness/workloads/params.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
@@ -57,6 +58,12 @@ test('axis values: whole numbers in range, else one line naming the axis and the
     assert.throws(() => parseAxisValue(axis, bad), (e: Error) => e.message.includes(`--sweep ${axis} value "${bad}"`) && !e.message.includes('\n'));
   }
   for (const e of Object.values(AXIS_EFFECTS)) assert.ok(e.preset.every((v) => v >= e.min && v <= e.max));
+});
+
+test('a point the kernel refuses says why in the kernel\'s words and which line asked (captured ip 6.1 stderr)', () => {
+  const input = 'link set lo up\nlink set dev nkbsw0 mtu 70000 up\naddr add 198.18.0.1/24 dev nkbsw0\n';
+  assert.is(batchFailure('Error: mtu greater than device maximum.\nCommand failed -:2\n', input), 'line 2 `link set dev nkbsw0 mtu 70000 up`: Error: mtu greater than device maximum.');
+  assert.is(batchFailure('', input), 'no reason given');
 });
 
 test.run();

@@ -103,9 +103,22 @@ test('settings: every namespace sets rp_filter, TCP options, congestion control;
     for (const end of ends) {
       const dev = `nkb-abc123-${end.role}`;
       assert.ok(argvs(steps).includes(`ip -n nkb-abc123-${end.node} link set dev ${dev} mtu 1500 gso_max_size 65536 gro_max_size 65536 gso_ipv4_max_size 65536 gro_ipv4_max_size 65536 up`), `${s.name}: ${dev}`);
-      assert.ok(steps.some((st) => st.run.netns === `nkb-abc123-${end.node}` && st.run.argv.join(' ') === `sysctl -q -w net.ipv4.conf.${dev}.rp_filter=0`), `${s.name}: ${dev} rp_filter`);
+      // rp_filter: inherited from the namespace's default, set before any device exists.
+      const order = steps.map((st) => st.run.argv.join(' '));
+      const defaultSet = order.findIndex((l, i) => l.includes('net.ipv4.conf.default.rp_filter=0') && steps[i]!.run.netns === `nkb-abc123-${end.node}`);
+      const created = order.findIndex((l) => l.includes(' link add ') && l.includes(dev));
+      assert.ok(defaultSet >= 0 && defaultSet < created, `${s.name}: ${dev} rp_filter`);
     }
   }
+});
+
+test('a device whose rp_filter differs from its namespace default gets one sysctl per namespace', () => {
+  const veth = SCENARIOS.find((s) => s.name === 'veth')!;
+  const strict = planTopology({ ...veth, linkSettings: { ...veth.linkSettings, rpFilter: 1 } }, ctx);
+  const sets = strict.filter((st) => st.describe.startsWith('rp_filter of the devices'));
+  assert.is(sets.length, 4);
+  assert.equal(sets.find((st) => st.run.netns === 'nkb-abc123-node0')!.run.argv, ['sysctl', '-q', '-w', 'net.ipv4.conf.nkb-abc123-w0.rp_filter=1', 'net.ipv4.conf.nkb-abc123-h0.rp_filter=1']);
+  assert.not.ok(planTopology(veth, ctx).some((st) => st.describe.startsWith('rp_filter of the devices')));
 });
 
 test('--inject-cost: a tax in front of the server wire\'s chain, in every scenario', () => {
@@ -126,7 +139,8 @@ test('one ip -batch per namespace: loopback first, then its addresses and routes
   const batches = steps.filter((s) => s.run.input !== undefined);
   assert.equal(batches.map((s) => s.run.argv.join(' ')), ['node0', 'node1', 'pod0', 'pod1'].map((n) => `ip -n nkb-abc123-${n} -batch -`));
   assert.ok(batches.every((s) => s.run.input!.startsWith('link set lo up\n') && !s.undo));
-  assert.ok(steps.length <= 30, `${steps.length} steps`);
+  // Namespaces, their sysctls, links and batches: 4 + 4 + 3 + 4.
+  assert.is(steps.length, 15);
 });
 
 test.run();
