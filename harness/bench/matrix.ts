@@ -15,6 +15,7 @@ import type { Workload } from '../workloads/types.ts';
 import { BPF_COST_PASS_S, bpfCostMetrics } from '../accounting/bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
+import { serverKeeper } from '../workloads/server-keeper.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
 import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
 import type { FixedWork } from '../model/workload-params.ts';
@@ -108,6 +109,8 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
     return enoughRepetitions(workload.name, seen, repetitions.indexOf(repetition) + 1, r);
   };
   let built = false;
+  // One server per command for the whole build (workloads/server-keeper.ts), stopped before the teardown.
+  const servers = serverKeeper();
   try {
     await withTopology(planTopology(scenario, ctx.plan), async () => {
       built = true;
@@ -134,6 +137,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
           cpuAccounting: { idle },
           params,
           signal: ctx.signal,
+          servers,
         };
       };
       // The untimed pass of a workload: the same workload, shorter, with the tracers and BPF run
@@ -189,7 +193,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
           ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParamsAt(point)?.fixedWork) } } : {}),
         });
       }
-    }, { log: ctx.log, signal: ctx.signal });
+    }, { log: ctx.log, signal: ctx.signal, beforeTeardown: servers.stopAll });
   } catch (err) {
     if (ctx.signal.aborted) return;
     if (!built && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, `cannot build it as specified: ${(err as Error).message}`, scopeOf(points[0]!, 'build'));

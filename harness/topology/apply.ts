@@ -10,6 +10,8 @@ import type { Step } from './plan.ts';
 export interface ApplyOptions {
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Runs before the undo steps, whatever `use` did: processes of `use` still in the namespaces (kept servers) end first. */
+  beforeTeardown?: () => Promise<void>;
 }
 
 export async function withTopology<T>(steps: Step[], use: () => Promise<T>, opts: ApplyOptions = {}): Promise<T> {
@@ -25,6 +27,7 @@ export async function withTopology<T>(steps: Step[], use: () => Promise<T>, opts
     }
     return await use();
   } finally {
+    await opts.beforeTeardown?.().catch((err: Error) => opts.log?.(`teardown: ${err.message}`));
     const failures = await undo.unwind();
     for (const f of failures) opts.log?.(`teardown: ${f}`);
   }

@@ -40,15 +40,19 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
   const onClient = { netns: ctx.clientNetns, cpu: plan.cpuSets ? (ctx.clientCpus ?? ctx.clientCpu) : ctx.clientCpu };
   const commands = [plan.server.argv, ...(plan.warmup ? [plan.warmup.argv] : []), plan.client.argv].map((a, i) => wrapArgv(a, i === 0 ? onServer : onClient).join(' '));
   let server;
+  const key = commands[0]!;
+  const start = () => startServer(plan.server.argv, plan.server.ready, { ...onServer, readyTimeoutMs: 15_000 });
   try {
-    server = await startServer(plan.server.argv, plan.server.ready, { ...onServer, readyTimeoutMs: 15_000 });
+    server = ctx.servers ? await ctx.servers.get(key, start) : await start();
   } catch (err) {
     return { ok: false, reason: (err as Error).message, commands };
   }
+  let kept = ctx.servers !== undefined;
   try {
     if (plan.server.listening !== undefined) await waitListening(ctx.serverNetns, plan.server.listening, server.process.pid ?? -1);
     if (plan.warmup && !ctx.warm) {
       const w = await run('warmup client', plan.warmup.argv, { ...onClient, ...cancel, timeoutMs: plan.warmup.timeoutMs, reject: false });
+      if (w.failed) kept = false;
       if (w.failed) return { ok: false, reason: `warmup ${failureReason(plan.warmup.argv[0]!, w)}`, commands };
     }
     // Without a window of ours the tool times itself: counters are read around the whole client.
@@ -64,11 +68,13 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
       ...(r.signal ? { signal: r.signal } : {}),
       ...(r.timedOut ? { timedOut: true, timeoutMs: scaledTimeoutMs(plan.client.timeoutMs) } : {}),
     };
+    kept &&= !client.failed;
     return { ok: true, client, cpu: await withUsedCost(await cpu, ctx, plan.cpuSets), commands };
   } catch (err) {
+    kept = false;
     return { ok: false, reason: (err as Error).message, commands };
   } finally {
-    await server.stop();
+    if (!kept) await (ctx.servers ? ctx.servers.drop(key) : server.stop());
   }
 }
 

@@ -1,8 +1,8 @@
 // Request/response and connect/request/response/close with netperf (compiled C), one transaction
 // in flight: TCP_RR and TCP_CRR, omni output selectors (-k) for the rate and netperf's latency
 // percentiles (-j). netserver runs in the server namespace, pinned, on the scenario's server
-// address only, started and stopped for each measurement (-D -f: foreground, no child processes,
-// so stopping it leaves nothing). A one-second warmup run goes first against the same netserver.
+// address only, kept for the build's measurements (server-keeper.ts; -D -f: foreground, no child
+// processes, one test after another, so stopping it leaves nothing). A one-second warmup run goes first against the same netserver.
 import { run } from '../core/exec.ts';
 import { NETPERF_SELECTORS, parseNetperfKeyval, parseNetperfVersion } from '../parsers/netperf.ts';
 import { runClientServer } from './client-server.ts';

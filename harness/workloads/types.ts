@@ -3,6 +3,7 @@ import type { IdleBaseline } from '../model/cpu.ts';
 import type { MeasurementState } from '../model/results.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { WindowHooks } from '../model/window.ts';
+import type { ServerKeeper } from './server-keeper.ts';
 
 export interface WorkloadContext {
   clientNetns: string;
@@ -27,6 +28,8 @@ export interface WorkloadContext {
    * unmeasured warmup client is left out.
    */
   warm?: boolean;
+  /** Servers kept across the build's measurements (server-keeper.ts); absent: each measurement starts and stops its own. */
+  servers?: ServerKeeper;
 }
 
 export interface WorkloadOutcome {
