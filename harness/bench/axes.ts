@@ -9,6 +9,8 @@ import { CROSS_NODE, type AxisValue, type Point } from '../model/point.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { withLinkOverride } from '../scenario/link-override.ts';
+import { AXIS_EFFECTS, parseAxisValue, type SweptAxis } from './axis-effects.ts';
 
 export interface Axis {
   name: string;
@@ -23,6 +25,10 @@ export interface Axis {
   build?(scenario: Scenario, value: AxisValue): Scenario | undefined;
   /** Workload scope: the workload parameters at this value (given params as the run set them). */
   params?(params: Partial<WorkloadParams>, value: AxisValue): Partial<WorkloadParams>;
+  /** The workloads a value acts on; absent: every workload. Another workload swept on it would be mislabelled, so bench refuses it. */
+  workloads?: readonly string[];
+  /** Values span decades: charts put them on a log scale. */
+  logScale?: boolean;
 }
 
 const topology: Axis = {
@@ -38,7 +44,19 @@ const topology: Axis = {
   build: (scenario, value) => (scenario.topology === value ? scenario : undefined),
 };
 
-export const AXES: readonly Axis[] = [topology];
+/** A swept axis from what its values do (axis-effects.ts): devices through a scenario variant, or workload parameters. */
+function swept(name: SweptAxis): Axis {
+  const e = AXIS_EFFECTS[name];
+  const { link, params } = e;
+  return {
+    name, scope: e.scope, doc: e.doc, presets: e.preset, logScale: e.logScale, workloads: e.workloads,
+    parse: (text) => parseAxisValue(name, text),
+    ...(link ? { build: (scenario: Scenario, value: AxisValue) => withLinkOverride(scenario, link(Number(value))) } : {}),
+    ...(params ? { params: (p: Partial<WorkloadParams>, value: AxisValue) => ({ ...p, ...params(Number(value)) }) } : {}),
+  };
+}
+
+export const AXES: readonly Axis[] = [topology, ...(['msg', 'flows', 'mtu', 'gso'] as const).map(swept)];
 
 export function axisNamed(name: string): Axis {
   const axis = AXES.find((a) => a.name === name);

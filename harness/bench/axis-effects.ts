@@ -1,8 +1,9 @@
 // What each value of the sweep axes does, as data the AXES table (bench/axes.ts) points to.
 // A workload-scope axis changes the workload parameters within one build; a build-scope axis the
-// devices the scenario builds (topology/plan.ts PlanContext.link, read back by
-// host/scenario-readback.ts: a value the kernel refuses fails the build, one it silently ignores
-// is a read-back mismatch, and either way the point is skipped with that reason, bench/matrix.ts).
+// devices the scenario builds (a scenario variant, scenario/link-override.ts, that plan and
+// read-back both take: a value the kernel refuses fails the build with the kernel's reason, one
+// it silently ignores is a read-back mismatch, and either way the point is skipped with that
+// reason on the instruction clock, bench/matrix.ts).
 import { UsageError, quote } from '../core/errors.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { LinkOverride } from '../scenario/link-override.ts';
@@ -17,6 +18,8 @@ export interface AxisEffect {
   preset: readonly number[];
   /** Sizes span decades: charts put them on a log scale. */
   logScale: boolean;
+  /** The workloads a value acts on; absent: all. */
+  workloads?: readonly string[];
   /** What a workload-scope value sets in WorkloadParams. */
   params?: (value: number) => Partial<WorkloadParams>;
   /** What a build-scope value sets on every device of every link. */
@@ -27,14 +30,20 @@ export interface AxisEffect {
 /** IPv4 and IPv6 GSO and GRO ceilings together: BIG TCP above 65536 (Linux 5.19 IPv6, 6.3 IPv4). */
 const gsoAll = (bytes: number): LinkOverride => ({ gsoMaxSize: bytes, groMaxSize: bytes, gsoIpv4MaxSize: bytes, groIpv4MaxSize: bytes });
 
-export const AXIS_EFFECTS: Readonly<Record<'msg' | 'flows' | 'mtu' | 'gso', AxisEffect>> = {
+export type SweptAxis = 'msg' | 'flows' | 'mtu' | 'gso';
+
+/** Workloads whose request, response or write size the msg axis sets (udp_stream's datagram size has --udp-size). */
+const SIZED = ['tcp_rr', 'udp_rr', 'tcp_crr', 'tcp_stream', 'tcp_stream_multi'];
+
+export const AXIS_EFFECTS: Readonly<Record<SweptAxis, AxisEffect>> = {
   msg: {
-    scope: 'workload', min: 1, max: 1 << 20, unit: 'bytes', preset: [1, 64, 1024, 16384, 65536], logScale: true,
+    scope: 'workload', min: 1, max: 1 << 20, unit: 'bytes', preset: [1, 64, 1024, 16384, 65536], logScale: true, workloads: SIZED,
     params: (bytes) => ({ msgBytes: bytes }),
     doc: 'request and response bytes of tcp_rr/udp_rr/tcp_crr (netperf -r N,N, sockperf -m), write bytes of TCP streams (iperf3 -l)',
   },
   flows: {
-    scope: 'workload', min: 1, max: 128, unit: 'connections', preset: [1, 2, 4, 8], logScale: true,
+    // Request/response with several flows (N netperf instances, latency pooled) is not built yet.
+    scope: 'workload', min: 1, max: 128, unit: 'connections', preset: [1, 2, 4, 8], logScale: true, workloads: ['tcp_stream', 'tcp_stream_multi'],
     params: (n) => ({ flows: n }),
     doc: 'concurrent TCP streams (iperf3 -P) spread over the client and server CPU sets',
   },
@@ -53,7 +62,7 @@ export const AXIS_EFFECTS: Readonly<Record<'msg' | 'flows' | 'mtu' | 'gso', Axis
 };
 
 /** One value of `axis` from the command line: a whole number within the axis's range, else UsageError naming it. */
-export function parseAxisValue(axis: keyof typeof AXIS_EFFECTS, text: string): number {
+export function parseAxisValue(axis: SweptAxis, text: string): number {
   const e = AXIS_EFFECTS[axis];
   const n = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || n < e.min || n > e.max) throw new UsageError(`--sweep ${axis} value ${quote(text)} must be a whole number of ${e.unit} from ${e.min} to ${e.max}`);

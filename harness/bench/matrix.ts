@@ -116,7 +116,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
       built = true;
       // Checked on every build, not only at the probe: a measurement is never labelled with
       // settings the kernel did not apply.
-      const applied = await readScenarioSettings(scenario, ctx.plan.runId, ctx.plan.link);
+      const applied = await readScenarioSettings(scenario, ctx.plan.runId);
       await ctx.onApplied?.(scenario.name, applied);
       if (applied.mismatches.length > 0 && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, mismatchReason(applied.mismatches), scopeOf(points[0]!, 'build'));
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));

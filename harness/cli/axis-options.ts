@@ -31,3 +31,16 @@ export function parseSweep(flags: readonly string[]): Record<string, AxisValue[]
   }
   return out;
 }
+
+/**
+ * The sweep, once every selected workload is one its axes act on (Axis.workloads): a workload an
+ * axis does not act on would carry the axis's values on figures that never saw them. One line, exit 2.
+ */
+export function checkSweepWorkloads(sweep: Record<string, AxisValue[]>, workloads: readonly string[]): Record<string, AxisValue[]> {
+  for (const name of Object.keys(sweep)) {
+    const only = axisNamed(name).workloads;
+    const other = only ? workloads.filter((w) => !only.includes(w)) : [];
+    if (other.length > 0) throw new UsageError(`--sweep ${name} does not act on ${other.join(', ')} (only on ${only!.join(', ')}): choose those with --workloads`);
+  }
+  return sweep;
+}

@@ -6,7 +6,7 @@ import { UsageError, quote } from '../core/errors.ts';
 import { checkRunId } from '../core/naming.ts';
 import { parseCount, parseList } from '../core/flags.ts';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
-import { parseSweep, parseTopologies } from './axis-options.ts';
+import { checkSweepWorkloads, parseSweep, parseTopologies } from './axis-options.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { parseGuestCmdline, parseGuestMemory } from '../vm/boot/guest-settings.ts';
@@ -106,11 +106,12 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
   const asked = flags.repeats === undefined ? undefined : parseCount('--repeats', flags.repeats);
   if (minRepeats !== undefined && asked !== undefined && minRepeats > asked) throw new UsageError(`--min-repeats ${minRepeats} is more than --repeats ${asked}`);
   const repeats = asked ?? Math.max(p.repeats, minRepeats ?? 0);
+  const workloads = flags.workloads === undefined ? [...p.workloads] : parseList('--workloads', flags.workloads, ALL_WORKLOADS, 'workload');
   return {
     scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseList('--scenarios', flags.scenarios, ALL_SCENARIOS, 'scenario'),
-    workloads: flags.workloads === undefined ? [...p.workloads] : parseList('--workloads', flags.workloads, ALL_WORKLOADS, 'workload'),
+    workloads,
     topologies: parseTopologies(flags.topology),
-    sweep: parseSweep(flags.sweep ?? []),
+    sweep: checkSweepWorkloads(parseSweep(flags.sweep ?? []), workloads),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
     ...(minRepeats === undefined ? {} : { minRepeats }),

@@ -3,15 +3,11 @@
 import { namespaceName, runPrefix } from '../core/naming.ts';
 import type { AppliedNamespace, AppliedSettings } from '../model/results.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { withLinkOverride, type LinkOverride } from '../scenario/link-override.ts';
 import { readNamespace } from './readback.ts';
 import { settingsMismatches } from './settings-check.ts';
 
-/**
- * Reads every namespace of `scenario` as built under `runId` (with the point's device settings
- * `link`, topology/plan.ts); one `ip`, one `sysctl` and one `ethtool` per device and namespace.
- */
-export async function readScenarioSettings(scenario: Scenario, runId: string, link?: LinkOverride): Promise<AppliedSettings> {
+/** Reads every namespace of `scenario` as built under `runId`; one `ip`, one `sysctl` and one `ethtool` per device and namespace. */
+export async function readScenarioSettings(scenario: Scenario, runId: string): Promise<AppliedSettings> {
   const prefix = runPrefix(runId);
   const role = (ifname: string) => (ifname.startsWith(prefix) ? ifname.slice(prefix.length) : ifname);
   const namespaces: Record<string, AppliedNamespace> = {};
@@ -19,7 +15,7 @@ export async function readScenarioSettings(scenario: Scenario, runId: string, li
     const keys = [...new Set(scenario.sysctls.filter((s) => s.node === node).map((s) => s.key))];
     namespaces[node] = await readNamespace(namespaceName(runId, node), keys, role);
   }
-  return { namespaces, mismatches: settingsMismatches(withLinkOverride(scenario, link), namespaces) };
+  return { namespaces, mismatches: settingsMismatches(scenario, namespaces) };
 }
 
 /** One line for a skip or failure reason: the first mismatches, and how many more. */

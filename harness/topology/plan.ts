@@ -5,7 +5,6 @@
 // and up) or one `ip -batch` per namespace (loopback, addresses, neighbours, routes).
 import type { LinkEnd, LinkSettings, LinkSpec, ProgramSpec, RouteSpec, Scenario } from '../scenario/types.ts';
 import { deviceName, namespaceName, pinDir } from '../core/naming.ts';
-import { withLinkOverride, type LinkOverride } from '../scenario/link-override.ts';
 
 /** `input`: lines for `ip -batch -` on stdin (batchLines). */
 export interface Command { argv: string[]; netns?: string; input?: string }
@@ -16,15 +15,9 @@ export interface PlanContext {
   bpffs: string;
   /** Folder holding the built BPF objects and nkb-loader. */
   bpfBuild: string;
-  /**
-   * The build-scope axes' device settings (mtu: every device's MTU; gso: the four GSO/GRO
-   * ceilings), over the scenario's own; the read-back checks the same (scenario-readback.ts).
-   */
-  link?: LinkOverride;
 }
 
-export function planTopology(asDefined: Scenario, ctx: PlanContext): Step[] {
-  const scenario = withLinkOverride(asDefined, ctx.link);
+export function planTopology(scenario: Scenario, ctx: PlanContext): Step[] {
   const ns = (node: string) => namespaceName(ctx.runId, node);
   const dev = (role: string) => deviceName(ctx.runId, role);
   const ip = (node: string, ...args: string[]): string[] => ['ip', '-n', ns(node), ...args];
