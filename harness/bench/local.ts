@@ -15,6 +15,8 @@ import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { matrixUnits, runMatrix } from './matrix.ts';
+import { buildUnits } from './axes.ts';
+import { shardRecord } from './shard.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
@@ -38,7 +40,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const skipped = [...undefinedOn, ...(await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock }))];
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name && (!k.point || k.point.topology === s.topology)));
   // The progress line counts builds x points: each unit's points are measured for every workload.
-  const measuredPoints = matrixUnits({ scenarios: runnable, points }).reduce((n, u) => n + u.points.length, 0);
+  // A shard is cut from every build asked for, runnable here or not, so that shards on machines that differ agree on it (merge then refuses them by identity).
+  const shard = opts.shard ? shardRecord(buildUnits(selected, points), opts.shard, opts.workloads, { repeats: opts.repeats, ...(opts.minRepeats === undefined ? {} : { minRepeats: opts.minRepeats }) }) : undefined;
+  const onlyBuilds = shard ? new Set(shard.builds) : undefined;
+  const measuredPoints = matrixUnits({ scenarios: runnable, points, onlyBuilds }).reduce((n, u) => n + u.points.length, 0);
   const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: measuredPoints, workloads, repeats: opts.repeats, durationS: opts.durationS });
   const err = (line: string) => {
     progress.clear();
@@ -67,6 +72,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
     skipped,
     measurements: [],
     summary: [],
+    ...(shard ? { shard } : {}),
   };
   await mkdir(runDir, { recursive: true });
   await writeResults(runDir, results);
@@ -84,6 +90,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       plan: { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD },
       scenarios: runnable,
       points,
+      onlyBuilds,
       workloads,
       durationS: opts.durationS,
       repeats: opts.repeats,

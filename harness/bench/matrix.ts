@@ -16,6 +16,7 @@ import { BPF_COST_PASS_S, bpfCostMetrics } from '../accounting/bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { serverKeeper } from '../workloads/server-keeper.ts';
+import { unitKey } from './shard.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
 import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
 import type { FixedWork } from '../model/workload-params.ts';
@@ -30,6 +31,8 @@ export interface MatrixContext {
   scenarios: readonly Scenario[];
   /** The grid (bench/axes.ts gridPoints); default: one cross-node point. Each scenario is measured at every point of its topology. */
   points?: readonly Point[];
+  /** bench --shard: only the builds with these keys (bench/shard.ts unitKey); undefined: every build. */
+  onlyBuilds?: ReadonlySet<string>;
   workloads: readonly Workload[];
   durationS: number;
   repeats: number;
@@ -63,7 +66,8 @@ export interface MatrixContext {
 }
 
 /** The builds `ctx` asks for: each scenario at each build-scope group of its points (bench/axes.ts). */
-export const matrixUnits = (ctx: Pick<MatrixContext, 'scenarios' | 'points'>): BuildUnit[] => buildUnits(ctx.scenarios, ctx.points ?? [DEFAULT_POINT]);
+export const matrixUnits = (ctx: Pick<MatrixContext, 'scenarios' | 'points' | 'onlyBuilds'>): BuildUnit[] =>
+  buildUnits(ctx.scenarios, ctx.points ?? [DEFAULT_POINT]).filter((u) => !ctx.onlyBuilds || ctx.onlyBuilds.has(unitKey(u)));
 
 export async function runMatrix(ctx: MatrixContext): Promise<void> {
   const all = Array.from({ length: ctx.repeats }, (_, i) => i + 1);

@@ -5,6 +5,7 @@ import type { GuestSettings } from '../vm/boot/guest-settings.ts';
 import type { UserKernelRequest } from '../vm/guest/user-kernel.ts';
 import type { KernelChoice } from '../vm/guest/kernel-choice.ts';
 import type { PresetName } from './presets.ts';
+import type { Shard } from './shard.ts';
 import type { CpuRequest } from '../model/placement.ts';
 import type { AxisValue } from '../model/point.ts';
 import type { ResultsFile } from '../model/results.ts';
@@ -17,6 +18,8 @@ export interface BenchOptions {
   topologies: string[];
   /** --sweep AXIS=V1,V2 (repeatable): each swept axis's values, in the order given; {}: no sweep. */
   sweep: Record<string, AxisValue[]>;
+  /** --shard K/N: only the builds of the Kth part (bench/shard.ts); undefined: the whole matrix. */
+  shard?: Shard;
   workloads: string[];
   durationS: number;
   repeats: number;

@@ -7,6 +7,7 @@ import { checkRunId } from '../core/naming.ts';
 import { parseCount, parseList } from '../core/flags.ts';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { checkSweepWorkloads, parseSweep, parseTopologies } from './axis-options.ts';
+import { parseShard } from '../bench/shard.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { parseGuestCmdline, parseGuestMemory } from '../vm/boot/guest-settings.ts';
@@ -36,6 +37,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   scenarios?: string;
   topology?: string;
   sweep?: string[];
+  shard?: string;
   workloads?: string;
   duration?: string;
   repeats?: string;
@@ -112,6 +114,7 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
     workloads,
     topologies: parseTopologies(flags.topology),
     sweep: checkSweepWorkloads(parseSweep(flags.sweep ?? []), workloads),
+    ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
     ...(minRepeats === undefined ? {} : { minRepeats }),

@@ -21,6 +21,7 @@ import { checkRoot } from '../bench/preflight.ts';
 import { registerReportCommands } from './report.ts';
 import { givenOptions } from './given.ts';
 import { BIN, COMPILED } from '../core/paths.ts';
+import { registerMergeCommand } from './merge.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,6 +38,7 @@ export function buildProgram(setExit: (code: number) => void, argv: string[], sc
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')}); default ${DEFAULT_SCENARIOS.join(',')}, --full all`)
     .option('--topology <list>', `where the pods sit, comma-separated (${Object.keys(TOPOLOGIES).join(',')}); each scenario is measured on each (default ${CROSS_NODE})`)
     .option('--sweep <axis=values>', `measure every scenario at each value of an axis (${SWEEP_AXES.map((a) => a.name).join(', ') || 'none yet'}), e.g. msg=1,1024; repeat for a grid; AXIS alone takes its preset values`, (v: string, acc: string[] = []) => [...acc, v])
+    .option('--shard <K/N>', 'run the Kth of N deterministic parts of the matrix (whole builds, round-robin); netkit-bench merge joins the N results into one run')
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
     .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')
     .option('--repeats <n>', 'repetitions of every measurement (default 5, quick 2, full 10)')
@@ -124,6 +126,7 @@ export function buildProgram(setExit: (code: number) => void, argv: string[], sc
       setExit(await openVmShell({ cwd: PROJECT_ROOT, ...guest, userKernel }));
     });
   registerReportCommands(program, setExit);
+  registerMergeCommand(program, setExit, argv);
   return program;
 }
 

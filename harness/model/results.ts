@@ -12,6 +12,16 @@ export const RESULTS_SCHEMA = 'netkit-bench.results';
 /** 2: every measurement, summary row and skip carries its matrix `point` (model/point.ts). Version 1 files load as cross-node points (results/validate.ts). */
 export const RESULTS_VERSION = 2;
 
+/** bench --shard K/N (harness/bench/shard.ts): which Nth of which matrix a run measured. */
+export interface ShardRecord {
+  index: number;
+  count: number;
+  /** sha256 over the whole matrix (builds, points, workloads, repetitions): every shard of one run has the same. */
+  matrixSha256: string;
+  /** The builds this shard ran: "scenario topology=...,axis=value". */
+  builds: string[];
+}
+
 /** A measurement's outcome is a value, not an exception: ok, invalid (ran but not trustworthy), failed. */
 export type MeasurementState = 'ok' | 'invalid' | 'failed';
 
@@ -291,4 +301,8 @@ export interface ResultsFile {
   skipped: Skip[];
   measurements: Measurement[];
   summary: SummaryRow[];
+  /** A shard of a run (bench --shard K/N); absent for a whole run. */
+  shard?: ShardRecord;
+  /** A run merged from shards (netkit-bench merge): each shard's run id, in shard order, and the matrix they share. */
+  merged?: { count: number; matrixSha256: string; shards: { index: number; runId: string; startedAt: string; finishedAt: string | null }[] };
 }
