@@ -15,6 +15,7 @@ import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/boot/accel.ts';
 import { guestPathWithHostNode } from '../vm/boot/job-files.ts';
 import { runInVm } from '../vm/boot/qemu.ts';
+import { qemuVersion } from '../vm/boot/availability.ts';
 import { ensureGuestKernel } from '../vm/guest/kernel.ts';
 import { defaultVmCacheDir } from '../vm/guest/locations.ts';
 import { SOFTWARE_FACTS_ENV, softwareFacts } from '../host/environment.ts';
@@ -150,7 +151,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const wallMs = Date.now() - spawnedAt;
   const measured = results.measurements.length;
   results.environment.vm = {
-    accel: vm.accel, bootMs: vm.bootMs, note, wallMs, ...vm.machine,
+    accel: vm.accel, bootMs: vm.bootMs, note, wallMs, ...vm.machine, qemuVersion: await qemuVersion(),
     ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - vm.bootMs) / measured) } : {}),
   };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.

@@ -56,6 +56,7 @@ export const IDENTITY: readonly IdentityField[] = [
   // Figures on the instruction clock (and at another icount shift) are a different quantity, not a different speed.
   env('clock', (e) => clockIdentity(e.clock), { options: ['clock'] }),
   ...(['cpus', 'memoryMiB'] as const).map((f) => env(`vm.${f}`, (e) => e.vm?.[f])),
+  env('QEMU version', (e) => e.vm?.qemuVersion),
   // What a comparison may be about: the kernel build, the BPF objects, the kernel command line.
   env('kernelRelease', (e) => e.kernelRelease, { dimension: 'kernel' }),
   env('kernelVersion', (e) => e.kernelVersion, { dimension: 'kernel' }),

@@ -192,6 +192,8 @@ export interface Environment {
     wallMs?: number;
     /** (wallMs - bootMs) / measurements: what one measurement costs in wall time, topology and tools included. */
     wallMsPerMeasurement?: number;
+    /** `qemu-system-x86_64 --version`'s first line on the host that booted the guest; absent in older files. */
+    qemuVersion?: string;
   } & Partial<GuestMachineRecord>;
   /**
    * Non-idle CPU seconds over every CPU from the first build to the last teardown (cpu/run-cpu.ts):

@@ -20,12 +20,17 @@ export interface VmAvailability {
   notes: string[];
 }
 
+/** `QEMU emulator version 7.2.19 (Debian 1:7.2+dfsg-7+deb12u16)`, or undefined when qemu does not run. */
+export async function qemuVersion(): Promise<string | undefined> {
+  const qemu = await execa(QEMU_BINARY, ['--version'], { reject: false }).catch(() => undefined);
+  return qemu?.exitCode === 0 ? qemu.stdout.split('\n')[0]?.trim() || undefined : undefined;
+}
+
 export async function vmAvailability(cacheDir: string = defaultVmCacheDir()): Promise<VmAvailability> {
   const missing: string[] = [];
   const notes: string[] = [];
-  const qemu = await execa(QEMU_BINARY, ['--version'], { reject: false });
-  const qemuVersion = qemu.exitCode === 0 ? qemu.stdout.split('\n')[0]?.trim() : undefined;
-  if (!qemuVersion) missing.push(`${QEMU_BINARY} not runnable (install qemu-system-x86)`);
+  const qemu = await qemuVersion();
+  if (!qemu) missing.push(`${QEMU_BINARY} not runnable (install qemu-system-x86)`);
 
   await findStaticBusybox().catch((error: Error) => missing.push(error.message));
 
@@ -44,7 +49,7 @@ export async function vmAvailability(cacheDir: string = defaultVmCacheDir()): Pr
     }
   }
 
-  const kvmReason = qemuVersion ? await kvmUnusableReason() : 'qemu missing';
+  const kvmReason = qemu ? await kvmUnusableReason() : 'qemu missing';
   if (kvmReason) notes.push(`using TCG (slow, software emulation): ${kvmReason}`);
   if (!existsSync('/usr/bin/setpriv')) notes.push('setpriv missing: qemu will not be killed if node dies abruptly');
   const hasZstd = await execa('zstd', ['--version'], { reject: false }).then((r) => r.exitCode === 0, () => false);
@@ -53,7 +58,7 @@ export async function vmAvailability(cacheDir: string = defaultVmCacheDir()): Pr
   return {
     ok: missing.length === 0,
     accel: kvmReason ? 'tcg' : 'kvm',
-    qemuVersion,
+    qemuVersion: qemu,
     kernelPackage,
     reason: missing.length > 0 ? missing.join('; ') : undefined,
     notes,
