@@ -17,6 +17,7 @@ import { scenarioOrder } from './scenario-colors.ts';
 import { answerMatrix } from './answer.ts';
 import { answerMarkdown } from './answer-md.ts';
 import { judgeClaims } from './claims.ts';
+import { sweepTables } from './sweep-md.ts';
 
 function cell(r: SummaryRow | undefined): string {
   if (r?.tooFewSamples) return 'too few samples';
@@ -38,6 +39,7 @@ export function reportMarkdown(results: ResultsFile): string {
   ];
   const matrix = answerMatrix(results.summary, BASELINE, results.skipped);
   out.push(...answerMarkdown(matrix, judgeClaims(matrix)));
+  out.push(...sweepTables(results));
   for (const workload of workloadOrder(results)) {
     const inWorkload = rows.filter((r) => r.workload === workload && r.metric !== '-');
     const metrics = [...new Set(inWorkload.map((r) => r.metric))].sort((a, b) => metricOrder(a) - metricOrder(b));

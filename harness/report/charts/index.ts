@@ -11,6 +11,7 @@ import { HEADLINE_METRICS, ratioChart } from './ratio.ts';
 import { trendCharts, type TrendSettings } from './trend.ts';
 import { labelChartClock } from './clock-label.ts';
 import type { Chart } from './types.ts';
+import { sweepCharts } from './sweep.ts';
 
 /** Metrics with a bar chart of their own, its file name and title. */
 const DEDICATED: [metric: string, id: string, title: string][] = [
@@ -29,6 +30,7 @@ export function runCharts(results: ResultsFile): Chart[] {
   };
   const shown = (m: string) => DEDICATED.some(([d]) => d === m) || m in PERCENTILE_METRICS || isBpfMetric(m);
   const charts = [
+    ...sweepCharts(results),
     bars('throughputGbps'),
     ratioChart(results, BASELINE),
     latencyPercentilesChart(results),
