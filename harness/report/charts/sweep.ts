@@ -3,6 +3,7 @@
 // same point and topology (1.0 dashed). Intervals, where the run has them, are bands.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../core/metrics.ts';
+import { clockedUnit } from '../../clock/labels.ts';
 import type { ResultsFile } from '../../model/results.ts';
 import { scenarioColor, scenarioOrder } from '../scenario-colors.ts';
 import { axisLogScale, sweepData, sweptAxes, type SweepDatum } from '../sweep-data.ts';
@@ -24,7 +25,7 @@ export function sweepChart(results: ResultsFile, axis: string, workload: string,
   const series = scenarioOrder(data.map((d) => d.scenario)).flatMap((s) => [...new Set(data.filter((d) => d.scenario === s).map((d) => d.series))]);
   const color = { field: 'series', type: 'nominal', title: null, sort: series, scale: { domain: series, range: series.map((s) => scenarioColor(s.split(' · ')[0]!)) } };
   const x = { field: 'x', type: 'quantitative', title: axis, scale: axisLogScale(axis) ? { type: 'log' } : { zero: false }, axis: { values: [...new Set(data.map((d) => d.x))] } };
-  const unit = metricInfo(metric).unit;
+  const unit = metricInfo(metric).unit && clockedUnit(metricInfo(metric).unit, results.environment.clock);
   const banded = data.some((d) => d.lo !== null);
   const spec: TopLevelSpec = {
     title: { text: `${workload} ${metric} against ${axis}`, subtitle: `left: ${metric}${unit ? ` (${unit})` : ''}; right: ratio to host at the same point and topology (1.0 dashed)${banded ? '; bands: the recorded interval of the median' : '; no bands: fewer than 3 repetitions'}` },
