@@ -4,21 +4,17 @@
 import { axisNamed } from '../bench/axes.ts';
 import { pointLabel, varyingAxes } from '../core/point.ts';
 import type { ResultsFile, SummaryRow } from '../model/results.ts';
+import type { BarDatum } from './chart-data.ts';
 
 /** The rate each workload is read by along a sweep. */
 export const SWEEP_METRICS = ['throughputGbps', 'transactionsPerS', 'connectionsPerS'];
 
-export interface SweepDatum {
+/** A bar's figure and interval (chart-data.ts), at one value of the axis, with its ratio to host. */
+export interface SweepDatum extends Omit<BarDatum, 'whisker'> {
   axis: string;
   x: number;
   /** Scenario, and the other varying axes' values when there are any ("veth · mtu 9000"). */
   series: string;
-  scenario: string;
-  workload: string;
-  metric: string;
-  value: number;
-  lo: number | null;
-  hi: number | null;
   ratio: number | null;
   ratioLo: number | null;
   ratioHi: number | null;
