@@ -15,6 +15,8 @@ export interface SweepDatum extends Omit<BarDatum, 'whisker'> {
   x: number;
   /** Scenario, and the other varying axes' values when there are any ("veth · mtu 9000"). */
   series: string;
+  /** The other varying axes' values alone ("mtu 9000"), empty when there are none: the line's dash. */
+  variant: string;
   ratio: number | null;
   ratioLo: number | null;
   ratioHi: number | null;
@@ -33,6 +35,7 @@ export function sweepData(results: ResultsFile, axis: string): SweepDatum[] {
   return rows.map((r) => ({
     axis, x: r.point[axis] as number,
     series: others.length ? `${r.scenario} · ${pointLabel(r.point, others)}` : r.scenario,
+    variant: pointLabel(r.point, others),
     scenario: r.scenario, workload: r.workload, metric: r.metric, value: r.value,
     lo: num(r.ciLow), hi: num(r.ciHigh), ratio: num(r.ratioToHost), ratioLo: num(r.ratioCiLow), ratioHi: num(r.ratioCiHigh),
   })).sort((a, b) => a.x - b.x);
