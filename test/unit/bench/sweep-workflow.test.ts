@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PROJECT_ROOT } from '../../harness/core/paths.ts';
+import { PROJECT_ROOT } from '../../../harness/core/paths.ts';
 
 test('sweep.yml: one job per shard of SHARDS, the instruction clock, then merge and report', async () => {
   const yml = await readFile(join(PROJECT_ROOT, '.github/workflows/sweep.yml'), 'utf8');

@@ -2,8 +2,8 @@
 // drop and at the end. Fake servers: no process starts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { serverKeeper } from '../../harness/workloads/server-keeper.ts';
-import type { RunningServer } from '../../harness/workloads/server.ts';
+import { serverKeeper } from '../../../harness/workloads/server-keeper.ts';
+import type { RunningServer } from '../../../harness/workloads/server.ts';
 
 function fakes() {
   const log: string[] = [];

@@ -2,15 +2,15 @@
 // as planned and as the read-back checks them. No process starts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AXIS_EFFECTS, parseAxisValue } from '../../harness/bench/axis-effects.ts';
-import { paramsAt, scenarioAt } from '../../harness/bench/axes.ts';
-import { checkSweepWorkloads, parseSweep } from '../../harness/cli/axis-options.ts';
-import { settingsMismatches } from '../../harness/host/settings-check.ts';
-import { withLinkOverride } from '../../harness/scenario/link-override.ts';
-import { batchFailure } from '../../harness/topology/batch-error.ts';
-import { commandLines, planTopology } from '../../harness/topology/plan.ts';
-import { crrBytes, rrBytes, streamCount, streamWriteArgs, workloadParams } from '../../harness/workloads/params.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { AXIS_EFFECTS, parseAxisValue } from '../../../harness/bench/axis-effects.ts';
+import { paramsAt, scenarioAt } from '../../../harness/bench/axes.ts';
+import { checkSweepWorkloads, parseSweep } from '../../../harness/cli/axis-options.ts';
+import { settingsMismatches } from '../../../harness/host/settings-check.ts';
+import { withLinkOverride } from '../../../harness/scenario/link-override.ts';
+import { batchFailure } from '../../../harness/topology/batch-error.ts';
+import { commandLines, planTopology } from '../../../harness/topology/plan.ts';
+import { crrBytes, rrBytes, streamCount, streamWriteArgs, workloadParams } from '../../../harness/workloads/params.ts';
+import { SCENARIOS } from '../../../scenarios/index.ts';
 
 const ctx = { runId: 'abc123', bpffs: '/sys/fs/bpf', bpfBuild: '/b' };
 const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;

@@ -2,13 +2,13 @@
 // a log-scale axis for sizes, the ratio panel, bands only with intervals; it renders. No process starts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Measurement } from '../../harness/model/results.ts';
-import { sweepCharts } from '../../harness/report/charts/sweep.ts';
-import { runCharts } from '../../harness/report/charts/index.ts';
-import { renderSvg } from '../../harness/report/render-svg.ts';
-import { sweepData, sweptAxes } from '../../harness/report/sweep-data.ts';
-import { sweepTables } from '../../harness/report/sweep-md.ts';
-import { resultsFile } from '../helpers/synthetic-results.ts';
+import type { Measurement } from '../../../harness/model/results.ts';
+import { sweepCharts } from '../../../harness/report/charts/sweep.ts';
+import { runCharts } from '../../../harness/report/charts/index.ts';
+import { renderSvg } from '../../../harness/report/render-svg.ts';
+import { sweepData, sweptAxes } from '../../../harness/report/sweep-data.ts';
+import { sweepTables } from '../../../harness/report/sweep-md.ts';
+import { resultsFile } from '../../helpers/synthetic-results.ts';
 
 const rate: Record<string, number> = { host: 1000, veth: 700, netkit: 990 };
 const ms: Measurement[] = ['host', 'veth', 'netkit'].flatMap((scenario) => [1, 1024, 16384].flatMap((msg) => [1, 2, 3].map((repetition): Measurement => ({

@@ -2,12 +2,12 @@
 // refuses (one line each). Synthetic results files: no process starts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildUnits, gridPoints } from '../../harness/bench/axes.ts';
-import { matrixSha256, parseShard, shardRecord, shardUnits, unitKey } from '../../harness/bench/shard.ts';
-import { mergeShards, type ShardInput } from '../../harness/compare/merge.ts';
-import type { Measurement, ResultsFile } from '../../harness/model/results.ts';
-import { TOPOLOGIES } from '../../scenarios/index.ts';
-import { resultsFile } from '../helpers/synthetic-results.ts';
+import { buildUnits, gridPoints } from '../../../harness/bench/axes.ts';
+import { matrixSha256, parseShard, shardRecord, shardUnits, unitKey } from '../../../harness/bench/shard.ts';
+import { mergeShards, type ShardInput } from '../../../harness/compare/merge.ts';
+import type { Measurement, ResultsFile } from '../../../harness/model/results.ts';
+import { TOPOLOGIES } from '../../../scenarios/index.ts';
+import { resultsFile } from '../../helpers/synthetic-results.ts';
 
 const scenarios = TOPOLOGIES['cross-node']!.filter((s) => ['host', 'veth', 'netkit'].includes(s.name));
 const units = buildUnits(scenarios, gridPoints(['cross-node'], { msg: [1, 1024, 16384], mtu: [1500, 9000] }));
