@@ -20,7 +20,7 @@ enum nkb_counter {
 	NKB_CTR_PASSED,		/* left to the kernel (TCX_NEXT / NETKIT_NEXT) */
 	NKB_CTR_DROPPED,	/* a redirect helper refused them, so the program returned drop */
 	NKB_CTR_LOOPS,		/* bpf_loop iterations burnt (tax programs; wire_ingress built with NKB_BPF_TAX) */
-	NKB_CTR_WIRE,		/* tracers only: events on the run's wire devices (nkb_trace.h) */
+	NKB_CTR_WIRE,		/* tracers only: events on the scenario's packet devices, the wire cross-node (nkb_trace.h) */
 	NKB_CTR_IPV6,		/* of the redirected, those that were IPv6 (host routing programs) */
 	NKB_CTR_MAX,
 };

@@ -6,10 +6,12 @@
  *
  * A tracer sees every skb on the machine. It counts an event only when the skb's device lives in
  * one of the run's network namespaces (`netns_cookies`, the cookies of the run's namespaces) and
- * is not a loopback device (a namespace's own lo traffic never crosses the datapath under test).
- * Of those, events on the run's wire devices (`wire_ifindexes[i]` in namespace `netns_cookies[i]`)
- * are also counted under `wire`: every packet of a two-node scenario crosses the wire exactly
- * once, which makes the wire the per-packet denominator.
+ * is not a loopback device (a namespace's own lo traffic never crosses the datapath under test),
+ * unless that device is one of the scenario's packet devices. Events on the packet devices
+ * (`packet_ifindexes[i]` in namespace `netns_cookies[i]`; a namespace may be listed more than once,
+ * once per packet device in it) are also counted under `wire`: each packet between client and
+ * server starts exactly one receive pass on one of them (the wire's ends in a two-node scenario;
+ * lo when client and server share a namespace), which makes them the per-packet denominator.
  */
 #ifndef NKB_TRACE_H
 #define NKB_TRACE_H
@@ -50,17 +52,18 @@ struct sk_buff___local {
 /* The run's namespaces by cookie (SO_NETNS_COOKIE, nkb-loader `netns:PATH`), 0-terminated. An
  * empty list counts nothing: a tracer must be told whose traffic it counts. */
 const volatile __u64 netns_cookies[NKB_MAX_NETNS] = {};
-/* The wire's ifindex in namespace netns_cookies[i], or 0 where that namespace has no wire end. */
-const volatile __u32 wire_ifindexes[NKB_MAX_NETNS] = {};
+/* A packet device's ifindex in namespace netns_cookies[i], or 0 where that entry names none. */
+const volatile __u32 packet_ifindexes[NKB_MAX_NETNS] = {};
 
-/* Counts one event on skb's device: seen (+ wire) when it is the run's, passed otherwise. */
+/* Counts one event on skb's device: seen (+ wire on a packet device) when it is the run's, passed otherwise. */
 static __always_inline void count_run_device(struct sk_buff___local *skb)
 {
 	struct net_device___local *dev = skb->dev;
+	bool run = false, packet = false;
 	__u64 cookie;
 	int ifindex;
 
-	if (!dev || (dev->flags & NKB_IFF_LOOPBACK))
+	if (!dev)
 		goto other;
 	cookie = dev->nd_net.net->net_cookie;
 	ifindex = dev->ifindex;
@@ -70,11 +73,16 @@ static __always_inline void count_run_device(struct sk_buff___local *skb)
 			break;
 		if (netns_cookies[i] != cookie)
 			continue;
-		count(NKB_CTR_SEEN);
-		if (wire_ifindexes[i] && wire_ifindexes[i] == ifindex)
-			count(NKB_CTR_WIRE);
-		return;
+		run = true;
+		if (packet_ifindexes[i] && packet_ifindexes[i] == ifindex)
+			packet = true;
 	}
+	if (!run || (!packet && (dev->flags & NKB_IFF_LOOPBACK)))
+		goto other;
+	count(NKB_CTR_SEEN);
+	if (packet)
+		count(NKB_CTR_WIRE);
+	return;
 other:
 	count(NKB_CTR_PASSED);
 }

@@ -5,7 +5,7 @@
 // Dual stack. IPv4 from the benchmarking range 198.18.0.0/15 (RFC 2544): 198.18.0.0/24 the wire,
 // 198.18.1.0/24 behind node0, 198.18.2.0/24 behind node1. IPv6 from the benchmarking range
 // 2001:2::/48 (RFC 5180): 2001:2::/64 the wire, 2001:2:0:1::/64 and 2001:2:0:2::/64 the pods.
-import type { LinkSettings, Scenario, SysctlSpec, VethLink } from '../harness/scenario/types.ts';
+import type { LinkSettings, Scenario, SysctlSpec } from '../harness/scenario/types.ts';
 import { CROSS_NODE } from '../harness/model/point.ts';
 
 export const WIRE0 = '198.18.0.1';
@@ -93,18 +93,12 @@ export const twoNodes: Scenario = {
   programs: [],
   client: { node: 'node0' },
   server: { node: 'node1', address: WIRE1, address6: WIRE1_6 },
+  // Every packet between the nodes crosses the wire once: requests arrive on w1, responses on w0.
+  packetDevices: { request: { node: 'node1', role: 'w1' }, response: { node: 'node0', role: 'w0' } },
+  // The wire's veth_xmit hands each packet to its peer through __netif_rx: one backlog pass.
+  predictedBacklogPassesPerPacket: 1,
   details: {},
 };
-
-/**
- * The wire: the veth pair joining node0 to node1, which every packet between client and server
- * crosses exactly once, whatever the scenario. Throws for a scenario without one.
- */
-export function wireLink(scenario: Scenario): VethLink {
-  const wire = scenario.links.find((l): l is VethLink => l.kind === 'veth' && l.a.node === 'node0' && l.b.node === 'node1');
-  if (!wire) throw new Error(`scenario ${scenario.name} has no wire (veth node0 <-> node1)`);
-  return wire;
-}
 
 /** Pods behind each node; nodes route between the pod subnets over the wire. */
 export const podsBase: Scenario = {

@@ -1,21 +1,22 @@
 // A known, adjustable per-packet cost for proving that the regression gate catches slowdowns:
-// the tax program burns `iterations` rounds of bpf_loop() on every packet arriving at the server
-// node's wire, ahead of anything else attached there, then lets the packet continue.
+// the tax program burns `iterations` rounds of bpf_loop() on every packet arriving at the
+// scenario's request packet device (the server node's wire, cross-node), ahead of anything else
+// attached there, then lets the packet continue. Where client and server share that device (lo,
+// same-node host) responses pay it too.
 import type { ProgramSpec, Scenario } from '../harness/scenario/types.ts';
-import { wireLink } from './base.ts';
 
 export const TAX_PROGRAM = 'server-wire-tax';
 
 export function withInjectedCost(scenario: Scenario, iterations: number): Scenario {
   if (iterations <= 0) return scenario;
-  const serverWire = wireLink(scenario);
+  const at = scenario.packetDevices.request;
   const tax: ProgramSpec = {
     name: TAX_PROGRAM,
     object: 'tax_tcx',
     program: 'tax_tcx',
     hook: 'tcx_ingress',
-    node: 'node1',
-    role: serverWire.b.role,
+    node: at.node,
+    role: at.role,
     set: { iterations: String(iterations) },
     first: true,
   };

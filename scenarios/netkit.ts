@@ -42,5 +42,8 @@ export const netkit: Scenario = {
     { node: 'pod1', to: 'default', role: 'c1', family: 6 },
   ],
   programs: hostRoutingPrograms('netkit_peer', true),
+  // The wire only: netkit_xmit runs the program and redirects (skb_do_redirect) without __netif_rx,
+  // and bpf_redirect_peer into the far pod skips the backlog.
+  predictedBacklogPassesPerPacket: 1,
   details: { netkitMode: 'l3', netkitPolicy: 'primary forward, peer blackhole' },
 };

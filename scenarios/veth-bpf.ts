@@ -9,4 +9,6 @@ export const vethBpf: Scenario = {
   description: 'veth pods with BPF host routing on tcx: redirect_neigh to the wire, redirect_peer into the pod',
   requires: ['veth', 'tcx'],
   programs: hostRoutingPrograms('tcx_ingress', false),
+  // Pod veth and wire; bpf_redirect_peer hands the packet to the far pod in the same receive pass.
+  predictedBacklogPassesPerPacket: 2,
 };

@@ -22,6 +22,8 @@ export const veth: Scenario = {
     { node: 'node1', role: 'h1', cidr: `${GW1_6}/64` },
     { node: 'pod1', role: 'c1', cidr: `${POD1_6}/64` },
   ],
+  // veth_xmit enqueues on the backlog at each of the three veths a packet crosses: pod, wire, pod.
+  predictedBacklogPassesPerPacket: 3,
   routes: [
     ...podsBase.routes,
     { node: 'pod0', to: 'default', via: GW0 },

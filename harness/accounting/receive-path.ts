@@ -71,25 +71,14 @@ export function receivePathAccounting(scenario: Scenario, ctx: PlanContext): Rec
 }
 
 /**
- * Backlog passes per packet each scenario's topology predicts (per direction, so per packet):
- * host 1 (the wire's veth xmit); veth 3 (pod veth, wire, pod veth: each veth xmit enqueues);
- * veth-bpf and veth-tc 2 (pod veth and wire; bpf_redirect_peer skips the third); netkit and
- * netkit-l2 1 (the wire only: netkit's xmit runs the program and redirects without enqueueing).
- * Holds while veth runs without NAPI (no XDP program, GRO off), its default.
- */
-export const PREDICTED_BACKLOG_PASSES: Readonly<Record<string, number>> = {
-  host: 1, veth: 3, 'veth-bpf': 2, 'veth-tc': 2, netkit: 1, 'netkit-l2': 1,
-};
-
-/**
  * Per-packet and per-transaction figures from one window's counts:
  *   backlogPassesPerPacket   = backlogEnqueues / wirePackets
  *   receivePassesPerPacket   = receivePasses / wirePackets
  *   backlogPassesPerTransaction = backlogEnqueues / (windowS x transactionsPerS), timed windows only
- * A packet is an skb as the wire received it (a GSO skb counts once), in either direction; every
- * packet between client and server crosses the wire once, so the ratio is what one packet costs
- * on its whole way, as the topology predicts it (host 1, netkit 1, veth-bpf 2, veth 3 backlog
- * passes). Empty when nothing crossed the wire.
+ * A packet is an skb as the scenario's packet devices received it (a GSO skb counts once), in
+ * either direction; every packet between client and server starts one receive pass there (the
+ * wire, cross-node), so the ratio is what one packet costs on its whole way, as the scenario
+ * predicts it (Scenario.predictedBacklogPassesPerPacket). Empty when nothing was counted there.
  */
 export function receivePathMetrics(c: ReceivePathCounts | undefined, work: { transactionsPerS?: number }): Record<string, number> {
   if (!c || !(c.wirePackets > 0)) return {};

@@ -1,7 +1,6 @@
 // The receive-path tracers (bpf/backlog_enqueue.bpf.c, bpf/receive_pass.bpf.c) for one run:
 // nkb-loader commands that attach them, filtered to the run's namespaces and wire, read their
 // counters, and detach them. They are global (tracepoints), so they run from any namespace.
-import { wireLink } from '../../scenarios/base.ts';
 import { parseLoaderStats } from '../bpf/stats.ts';
 import { run } from '../core/exec.ts';
 import { deviceName, namespaceName, pinDir } from '../core/naming.ts';
@@ -31,17 +30,21 @@ export interface TracerCounts {
   wireEvents: number;
 }
 
-/** The --set arguments naming the run's namespaces (by cookie) and the wire end in each (the BPF filter, nkb_trace.h). */
+/**
+ * The --set arguments naming the run's namespaces (by cookie) and the scenario's packet devices
+ * (the BPF filter, nkb_trace.h): one entry per namespace with its first packet device or 0, and one
+ * more for each further packet device in a namespace (two pods' host-side devices in one node).
+ */
 export function tracerSets(scenario: Scenario, runId: string): string[] {
-  const wire = wireLink(scenario);
   const path = (node: string) => `/run/netns/${namespaceName(runId, node)}`;
-  const wireIn = (node: string) => [wire.a, wire.b].find((e) => e.node === node);
-  const cookies = scenario.nodes.map((n) => `netns:${path(n)}`);
-  const ifindexes = scenario.nodes.map((n) => {
-    const end = wireIn(n);
-    return end ? `@${deviceName(runId, end.role)}${path(n)}` : '0';
+  const { request, response } = scenario.packetDevices;
+  const devices = request.node === response.node && request.role === response.role ? [request] : [request, response];
+  const entries = scenario.nodes.flatMap((n) => {
+    const mine = devices.filter((d) => d.node === n);
+    return mine.length === 0 ? [[n, '0']] : mine.map((d) => [n, `@${deviceName(runId, d.role)}${path(n)}`]);
   });
-  return ['--set', `netns_cookies=${cookies.join(',')}`, '--set', `wire_ifindexes=${ifindexes.join(',')}`];
+  const cookies = entries.map(([n]) => `netns:${path(n!)}`);
+  return ['--set', `netns_cookies=${cookies.join(',')}`, '--set', `packet_ifindexes=${entries.map(([, i]) => i).join(',')}`];
 }
 
 export function tracerPins(t: Tracer, runId: string, bpffs: string): string {

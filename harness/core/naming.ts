@@ -5,7 +5,8 @@
 //   prefix      nkb-<run id>-                      (11 characters)
 //   namespace   nkb-<run id>-<node>                e.g. nkb-k3f9a2-node0, nkb-k3f9a2-pod1
 //   device      nkb-<run id>-<role>, role <= 4     e.g. nkb-k3f9a2-w0 (wire), -h0 (node side of pod0's
-//               link), -c0 (pod0's own end); at most 15 characters (IFNAMSIZ - 1)
+//               link), -c0 (pod0's own end); at most 15 characters (IFNAMSIZ - 1); role `lo` is
+//               the namespace's own loopback device, named `lo` (every namespace has one)
 //   bpffs pins  <bpffs>/nkb-<run id>/<program>/{link,prog,counters}
 //   results     results/<run id>/
 //
@@ -35,7 +36,11 @@ export function namespaceName(runId: string, node: string): string {
   return `${runPrefix(runId)}${node}`;
 }
 
+/** The role naming a namespace's loopback device, which exists in every namespace and is never ours to create. */
+export const LOOPBACK = 'lo';
+
 export function deviceName(runId: string, role: string): string {
+  if (role === LOOPBACK) return LOOPBACK;
   const name = `${runPrefix(runId)}${role}`;
   if (name.length > IFNAMSIZ_MAX) throw new Error(`device name ${quote(name)} is longer than ${IFNAMSIZ_MAX}`);
   return name;

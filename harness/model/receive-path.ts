@@ -23,6 +23,10 @@ export interface ReceivePathCounts {
   /** net:netif_receive_skb on the run's devices (calls of __netif_receive_skb_core), total and per CPU. */
   receivePasses: number;
   receivePassesPerCpu: number[];
-  /** Receive passes on the wire's two ends: the packets (skbs) that crossed the wire, both directions. */
+  /**
+   * Receive passes on the scenario's packet devices (Scenario.packetDevices: the wire's two ends
+   * cross-node): the packets (skbs) between client and server, both directions. The name is the
+   * results schema's from before same-node topologies.
+   */
   wirePackets: number;
 }

@@ -3,7 +3,7 @@
 import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { UsageError, quote } from '../core/errors.ts';
-import { IFNAMSIZ_MAX, runPrefix } from '../core/naming.ts';
+import { IFNAMSIZ_MAX, LOOPBACK, runPrefix } from '../core/naming.ts';
 import type { Scenario } from './types.ts';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
@@ -19,6 +19,7 @@ const cidr = z.string().refine((c) => {
 }, 'an IPv4 or IPv6 prefix like 198.18.1.0/24 or 2001:2:0:1::/64');
 const size = z.number().int().min(1).max(512 * 1024);
 const end = z.object({ node: name, role, mac: mac.optional() });
+const deviceRef = z.object({ node: name, role });
 const policyEnd = end.extend({ policy: z.enum(['forward', 'blackhole']), scrub: z.enum(['default', 'none']) });
 
 const scenarioSchema = z.object({
@@ -42,6 +43,8 @@ const scenarioSchema = z.object({
   })),
   client: z.object({ node: name }),
   server: z.object({ node: name, address: address4, address6 }),
+  packetDevices: z.object({ request: deviceRef, response: deviceRef }),
+  predictedBacklogPassesPerPacket: z.number().int().min(0).max(16),
   details: z.record(z.string(), z.string()),
 });
 
@@ -53,7 +56,11 @@ export function checkScenario(s: Scenario): Scenario {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`${where}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  const devices = new Set(s.links.flatMap((l) => (l.kind === 'veth' ? [l.a, l.b] : [l.primary, l.peer])).map((e) => `${e.node}/${e.role}`));
+  const ends = s.links.flatMap((l) => (l.kind === 'veth' ? [l.a, l.b] : [l.primary, l.peer]));
+  const made = ends.find((e) => e.role === LOOPBACK);
+  if (made) throw new UsageError(`${where}: links: role ${quote(LOOPBACK)} in ${quote(made.node)} is the namespace's own loopback, which no link creates`);
+  // Every namespace has its loopback device; everything else is made by a link.
+  const devices = new Set([...ends.map((e) => `${e.node}/${e.role}`), ...s.nodes.map((n) => `${n}/${LOOPBACK}`)]);
   const refs: [string, string, string | undefined][] = [
     ...s.links.flatMap((l) => (l.kind === 'veth' ? [l.a, l.b] : [l.primary, l.peer]).map((e): [string, string, string | undefined] => ['links', e.node, undefined])),
     ...s.addresses.map((a): [string, string, string | undefined] => ['addresses', a.node, a.role]),
@@ -61,6 +68,7 @@ export function checkScenario(s: Scenario): Scenario {
     ...s.routes.map((r): [string, string, string | undefined] => ['routes', r.node, r.role]),
     ...s.sysctls.map((c): [string, string, string | undefined] => ['sysctls', c.node, undefined]),
     ...s.programs.map((p): [string, string, string | undefined] => ['programs', p.node, p.role]),
+    ...(['request', 'response'] as const).map((k): [string, string, string | undefined] => [`packetDevices.${k}`, s.packetDevices[k].node, s.packetDevices[k].role]),
     ['client', s.client.node, undefined],
     ['server', s.server.node, undefined],
   ];

@@ -66,6 +66,18 @@ export interface ProgramSpec {
   first?: boolean;
 }
 
+/** A device by node and role; role `lo` is the namespace's own loopback device (core/naming.ts LOOPBACK). */
+export interface DeviceRef { node: string; role: string }
+
+/**
+ * Where the receive-path tracers count packets: the device at which each packet from client to
+ * server (`request`) and from server to client (`response`) starts exactly one receive pass
+ * (net:netif_receive_skb). Cross-node: the wire's ends; same-node: a device of the pods' path
+ * (bpf_redirect_peer's second round runs without a new pass, so it cannot be the target's end).
+ * Also where `--inject-cost` puts its tax: at `request`.
+ */
+export interface PacketDevices { request: DeviceRef; response: DeviceRef }
+
 export interface Scenario {
   name: string;
   /** The topology it is built on (model/point.ts): cross-node, same-node, ...; a scenario name may exist on several. */
@@ -83,6 +95,13 @@ export interface Scenario {
   /** Where the workload's client and server run, and the addresses (IPv4, IPv6) the client targets. */
   client: { node: string };
   server: { node: string; address: string; address6: string };
+  packetDevices: PacketDevices;
+  /**
+   * Backlog passes (enqueue_to_backlog, via __netif_rx/netif_rx) per packet the kernel source
+   * predicts for this datapath; the receive-path tracers must count exactly this (docs/same-node.md,
+   * harness/accounting/receive-path.ts). Holds while veth runs without NAPI (no XDP, GRO off).
+   */
+  predictedBacklogPassesPerPacket: number;
   /** Free-form facts recorded with the results (e.g. netkit mode). */
   details: Record<string, string>;
 }

@@ -16,7 +16,6 @@ import { readScenarioSettings } from '../../harness/host/scenario-readback.ts';
 import { tcpStream } from '../../harness/workloads/tcp-stream.ts';
 import { tcpRr } from '../../harness/workloads/rr.ts';
 import { untimedPasses } from '../../harness/accounting/measure.ts';
-import { PREDICTED_BACKLOG_PASSES } from '../../harness/accounting/receive-path.ts';
 import { bpfStatsOnElsewhere, ip6Forwarded, ipForwarded, leftovers } from '../helpers/host-state.ts';
 import { serverAddressFor } from '../../harness/workloads/params.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
@@ -143,8 +142,8 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) 
         assert.is.not(rr.outcome?.state, 'failed', `IPv${ipVersion}: ${rr.outcome?.reason}`);
         assert.ok(rr.receivePath && rr.receivePath.wirePackets > 100, `IPv${ipVersion}: no receive-path counts: ${JSON.stringify(rr.receivePath)} ${logged.join('; ')}`);
         const perPacket = rr.metrics.backlogPassesPerPacket!;
-        const predicted = PREDICTED_BACKLOG_PASSES[scenario.name];
-        assert.ok(predicted !== undefined && Math.abs(perPacket - predicted) < 0.2, `IPv${ipVersion} ${scenario.name}: ${perPacket} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
+        const predicted = scenario.predictedBacklogPassesPerPacket;
+        assert.ok(Math.abs(perPacket - predicted) < 0.2, `IPv${ipVersion} ${scenario.name}: ${perPacket} backlog passes per packet, topology predicts ${predicted} (${JSON.stringify(rr.receivePath)})`);
       }
     });
     assert.equal(await leftovers(runId), []);

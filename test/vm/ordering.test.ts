@@ -10,7 +10,7 @@ import { loadResults } from '../../harness/results/load.ts';
 import type { ResultsFile } from '../../harness/model/results.ts';
 import { cli } from '../helpers/cli.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
-import { PREDICTED_BACKLOG_PASSES } from '../../harness/accounting/receive-path.ts';
+import { SCENARIOS } from '../../scenarios/index.ts';
 
 test.after(removeTempDirs);
 
@@ -65,7 +65,8 @@ test('backlog passes per packet in the VM are what each topology predicts: netki
     const counted = matrix.measurements.flatMap((m) => (m.scenario === s ? m.metrics.backlogPassesPerPacket ?? [] : []));
     console.log(`tcp_rr ${s}: ${counted.map((x) => x.toFixed(3)).join(', ')} backlog passes per packet`);
     assert.is(counted.length, 1, `${s}: one untimed accounting pass`);
-    assert.ok(Math.abs(counted[0]! - PREDICTED_BACKLOG_PASSES[s]!) < 0.2, `${s}: ${counted[0]} backlog passes per packet, topology predicts ${PREDICTED_BACKLOG_PASSES[s]}`);
+    const predicted = SCENARIOS.find((x) => x.name === s)!.predictedBacklogPassesPerPacket;
+    assert.ok(Math.abs(counted[0]! - predicted) < 0.2, `${s}: ${counted[0]} backlog passes per packet, topology predicts ${predicted}`);
   }
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../../scenarios/index.ts';
-import { PREDICTED_BACKLOG_PASSES, receivePathMetrics } from '../../../harness/accounting/receive-path.ts';
+import { receivePathMetrics } from '../../../harness/accounting/receive-path.ts';
 import type { ReceivePathCounts } from '../../../harness/model/receive-path.ts';
 import { subtractCounts, tracerSets } from '../../../harness/accounting/tracers.ts';
 import { parseLoaderStats } from '../../../harness/bpf/stats.ts';
@@ -23,15 +23,11 @@ test('no per-transaction figure from an untimed window or a stream; nothing with
   assert.equal(receivePathMetrics(undefined, {}), {});
 });
 
-test('every registered scenario has a predicted backlog pass count', () => {
-  for (const s of SCENARIOS) assert.type(PREDICTED_BACKLOG_PASSES[s.name], 'number', s.name);
-});
-
 test('tracer filter: every namespace by cookie, the wire end where it lives, 0 elsewhere', () => {
   const veth = SCENARIOS.find((s) => s.name === 'veth')!;
   assert.equal(tracerSets(veth, 'abc123'), [
     '--set', 'netns_cookies=netns:/run/netns/nkb-abc123-node0,netns:/run/netns/nkb-abc123-node1,netns:/run/netns/nkb-abc123-pod0,netns:/run/netns/nkb-abc123-pod1',
-    '--set', 'wire_ifindexes=@nkb-abc123-w0/run/netns/nkb-abc123-node0,@nkb-abc123-w1/run/netns/nkb-abc123-node1,0,0',
+    '--set', 'packet_ifindexes=@nkb-abc123-w0/run/netns/nkb-abc123-node0,@nkb-abc123-w1/run/netns/nkb-abc123-node1,0,0',
   ]);
 });
 
