@@ -1,9 +1,10 @@
 // What the kernel applied, read back from inside a namespace: its sysctls (`sysctl KEY...`), every
 // device's link attributes (`ip -d -j link`: MTU, GSO/GRO ceilings, kind, netkit mode/policy/scrub)
-// and offload features (`ethtool --json -k`). Read, never inferred from what the harness asked for:
+// and offload features (`ethtool --json -k`), its routes and neighbours (routing-readback.ts). Read, never inferred from what the harness asked for:
 // a kernel or iproute2 that ignores a setting shows up here as the value it kept.
 import { run } from '../core/exec.ts';
 import type { AppliedDevice, AppliedNamespace } from '../model/results.ts';
+import { parseNeighbors, parseRoutes } from './routing-readback.ts';
 
 interface IpLink {
   ifname: string;
@@ -62,7 +63,11 @@ export function deviceFromIpLink(link: IpLink, features: Record<string, boolean>
  * (`rename` maps a run's device names to the scenario's short roles). Throws when `ip` itself fails.
  */
 export async function readNamespace(netns: string, sysctlKeys: readonly string[], rename: (ifname: string) => string = (n) => n): Promise<AppliedNamespace> {
-  const links = JSON.parse((await run(`read back links in ${netns}`, ['ip', '-d', '-j', 'link', 'show'], { netns, timeoutMs: 10_000 })).stdout) as IpLink[];
+  // One ip for links, routes (both families: `table all`) and neighbours: a JSON array a line.
+  const batch = 'link show\nroute show table all\nneigh show\n';
+  const ipOut = (await run(`read back links, routes and neighbours in ${netns}`, ['ip', '-d', '-j', '-batch', '-'], { netns, input: batch, timeoutMs: 10_000 })).stdout.trim().split('\n');
+  if (ipOut.length !== 3) throw new Error(`ip -batch in ${netns}: ${ipOut.length} lines of JSON for 3 commands`);
+  const links = JSON.parse(ipOut[0]!) as IpLink[];
   const rpKeys = links.map((l) => `net.ipv4.conf.${l.ifname}.rp_filter`);
   const sysctl = await run(`read back sysctls in ${netns}`, ['sysctl', ...sysctlKeys, ...rpKeys], { netns, reject: false, timeoutMs: 10_000 });
   const values = parseSysctlOutput(sysctl.stdout);
@@ -74,5 +79,7 @@ export async function readNamespace(netns: string, sysctlKeys: readonly string[]
     const features = !eth || eth.failed ? {} : parseEthtoolFeatures(eth.stdout);
     devices[rename(link.ifname)] = deviceFromIpLink(link, features, values[`net.ipv4.conf.${link.ifname}.rp_filter`]);
   }
-  return { sysctls: Object.fromEntries(sysctlKeys.map((k) => [k, values[k] ?? 'unreadable'])), devices };
+  const routes = parseRoutes(ipOut[1]!, rename);
+  const neighbors = parseNeighbors(ipOut[2]!, rename);
+  return { sysctls: Object.fromEntries(sysctlKeys.map((k) => [k, values[k] ?? 'unreadable'])), devices, routes, neighbors };
 }

@@ -1,10 +1,11 @@
 // Does what the kernel reports match what the scenario asked for? Every sysctl the scenario sets,
-// and on every device of its links the MTU, GSO/GRO ceilings, rp_filter and, for netkit, mode,
-// policies and scrub. A setting the kernel or iproute2 silently ignored (an old `ip` that does not
+// on every device of its links the MTU, GSO/GRO ceilings, rp_filter and, for netkit, mode,
+// policies and scrub, and every route and static neighbour (routing-readback.ts). A setting the kernel or iproute2 silently ignored (an old `ip` that does not
 // send scrub, a kernel without IFLA_GSO_IPV4_MAX_SIZE) is a mismatch here, never a false label.
 import type { AppliedDevice, AppliedNamespace } from '../model/results.ts';
 import type { LinkEnd, LinkSettings, NetkitLink, Scenario } from '../scenario/types.ts';
 import { linkEnds } from '../topology/plan.ts';
+import { routingMismatches } from './routing-readback.ts';
 
 type Want = [field: string, want: string, got: string | undefined];
 
@@ -58,5 +59,5 @@ export function settingsMismatches(scenario: Scenario, applied: Record<string, A
       if (link.kind === 'netkit') check(where, netkitWants(link, end, d));
     }
   }
-  return out;
+  return [...out, ...routingMismatches(scenario, applied)];
 }

@@ -226,11 +226,33 @@ export interface AppliedDevice {
   features: Record<string, boolean>;
 }
 
+/** A route of the main table as `ip -j route` reports it; devices by scenario role. */
+export interface AppliedRoute {
+  family: 4 | 6;
+  /** `default`, a prefix, or an address for a host route (ip leaves /32 and /128 out). */
+  dst: string;
+  gateway?: string;
+  dev?: string;
+  onlink: boolean;
+}
+
+/** A neighbour entry as `ip -j neigh` reports it; device by scenario role. */
+export interface AppliedNeighbor {
+  dst: string;
+  dev: string;
+  lladdr?: string;
+  /** NUD states: PERMANENT, REACHABLE, ... */
+  state: string[];
+}
+
 export interface AppliedNamespace {
   /** The sysctls the scenario sets in this namespace, as read back. */
   sysctls: Record<string, string>;
   /** Every device in the namespace by its scenario role (w0, h0, c0; lo). */
   devices: Record<string, AppliedDevice>;
+  /** The main table's routes, both families, and the neighbour table. Absent in older files. */
+  routes?: AppliedRoute[];
+  neighbors?: AppliedNeighbor[];
 }
 
 /** What one scenario's topology applied, read back after it was built (harness/host/). */

@@ -3,6 +3,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { deviceFromIpLink, parseEthtoolFeatures, parseSysctlOutput } from '../../../harness/host/readback.ts';
 import { settingsMismatches } from '../../../harness/host/settings-check.ts';
+import { parseNeighbors, parseRoutes } from '../../../harness/host/routing-readback.ts';
+import { routeFamily } from '../../../harness/topology/plan.ts';
+import { SAME_NODE_SCENARIOS, POD_TO_NODE_SCENARIOS } from '../../../scenarios/same-node/index.ts';
 import type { AppliedDevice, AppliedNamespace } from '../../../harness/model/results.ts';
 import type { Scenario } from '../../../harness/scenario/types.ts';
 import { SCENARIOS } from '../../../scenarios/index.ts';
@@ -27,7 +30,13 @@ test('parsers read captured sysctl, ip -d -j link and ethtool --json -k output',
 /** What a kernel that applied everything would report for the scenario. */
 function faithful(s: Scenario): Record<string, AppliedNamespace> {
   const out: Record<string, AppliedNamespace> = {};
-  for (const node of s.nodes) out[node] = { sysctls: Object.fromEntries(s.sysctls.filter((c) => c.node === node).map((c) => [c.key, c.value])), devices: {} };
+  for (const node of s.nodes) {
+    const routes = s.routes.filter((r) => r.node === node).map((r) => ({
+      family: routeFamily(r), dst: r.to.replace(/\/(32|128)$/, ''), onlink: r.onlink ?? false, ...(r.via ? { gateway: r.via } : {}), ...(r.role ? { dev: r.role } : {}),
+    }));
+    const neighbors = s.neighbors.filter((n) => n.node === node).map((n) => ({ dst: n.address, dev: n.role, lladdr: n.mac, state: ['PERMANENT'] }));
+    out[node] = { sysctls: Object.fromEntries(s.sysctls.filter((c) => c.node === node).map((c) => [c.key, c.value])), devices: {}, routes, neighbors };
+  }
   const ls = s.linkSettings;
   const base: AppliedDevice = { kind: 'veth', mtu: ls.mtu, gsoMaxSize: ls.gsoMaxSize, groMaxSize: ls.groMaxSize, gsoIpv4MaxSize: ls.gsoIpv4MaxSize, groIpv4MaxSize: ls.groIpv4MaxSize, rpFilter: String(ls.rpFilter), features: {} };
   for (const l of s.links) {
@@ -43,7 +52,7 @@ function faithful(s: Scenario): Record<string, AppliedNamespace> {
 }
 
 test('a kernel that applied every setting: no mismatch, in every scenario', () => {
-  for (const s of SCENARIOS) assert.equal(settingsMismatches(s, faithful(s)), [], s.name);
+  for (const s of [...SCENARIOS, ...SAME_NODE_SCENARIOS, ...POD_TO_NODE_SCENARIOS]) assert.equal(settingsMismatches(s, faithful(s)), [], s.name);
 });
 
 test('ignored or changed settings are named with what was asked and what the kernel reports', () => {
@@ -71,6 +80,27 @@ test('netkit: an ip that does not send scrub, and policies read from the peer si
     'h0@node0 netkit scrub: asked none, not reported by the kernel or ip',
     'h0@node0 netkit peer_scrub: asked default, not reported by the kernel or ip',
     'c0@pod0 netkit policy: asked blackhole, kernel reports forward',
+  ]);
+});
+
+test('routes and neighbours: parsed from captured ip -d -j output (main table only, both families), a missing or changed one named', () => {
+  const role = (n: string) => n.replace('nkb-zzvt03-', '');
+  const routes = parseRoutes(fixture('ip-route-table-all.json'), role);
+  assert.equal(routes.filter((r) => r.dst === 'default'), [
+    { family: 4, dst: 'default', gateway: '198.18.1.1', dev: 'c0', onlink: true },
+    { family: 6, dst: 'default', gateway: '2001:2:0:1::1', dev: 'c0', onlink: true },
+    { family: 6, dst: 'default', dev: 'b0', onlink: false },
+  ]);
+  assert.ok(routes.some((r) => r.family === 6 && r.dst === '2001:2:0:2::2' && r.dev === 'c0'));
+  assert.ok(!routes.some((r) => r.dst === '127.0.0.1'), 'the local table is left out');
+  assert.equal(parseNeighbors(fixture('ip-neigh.json'), role)[0], { dst: '198.18.1.1', dev: 'c0', lladdr: '02:6e:6b:01:00:01', state: ['PERMANENT'] });
+  const l2 = scenario('netkit-l2');
+  const applied = faithful(l2);
+  applied.pod0!.routes = applied.pod0!.routes!.filter((r) => r.family !== 6);
+  applied.pod1!.neighbors![0] = { ...applied.pod1!.neighbors![0]!, state: ['STALE'] };
+  assert.equal(settingsMismatches(l2, applied), [
+    'pod0 route default (IPv6) via 2001:2:0:1::1 dev c0 onlink: not in the main table',
+    'pod1 neighbour 198.18.2.1 dev c1 lladdr 02:6e:6b:02:00:01 permanent: kernel reports {"dst":"198.18.2.1","dev":"c1","lladdr":"02:6e:6b:02:00:01","state":["STALE"]}',
   ]);
 });
 
