@@ -7,34 +7,26 @@
 // 198.18.2.2 behind h1, now both in node0; the node's own address 198.18.0.1 (and 2001:2::1) sits
 // on its loopback, as a node's IP does on a device that is not a pod's.
 import type { Scenario } from '../../harness/scenario/types.ts';
-import { LINK_SETTINGS, POD1, POD1_6, WIRE0, WIRE0_6, namespaceSysctls } from '../base.ts';
+import { POD1, POD1_6, WIRE0, WIRE0_6, namespaceSysctls, twoNodes } from '../base.ts';
 
 export const NODE0 = WIRE0;
 export const NODE0_6 = WIRE0_6;
 
 /** The node alone, its address on lo: what same-node `host` runs on and every pod variant extends. */
 export const oneNode: Scenario = {
+  ...twoNodes,
   name: 'one-node',
   description: 'node0 alone, its address on its loopback',
   requires: [],
   nodes: ['node0'],
   links: [],
-  linkSettings: LINK_SETTINGS,
-  addresses: [
-    { node: 'node0', role: 'lo', cidr: `${NODE0}/32` },
-    { node: 'node0', role: 'lo', cidr: `${NODE0_6}/128` },
-  ],
-  neighbors: [],
-  routes: [],
+  addresses: [{ node: 'node0', role: 'lo', cidr: `${NODE0}/32` }, { node: 'node0', role: 'lo', cidr: `${NODE0_6}/128` }],
   sysctls: namespaceSysctls('node0'),
-  programs: [],
-  client: { node: 'node0' },
   server: { node: 'node0', address: NODE0, address6: NODE0_6 },
   // Client and server in one namespace: every packet is loopback_xmit()'s, received on lo.
   packetDevices: { request: { node: 'node0', role: 'lo' }, response: { node: 'node0', role: 'lo' } },
   // loopback_xmit() hands each packet to __netif_rx(): one backlog pass.
   predictedBacklogPassesPerPacket: 1,
-  details: {},
 };
 
 /**

@@ -1,16 +1,13 @@
 import type { Scenario } from '../../harness/scenario/types.ts';
 import { netkitL2 as crossNode } from '../netkit-l2.ts';
-import { twoPods } from './base.ts';
 import { netkit } from './netkit.ts';
-import { podsOnOneNode } from './one-node.ts';
+import { onOneNode } from './one-node.ts';
 import { podToPodPrograms } from './programs.ts';
 
 /** Same-node netkit in L2 mode: real MACs, the pods' gateways as static neighbours. */
-export const netkitL2: Scenario = {
-  ...netkit,
-  name: 'netkit-l2',
+export const netkitL2: Scenario = onOneNode(crossNode, {
+  packetDevices: netkit.packetDevices,
+  predictedBacklogPassesPerPacket: netkit.predictedBacklogPassesPerPacket,
   description: 'two netkit pods in L2 mode on one node, otherwise as netkit',
-  ...podsOnOneNode(crossNode, twoPods),
   programs: podToPodPrograms('netkit_peer', false),
-  details: crossNode.details,
-};
+});
