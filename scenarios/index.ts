@@ -3,6 +3,8 @@ import { checkScenario } from '../harness/scenario/check.ts';
 import type { Scenario } from '../harness/scenario/types.ts';
 import { CROSS_NODE } from '../harness/model/point.ts';
 import { host } from './host.ts';
+import { POD_TO_NODE, SAME_NODE } from './same-node/base.ts';
+import { POD_TO_NODE_SCENARIOS, SAME_NODE_SCENARIOS } from './same-node/index.ts';
 import { netkitL2 } from './netkit-l2.ts';
 import { netkit } from './netkit.ts';
 import { vethBpf } from './veth-bpf.ts';
@@ -16,4 +18,6 @@ export const BASELINE = 'host';
 /** Every topology's scenarios, by topology name (the values of the `topology` axis, harness/bench/axes.ts), first the default. */
 export const TOPOLOGIES: Readonly<Record<string, readonly Scenario[]>> = {
   [CROSS_NODE]: SCENARIOS,
+  [SAME_NODE]: SAME_NODE_SCENARIOS,
+  [POD_TO_NODE]: POD_TO_NODE_SCENARIOS,
 };

@@ -2,6 +2,7 @@
 // group of points that share their build-scope axes, bench/axes.ts), in the order and with the
 // passes the run's clock calls for (bench/schedule.ts: one schedule per clock).
 // A failure is recorded as a measurement with state "failed" and the matrix carries on.
+import { scenarioKey } from '../scenario/facts.ts';
 import { bpfStatsTracker } from '../bpf/stats.ts';
 import { namespaceName } from '../core/naming.ts';
 import type { AppliedSettings, Measurement } from '../model/results.ts';
@@ -47,6 +48,7 @@ export interface MatrixContext {
   onStart?: (scenario: string, workload: Workload, repetition: number) => void;
   onMeasurement: (m: Measurement) => Promise<void>;
   /** Called after each build of a scenario with the settings read back from its namespaces. */
+  /** `scenario`: its record key (scenario/facts.ts scenarioKey: name, or name@topology off cross-node). */
   onApplied?: (scenario: string, applied: AppliedSettings) => Promise<void> | void;
   /** The run's clock counts guest instructions: one build per scenario, one accounting pass per scenario x workload. */
   instructionClock?: boolean;
@@ -121,7 +123,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
       // Checked on every build, not only at the probe: a measurement is never labelled with
       // settings the kernel did not apply.
       const applied = await readScenarioSettings(scenario, ctx.plan.runId);
-      await ctx.onApplied?.(scenario.name, applied);
+      await ctx.onApplied?.(scenarioKey(scenario.name, scenario.topology), applied);
       if (applied.mismatches.length > 0 && ctx.buildIsProbe) return ctx.onSkip?.(scenario.name, mismatchReason(applied.mismatches), scopeOf(points[0]!, 'build'));
       if (applied.mismatches.length > 0) throw new Error(mismatchReason(applied.mismatches));
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);

@@ -17,7 +17,8 @@ import { isPrimary } from './primary.ts';
 import { sampleKey, type MetricSamples } from '../results/samples.ts';
 import { medianOf } from '../stats/statistics.ts';
 import { judge, percentChange, type GateSettings, type Verdict } from './verdict.ts';
-import { pointKey } from '../core/point.ts';
+import { pointKey, pointOf } from '../core/point.ts';
+import { scenarioKey } from '../scenario/facts.ts';
 import type { Point } from '../model/point.ts';
 
 export const COMPARISON_KIND = 'netkit-bench.comparison';
@@ -131,7 +132,7 @@ export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSe
     })
     .sort(byDisplayOrder(candidate.samples));
   const unmatched = { baselineOnly: [...base.keys()].filter((k) => !cand.has(k)).length, candidateOnly: cand.size - keys.length };
-  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const scenarios = [...new Set(rows.map((r) => scenarioKey(r.scenario, pointOf(r).topology)))];
   const counts: Record<Verdict, number> = { improved: 0, regressed: 0, unchanged: 0, inconclusive: 0 };
   for (const r of rows) counts[r.verdict] += 1;
   const differences = baseline.runIds.length === 0 ? [] : runDifferences(baseline, candidate, scenarios, vary);

@@ -9,6 +9,7 @@ import type { HistoryRecord } from '../history/record.ts';
 import type { ResultsFile } from '../model/results.ts';
 import type { RunSide } from './compare.ts';
 import { runDifferences } from './environment-check.ts';
+import { scenarioKeys } from '../scenario/facts.ts';
 import type { VaryDimension } from './identity.ts';
 import { samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';
 import { medianOf } from '../stats/statistics.ts';
@@ -41,7 +42,7 @@ function runLevelValues(runs: readonly (readonly MetricSamples[])[]): MetricSamp
 /** With --vary, earlier runs that differ only in what varies are comparable (a kernel gate: the runs of earlier builds). */
 export function sideOfHistory(records: readonly HistoryRecord[], candidate: ResultsFile, lastN: number, force: boolean, label: string, vary: readonly VaryDimension[] = []): HistoryBaseline {
   const earlier = records.filter((r) => r.runId !== candidate.runId);
-  const scenarios = candidate.options.scenarios;
+  const scenarios = scenarioKeys(candidate.options.scenarios, candidate.options.topologies);
   const notes: string[] = [];
   const complete = earlier.filter((r) => r.complete || void notes.push(`left out run ${r.runId}: incomplete (interrupted)`));
   const blockingOf = (r: HistoryRecord) => runDifferences(r, { options: { ...candidate.options }, environment: candidate.environment }, scenarios, vary).filter((d) => d.blocking);

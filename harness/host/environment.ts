@@ -7,9 +7,9 @@ import { run } from '../core/exec.ts';
 import { BPF_BUILD, PROJECT_ROOT } from '../core/paths.ts';
 import type { Environment, Where } from '../model/results.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { scenarioFacts } from '../scenario/facts.ts';
+import { scenarioFacts, scenarioKey } from '../scenario/facts.ts';
 import { scenariosSha256 } from '../scenario/hash.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { kernelConfig } from './kernel-config.ts';
 import { kernelRelease, readSysctl } from './system.ts';
 
@@ -122,8 +122,8 @@ export async function collectEnvironment(where: Where, scenarios: readonly Scena
     bpfObjectsSha256: objects.combined,
     bpfObjects: objects.each,
     sysctls: Object.fromEntries(await Promise.all(RECORDED_SYSCTLS.map(async (k) => [k, await readOr(() => readSysctl(k))] as const))),
-    scenarios: Object.fromEntries(scenarios.map((s) => [s.name, scenarioFacts(s)])),
-    // Every registered scenario, not only the measured ones: compare checks those two runs share.
-    scenariosSha256: scenariosSha256(SCENARIOS),
+    scenarios: Object.fromEntries(scenarios.map((s) => [scenarioKey(s.name, s.topology), scenarioFacts(s)])),
+    // Every registered scenario of every topology, not only the measured ones: compare checks those two runs share.
+    scenariosSha256: scenariosSha256(Object.values(TOPOLOGIES).flat()),
   };
 }

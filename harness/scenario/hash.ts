@@ -2,6 +2,7 @@
 // set two runs side by side when a scenario was rewired between them. The description is prose
 // and left out; keys are sorted so reordering a literal does not change the hash.
 import { createHash } from 'node:crypto';
+import { scenarioKey } from './facts.ts';
 import type { Scenario } from './types.ts';
 
 export function canonicalJson(value: unknown): string {
@@ -19,5 +20,5 @@ export function scenarioSha256(scenario: Scenario): string {
 }
 
 export function scenariosSha256(scenarios: readonly Scenario[]): Record<string, string> {
-  return Object.fromEntries(scenarios.map((s) => [s.name, scenarioSha256(s)]));
+  return Object.fromEntries(scenarios.map((s) => [scenarioKey(s.name, s.topology), scenarioSha256(s)]));
 }

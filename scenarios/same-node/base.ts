@@ -12,10 +12,15 @@ import { POD1, POD1_6, WIRE0, WIRE0_6, namespaceSysctls, twoNodes } from '../bas
 export const NODE0 = WIRE0;
 export const NODE0_6 = WIRE0_6;
 
+/** The topology names (the values of the `topology` axis, harness/bench/axes.ts). */
+export const SAME_NODE = 'same-node';
+export const POD_TO_NODE = 'pod-to-node';
+
 /** The node alone, its address on lo: what same-node `host` runs on and every pod variant extends. */
 export const oneNode: Scenario = {
   ...twoNodes,
   name: 'one-node',
+  topology: SAME_NODE,
   description: 'node0 alone, its address on its loopback',
   requires: [],
   nodes: ['node0'],

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../harness/scenario/types.ts';
-import { oneNode } from './base.ts';
+import { POD_TO_NODE, oneNode } from './base.ts';
 
 /** Same-node host networking: client and server in the node's namespace, over its own address (lo). */
 export const host: Scenario = {
@@ -7,3 +7,6 @@ export const host: Scenario = {
   name: 'host',
   description: 'host networking on one node: client and server in node0, to its own address over lo',
 };
+
+/** The same, as pod-to-node's baseline: the node talking to itself. */
+export const hostToNode: Scenario = { ...host, topology: POD_TO_NODE };

@@ -1,11 +1,12 @@
 // Pod to node, as k8s-netperf measures it: pod0 talks to its own node's address (198.18.0.1 on
 // node0's lo) over its pod link; pod1 stays idle. The packets enter node0 at h0 and the pod at c0.
 import type { Scenario } from '../../harness/scenario/types.ts';
-import { NODE0, NODE0_6 } from './base.ts';
+import { NODE0, NODE0_6, POD_TO_NODE } from './base.ts';
 import { netkit } from './netkit.ts';
 import { veth } from './veth.ts';
 
 const toNode = {
+  topology: POD_TO_NODE,
   server: { node: 'node0', address: NODE0, address6: NODE0_6 },
   packetDevices: { request: { node: 'node0', role: 'h0' }, response: { node: 'pod0', role: 'c0' } },
   // Up: the pod's device hands the packet to h0 with __netif_rx (veth_xmit, or netkit_xmit on the
