@@ -1,6 +1,6 @@
 // --dry-run: every command a run would execute to build and tear down each scenario, in order,
 // without executing any of them.
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { wrapArgv } from '../core/exec.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
@@ -9,9 +9,10 @@ import type { BenchOptions } from './options.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];
-  for (const scenario of benchScenarios(SCENARIOS, opts.scenarios, opts.injectCost, opts.abInjectCost)) {
+  const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
+  for (const scenario of selected) {
     const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
-    lines.push(`# ${scenario.name}: ${scenario.description}`);
+    lines.push(`# ${scenario.name} (${scenario.topology}): ${scenario.description}`);
     // A batch step's lines as the single commands they stand for: what a reader would type.
     for (const step of steps) for (const argv of commandLines(step.run)) lines.push(wrapArgv(argv, { netns: step.run.netns }).join(' '));
     lines.push(`#   run workloads (${opts.workloads.join(', ')}) x ${opts.repeats}, ${opts.durationS} s each`);
