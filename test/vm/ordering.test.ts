@@ -1,7 +1,8 @@
 // Orderings the instruction clock can assert (README, "The instruction clock"): in the built-in
 // VM under TCG with icount, tcp_rr repetitions agree to ~0.02-0.2%, so a difference between two
 // datapaths far larger than the spread of their repetitions is the datapath, not noise. Two boots:
-// all five scenarios in one, host with a known injected per-packet cost in the other. Each
+// all five scenarios on both topologies (cross-node, same-node) in one, host with a known injected
+// per-packet cost in the other. Each
 // measurement is a fixed 5,000 transactions (netperf -l -5000, bench --work), a few seconds of
 // wall time: the whole file takes minutes.
 import { test } from 'uvu';
@@ -10,7 +11,11 @@ import { loadResults } from '../../harness/results/load.ts';
 import type { ResultsFile } from '../../harness/model/results.ts';
 import { cli } from '../helpers/cli.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
-import { SCENARIOS } from '../../scenarios/index.ts';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { pointOf } from '../../harness/core/point.ts';
+import { CROSS_NODE } from '../../harness/model/point.ts';
+
+const SAME_NODE = 'same-node';
 
 test.after(removeTempDirs);
 
@@ -27,10 +32,10 @@ async function run(args: string[]): Promise<ResultsFile> {
   return results;
 }
 
-/** The repetitions' transactions per guest second of a scenario. */
-function rates(results: ResultsFile, scenario: string): number[] {
-  const values = results.measurements.filter((m) => m.scenario === scenario && m.state === 'ok').map((m) => m.metrics.transactionsPerS!);
-  assert.ok(values.length === 3, `${scenario}: 3 valid repetitions`);
+/** The repetitions' transactions per guest second of a scenario on a topology. */
+function rates(results: ResultsFile, scenario: string, topology = CROSS_NODE): number[] {
+  const values = results.measurements.filter((m) => m.scenario === scenario && pointOf(m).topology === topology && m.state === 'ok').map((m) => m.metrics.transactionsPerS!);
+  assert.ok(values.length === 3, `${scenario} (${topology}): 3 valid repetitions`);
   return values;
 }
 
@@ -42,32 +47,43 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const spread = (xs: number[]) => median(xs.map((x) => Math.abs(x - median(xs)))) / median(xs);
 
 /** a above b: medians apart by more than 10x the larger robust spread, and at least 0.5%. */
-function assertAbove(rs: ResultsFile, a: string, b: string): void {
-  const [ra, rb] = [rates(rs, a), rates(rs, b)];
+function assertAbove(rs: ResultsFile, a: string, b: string, topology = CROSS_NODE): void {
+  const [ra, rb] = [rates(rs, a, topology), rates(rs, b, topology)];
   const gap = median(ra) / median(rb) - 1;
   const margin = Math.max(0.005, 10 * Math.max(spread(ra), spread(rb)));
-  console.log(`tcp_rr ${a} / ${b} = ${(1 + gap).toFixed(4)}; spreads ${(spread(ra) * 100).toFixed(3)}%, ${(spread(rb) * 100).toFixed(3)}%; margin ${(margin * 100).toFixed(2)}%`);
+  console.log(`tcp_rr ${topology} ${a} / ${b} = ${(1 + gap).toFixed(4)}; spreads ${(spread(ra) * 100).toFixed(3)}%, ${(spread(rb) * 100).toFixed(3)}%; margin ${(margin * 100).toFixed(2)}%`);
   assert.ok(gap > margin, `${a} ${ra.join(',')} not above ${b} ${rb.join(',')} by ${(margin * 100).toFixed(2)}%`);
 }
 
 let matrix: ResultsFile;
 
 test('tcp_rr on the instruction clock: host > netkit > veth, veth-bpf > veth', async () => {
-  matrix = await run(['--scenarios', 'host,veth,veth-bpf,netkit,netkit-l2']);
+  matrix = await run(['--topology', `${CROSS_NODE},${SAME_NODE}`, '--scenarios', 'host,veth,veth-bpf,netkit,netkit-l2']);
   for (const s of ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']) console.log(`tcp_rr ${s}: ${rates(matrix, s).map((x) => x.toFixed(1)).join(', ')}`);
   assertAbove(matrix, 'host', 'netkit');
   assertAbove(matrix, 'netkit', 'veth');
   assertAbove(matrix, 'veth-bpf', 'veth');
 });
 
-test('backlog passes per packet in the VM are what each topology predicts: netkit 1, like host', () => {
-  for (const s of ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']) {
-    const counted = matrix.measurements.flatMap((m) => (m.scenario === s ? m.metrics.backlogPassesPerPacket ?? [] : []));
-    console.log(`tcp_rr ${s}: ${counted.map((x) => x.toFixed(3)).join(', ')} backlog passes per packet`);
-    assert.is(counted.length, 1, `${s}: one untimed accounting pass`);
-    const predicted = SCENARIOS.find((x) => x.name === s)!.predictedBacklogPassesPerPacket;
-    assert.ok(Math.abs(counted[0]! - predicted) < 0.2, `${s}: ${counted[0]} backlog passes per packet, topology predicts ${predicted}`);
+test('same-node tcp_rr on the instruction clock: host > netkit > veth, veth-bpf > veth', () => {
+  for (const s of ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2']) console.log(`tcp_rr same-node ${s}: ${rates(matrix, s, SAME_NODE).map((x) => x.toFixed(1)).join(', ')}`);
+  assertAbove(matrix, 'host', 'netkit', SAME_NODE);
+  assertAbove(matrix, 'netkit', 'veth', SAME_NODE);
+  assertAbove(matrix, 'veth-bpf', 'veth', SAME_NODE);
+});
+
+test('backlog passes per packet in the VM are what each scenario predicts, on both topologies', () => {
+  for (const topology of [CROSS_NODE, SAME_NODE]) {
+    for (const s of TOPOLOGIES[topology]!.filter((x) => ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'].includes(x.name))) {
+      const counted = matrix.measurements.flatMap((m) => (m.scenario === s.name && pointOf(m).topology === topology ? m.metrics.backlogPassesPerPacket ?? [] : []));
+      console.log(`tcp_rr ${topology} ${s.name}: ${counted.map((x) => x.toFixed(3)).join(', ')} backlog passes per packet, predicted ${s.predictedBacklogPassesPerPacket}`);
+      assert.is(counted.length, 1, `${topology} ${s.name}: one untimed accounting pass`);
+      assert.ok(Math.abs(counted[0]! - s.predictedBacklogPassesPerPacket) < 0.2, `${topology} ${s.name}: ${counted[0]} backlog passes per packet, predicted ${s.predictedBacklogPassesPerPacket}`);
+    }
   }
+  // The claim on one node: plain veth takes more backlog passes than veth-bpf and netkit.
+  const perPacket = (s: string) => TOPOLOGIES[SAME_NODE]!.find((x) => x.name === s)!.predictedBacklogPassesPerPacket;
+  assert.ok(perPacket('veth') > perPacket('veth-bpf') && perPacket('veth') > perPacket('netkit'));
 });
 
 test('netkit and netkit-l2 (the same datapath here) within 1%', () => {
