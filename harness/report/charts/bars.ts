@@ -6,7 +6,7 @@ import type { ClockInfo, ResultsFile } from '../../model/results.ts';
 import { clockedUnit } from '../../clock/labels.ts';
 import { barData, summaryRows, workloadOrder, type BarDatum } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
-import { wrappedFacet } from './facet.ts';
+import { pointPanels, wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
 import { barsWithWhiskers } from './layers.ts';
 
@@ -34,9 +34,11 @@ export function metricBarsChart(results: ResultsFile, metric: string, id: string
   const { data, note } = barData(summaryRows(results, (m) => m === metric));
   if (data.length === 0) return undefined;
   const info = metricInfo(metric);
-  const panels = workloadOrder(results).filter((w) => data.some((d) => d.workload === w));
+  const order = workloadOrder(results);
+  const withPanel = pointPanels(data, (d) => d.workload).sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
+  const panels = [...new Set(withPanel.map((d) => d.panel))];
   const subtitle = `per scenario; ${note}; ${info.better} is better`;
-  const spec = barsSpec(data, 'workload', panels, `${metric}${unitSuffix(metric, results.environment.clock)}`, { text: title, subtitle });
+  const spec = barsSpec(withPanel, 'panel', panels, `${metric}${unitSuffix(metric, results.environment.clock)}`, { text: title, subtitle });
   return { id, title, caption: `${info.description}, by scenario and workload.`, spec };
 }
 
@@ -45,8 +47,7 @@ export function otherMetricsChart(results: ResultsFile, shown: (metric: string) 
   const { data, note } = barData(summaryRows(results, (m) => !shown(m) && m !== '-'));
   if (data.length === 0) return undefined;
   const order = workloadOrder(results);
-  const withPanel = data
-    .map((d) => ({ ...d, panel: `${d.workload} · ${d.metric}${unitSuffix(d.metric, results.environment.clock)}` }))
+  const withPanel = pointPanels(data, (d) => `${d.workload} · ${d.metric}${unitSuffix(d.metric, results.environment.clock)}`)
     .sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
   const panels = [...new Set(withPanel.map((d) => d.panel))];
   const spec = barsSpec(withPanel, 'panel', panels, null, { text: 'Other metrics', subtitle: `per scenario; ${note}; each panel on its own scale` });

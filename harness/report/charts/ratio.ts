@@ -2,11 +2,12 @@
 // line marked: the chart a pull request or a blog post leads with.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../core/metrics.ts';
+import { pointOf } from '../../core/point.ts';
 import { coverageLabel } from '../../results/interval-label.ts';
 import type { ResultsFile } from '../../model/results.ts';
 import { summaryRows, whiskerNote, workloadOrder } from '../chart-data.ts';
 import { scenarioEncodings } from '../scenario-colors.ts';
-import { wrappedFacet } from './facet.ts';
+import { pointPanels, wrappedFacet } from './facet.ts';
 import type { Chart } from './types.ts';
 import { barsWithWhiskers } from './layers.ts';
 
@@ -20,9 +21,10 @@ export function ratioChart(results: ResultsFile, baseline: string): Chart | unde
     .filter((r) => r.ratioToHost !== null && Number.isFinite(r.ratioToHost))
     .sort((a, b) => rank(a) - rank(b));
   if (rows.length === 0) return undefined;
-  const data = rows.map((r) => ({
+  // Each topology's rows against its own host (summary.ts pairs by point), in panels side by side.
+  const data = pointPanels(rows.map((r) => ({ row: r, point: pointOf(r) })), ({ row: r }) => `${r.workload} · ${r.metric}`).map(({ row: r, panel }) => ({
     scenario: r.scenario,
-    panel: `${r.workload} · ${r.metric}|${metricInfo(r.metric).better} is better`,
+    panel: `${panel}|${metricInfo(r.metric).better} is better`,
     ratio: r.ratioToHost,
     lo: r.ratioCiLow,
     hi: r.ratioCiHigh,

@@ -10,6 +10,8 @@ import { reportMarkdown } from '../../../harness/report/export-md.ts';
 import { prefixSvgIds } from '../../../harness/report/html-escape.ts';
 import { renderSvg } from '../../../harness/report/render-svg.ts';
 import { scenarioColor, scenarioOrder } from '../../../harness/report/scenario-colors.ts';
+import { resultsFile } from '../../helpers/synthetic-results.ts';
+import type { Measurement } from '../../../harness/model/results.ts';
 
 const CURRENT = fileURLToPath(new URL('../../fixtures/results/v1-host-veth-tcp-stream.json', import.meta.url));
 
@@ -28,6 +30,21 @@ test('a real tcp_stream run gets throughput, ratio, CPU cost and other-metrics c
   assert.match(svg, scenarioColor('host'));
   assert.match(svg, scenarioColor('veth'));
   assert.match(svg, 'tcp_stream');
+});
+
+test('two topologies: bars and ratios in panels side by side, each against its own host', () => {
+  const m = (scenario: string, topology: string, rate: number, repetition: number): Measurement => ({
+    scenario, workload: 'tcp_rr', point: { topology }, repetition, state: 'ok', startedAt: '2026-01-01T00:00:00.000Z', elapsedS: 2, metrics: { transactionsPerS: rate }, bpf: [],
+  });
+  const results = resultsFile('topo01', [1, 2, 3].flatMap((r) => [m('host', 'cross-node', 1000, r), m('veth', 'cross-node', 700, r), m('host', 'same-node', 2000, r), m('veth', 'same-node', 1600, r)]));
+  const charts = runCharts(results);
+  const values = (id: string) => (charts.find((c) => c.id === id)!.spec as { data: { values: Record<string, unknown>[] } }).data.values;
+  const ratios = values('ratio-to-host').map((d) => [d.panel, d.scenario, d.ratio]);
+  assert.equal(ratios.filter(([, s]) => s === 'veth'), [
+    ['tcp_rr · transactionsPerS · topology cross-node|higher is better', 'veth', 0.7],
+    ['tcp_rr · transactionsPerS · topology same-node|higher is better', 'veth', 0.8],
+  ]);
+  assert.equal([...new Set(values('transaction-rate').map((d) => d.panel))], ['tcp_rr · topology cross-node', 'tcp_rr · topology same-node']);
 });
 
 test('HTML: inline SVG with ids made unique per chart, a CSP, and no URL to fetch', async () => {
