@@ -15,6 +15,8 @@ const appliedSettings = z.looseObject({
       gsoMaxSize: z.number().optional(), groMaxSize: z.number().optional(), gsoIpv4MaxSize: z.number().optional(), groIpv4MaxSize: z.number().optional(),
       rpFilter: z.string().optional(), netkit: strings.optional(), features: z.record(z.string(), z.boolean()),
     })),
+    routes: z.array(z.looseObject({ family: z.union([z.literal(4), z.literal(6)]), dst: z.string(), gateway: z.string().optional(), dev: z.string().optional(), onlink: z.boolean() })).optional(),
+    neighbors: z.array(z.looseObject({ dst: z.string(), dev: z.string(), lladdr: z.string().optional(), state: z.array(z.string()) })).optional(),
   })),
   mismatches: z.array(z.string()),
 }) satisfies z.ZodType<AppliedSettings>;
