@@ -36,7 +36,7 @@ export function sweepData(results: ResultsFile, axis: string): SweepDatum[] {
     axis, x: r.point[axis] as number,
     series: others.length ? `${r.scenario} · ${pointLabel(r.point, others)}` : r.scenario,
     variant: pointLabel(r.point, others),
-    scenario: r.scenario, workload: r.workload, metric: r.metric, value: r.value,
+    scenario: r.scenario, workload: r.workload, point: r.point, metric: r.metric, value: r.value,
     lo: num(r.ciLow), hi: num(r.ciHigh), ratio: num(r.ratioToHost), ratioLo: num(r.ratioCiLow), ratioHi: num(r.ratioCiHigh),
   })).sort((a, b) => a.x - b.x);
 }

@@ -49,8 +49,9 @@ test('the read-back checks the point\'s settings: a device left at 1500 is a mis
   const dev = { kind: 'veth', mtu: 1500, gsoMaxSize: ls.gsoMaxSize, groMaxSize: ls.groMaxSize, gsoIpv4MaxSize: ls.gsoIpv4MaxSize, groIpv4MaxSize: ls.groIpv4MaxSize, rpFilter: '0', features: {} };
   const namespaces = Object.fromEntries(at.nodes.map((n) => [n, { sysctls: Object.fromEntries(at.sysctls.filter((c) => c.node === n).map((c) => [c.key, c.value])), devices: {} as Record<string, typeof dev> }]));
   for (const l of at.links) if (l.kind === 'veth') for (const e of [l.a, l.b]) namespaces[e.node]!.devices[e.role] = dev;
-  const mismatches = settingsMismatches(at, namespaces);
-  assert.is(mismatches.length, 6);
+  // The devices' settings only (this synthetic read-back has no routes or neighbours to match).
+  const mismatches = settingsMismatches(at, namespaces).filter((m) => / (mtu|gs|gr)o?[_a-z4]*: asked/.test(m));
+  assert.is(mismatches.length, 6, mismatches.join('\n'));
   assert.ok(mismatches.includes('w0@node0 mtu: asked 9000, kernel reports 1500'));
 });
 
