@@ -8,6 +8,7 @@ import { writeNewcArchive, type CpioEntry } from './cpio.ts';
 import { renderInitScript } from './init-script.ts';
 import type { GuestKernel } from './kernel.ts';
 import { DEFAULT_GUEST_MODULES, resolveModuleLoadOrder } from './modules.ts';
+import { partialPath } from './locations.ts';
 
 export interface InitramfsOptions {
   kernel: GuestKernel;
@@ -40,7 +41,7 @@ export async function buildInitramfs(options: InitramfsOptions): Promise<string>
   const target = path.join(dir, `initramfs-${options.kernel.version}-${hash}.cpio.gz`);
   if (await access(target).then(() => true, () => false)) return target;
   await mkdir(dir, { recursive: true });
-  const partial = `${target}.partial-${process.pid}`;
+  const partial = partialPath(target);
   await writeFile(partial, gzipSync(archive, { level: 6 }));
   await rename(partial, target);
   return target;

@@ -6,6 +6,7 @@ import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { GuestKernel } from './kernel.ts';
+import { partialPath } from './locations.ts';
 
 /** The compressed payload of a bzImage, located through its setup header (x86 boot protocol >= 2.08). */
 export function bzImagePayload(image: Buffer): Buffer {
@@ -59,7 +60,7 @@ export async function bootableKernelImage(kernel: GuestKernel, cacheDir: string)
     const elf = await decompress(bzImagePayload(await readFile(kernel.vmlinuzPath)));
     if (elf.readUInt32BE(0) !== 0x7f454c46) throw new Error('payload is not an ELF image');
     await mkdir(unpackDir, { recursive: true });
-    const partial = `${target}.partial-${process.pid}`;
+    const partial = partialPath(target);
     await writeFile(partial, elf);
     await rename(partial, target);
     return target;

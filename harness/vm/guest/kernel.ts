@@ -6,6 +6,7 @@ import { UsageError } from '../../core/errors.ts';
 import { matchesChoice, type KernelChoice } from './kernel-choice.ts';
 import { findKernelPackage, findNewestKernelPackage, kernelPatchLevel, type KernelPackage } from './kernel-package.ts';
 import { firstMeaningfulLine } from '../../core/one-line.ts';
+import { partialPath } from './locations.ts';
 
 export interface GuestKernel {
   /** Kernel release as `uname -r` reports it, e.g. 6.12.117+deb12-amd64. */
@@ -63,7 +64,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 async function downloadAndExtract(cacheDir: string, pkg: KernelPackage): Promise<GuestKernel> {
   const finalDir = path.join(cacheDir, 'kernels', pkg.name);
-  const work = path.join(cacheDir, 'kernels', `.partial-${pkg.name}-${process.pid}`);
+  const work = partialPath(path.join(cacheDir, 'kernels', `.${pkg.name}`));
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   try {
@@ -81,8 +82,14 @@ async function downloadAndExtract(cacheDir: string, pkg: KernelPackage): Promise
     });
     const marker: KernelMarker = { version: release, packageName: pkg.name, packageVersion: pkg.version };
     await writeFile(path.join(tree, MARKER), JSON.stringify(marker, null, 2) + '\n');
+    // Another run may have unpacked the same package meanwhile: its complete copy (marker written
+    // last) is used as is, never removed from under a guest that may be booting it.
+    const done = async () => (await readFile(path.join(finalDir, MARKER), 'utf8').then(() => true, () => false));
+    if (await done()) return describeKernel(finalDir, marker);
     await rm(finalDir, { recursive: true, force: true });
-    await rename(tree, finalDir);
+    await rename(tree, finalDir).catch(async (e: NodeJS.ErrnoException) => {
+      if (!['EEXIST', 'ENOTEMPTY'].includes(e.code ?? '') || !(await done())) throw e;
+    });
     return describeKernel(finalDir, marker);
   } finally {
     await rm(work, { recursive: true, force: true });
