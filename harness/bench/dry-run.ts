@@ -6,16 +6,19 @@ import { wrapArgv } from '../core/exec.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
 import { commandLines, planTopology } from '../topology/plan.ts';
 import type { BenchOptions } from './options.ts';
+import { buildUnits, gridPoints, scopeOf } from './axes.ts';
+import { pointLabel } from '../core/point.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];
   const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
-  for (const scenario of selected) {
+  // The builds a run makes: each scenario once per group of points sharing their build-scope values (mtu, gso).
+  for (const { scenario, points } of buildUnits(selected, gridPoints(opts.topologies, opts.sweep))) {
     const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
-    lines.push(`# ${scenario.name} (${scenario.topology}): ${scenario.description}`);
+    lines.push(`# ${scenario.name} at ${pointLabel(scopeOf(points[0]!, 'build'))}: ${scenario.description}`);
     // A batch step's lines as the single commands they stand for: what a reader would type.
     for (const step of steps) for (const argv of commandLines(step.run)) lines.push(wrapArgv(argv, { netns: step.run.netns }).join(' '));
-    lines.push(`#   run workloads (${opts.workloads.join(', ')}) x ${opts.repeats}, ${opts.durationS} s each`);
+    lines.push(`#   run workloads (${opts.workloads.join(', ')}) x ${opts.repeats}, ${opts.durationS} s each, at ${points.map((p) => pointLabel(p)).join('; ')}`);
     for (const step of [...steps].reverse()) {
       if (step.undo) lines.push(wrapArgv(step.undo.argv, { netns: step.undo.netns }).join(' '));
     }

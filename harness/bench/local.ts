@@ -76,7 +76,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   };
   await mkdir(runDir, { recursive: true });
   await writeResults(runDir, results);
-  io.err(`netkit-bench run ${runId}: ${runnable.map((s) => s.name).join(', ') || 'no scenario can run here'} -> ${runDir}`);
+  io.err(`netkit-bench run ${runId}: ${runnable.map((s) => (opts.topologies.length > 1 ? `${s.name} (${s.topology})` : s.name)).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
   for (const n of placement.notes) io.err(`cpus: ${n}`);
   if (opts.minRepeats !== undefined && !repetitionRule && opts.minRepeats < opts.repeats) io.err(`--min-repeats applies on the instruction clock only: every one of the ${opts.repeats} repetitions runs`);

@@ -161,7 +161,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
         if (ctx.signal.aborted) return;
         if (ended.has(series(workload.name, point))) continue;
         ctx.log(`${scenario.name}${at(point)} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
-        ctx.onStart?.(scenario.name, workload, repetition);
+        ctx.onStart?.(`${scenario.name}${at(point)}`, workload, repetition);
         const startedAt = new Date();
         await schedule.beforeWindow(done.size === 0, ctx.signal);
         // The timed window runs the datapath and nothing else of ours.

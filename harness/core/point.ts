@@ -14,6 +14,24 @@ export function pointKey(point: Point): string {
 /** A row's point; rows of files written before points existed are cross-node. */
 export const pointOf = (row: { point?: Point }): Point => row.point ?? DEFAULT_POINT;
 
+/**
+ * Points in a reader's order: topology by its rank in `topologies` (the registry's order, cross-node
+ * first), then each other axis by value, numbers ascending: the order a grid is asked for in.
+ */
+export function comparePoints(topologies: readonly string[]) {
+  const rank = (t: string) => (topologies.includes(t) ? topologies.indexOf(t) : topologies.length);
+  return (a: Point, b: Point): number => {
+    const byTopology = rank(a.topology) - rank(b.topology) || a.topology.localeCompare(b.topology);
+    if (byTopology) return byTopology;
+    for (const axis of pointAxes(a).filter((x) => x !== 'topology')) {
+      const [x, y] = [a[axis], b[axis]];
+      const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+      if (d) return d;
+    }
+    return 0;
+  };
+}
+
 /** The axes whose values differ among `points`: what a label must show to tell them apart. */
 export function varyingAxes(points: readonly Point[]): string[] {
   const axes = [...new Set(points.flatMap(pointAxes))];

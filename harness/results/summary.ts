@@ -5,13 +5,13 @@ import { computeStatistics } from '../stats/statistics.ts';
 import { estimate, ratioInterval, type PoolCache, type Repetition } from './estimate.ts';
 import type { RowInterval } from './intervals.ts';
 import type { Measurement, MeasurementState, SummaryRow } from '../model/results.ts';
-import { pointKey } from '../core/point.ts';
+import { comparePoints, pointKey } from '../core/point.ts';
 import { tooFewSamples } from './tail-check.ts';
 import { sampleWeight } from './sample-weight.ts';
 
 export interface SummaryOptions {
-  /** Display order of scenarios and workloads; anything unlisted sorts after, by name. */
-  order?: { scenarios?: readonly string[]; workloads?: readonly string[] };
+  /** Display order of scenarios, workloads and topologies; anything unlisted sorts after, by name. Points otherwise follow their values (core/point.ts comparePoints). */
+  order?: { scenarios?: readonly string[]; workloads?: readonly string[]; topologies?: readonly string[] };
 }
 
 const key = (...parts: string[]) => parts.join('\u0000');
@@ -82,7 +82,8 @@ export function summarize(measurements: readonly Measurement[], baseline: string
     row.ratioCiHigh = ci?.high ?? null;
     row.ratioCiCoverage = ci?.coverage ?? null;
   }
-  const points = [...new Set(measurements.map((m) => pointKey(m.point)))];
+  const byKey = new Map(measurements.map((m) => [pointKey(m.point), m.point]));
+  const points = [...byKey.values()].sort(comparePoints(opts.order?.topologies ?? [])).map(pointKey);
   return rows.sort(byOrder(baseline, points, opts.order));
 }
 

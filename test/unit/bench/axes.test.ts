@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildUnits, gridPoints, paramsAt } from '../../../harness/bench/axes.ts';
 import { parseSweep, parseTopologies } from '../../../harness/cli/axis-options.ts';
-import { pointKey, pointLabel, varyingAxes } from '../../../harness/core/point.ts';
+import { comparePoints, pointKey, pointLabel, varyingAxes } from '../../../harness/core/point.ts';
 import { compareSides } from '../../../harness/compare/compare.ts';
 import { DEFAULT_GATE } from '../../../harness/compare/verdict.ts';
 import { sideOfResults } from '../../../harness/compare/sides.ts';
@@ -21,6 +21,9 @@ test('pointKey is one text for equal points whatever their key order; labels sho
   assert.equal(varyingAxes(points), ['msg']);
   assert.is(pointLabel(points[1]!, varyingAxes(points)), 'msg 1024');
   assert.equal(varyingAxes([{ topology: 'cross-node' }]), []);
+  // A reader's order, whatever order the shuffled builds measured them in: topologies as registered, then values ascending.
+  const shuffled: Point[] = [{ topology: 'same-node', msg: 1024 }, { topology: 'cross-node', msg: 1024 }, { topology: 'same-node', msg: 64 }, { topology: 'cross-node', msg: 64 }];
+  assert.equal(shuffled.sort(comparePoints(['cross-node', 'same-node'])).map(pointKey), ['topology=cross-node,msg=64', 'topology=cross-node,msg=1024', 'topology=same-node,msg=64', 'topology=same-node,msg=1024']);
 });
 
 test('the grid crosses topologies with each swept axis, topology outermost, in the order given', () => {
