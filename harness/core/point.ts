@@ -1,8 +1,11 @@
 // Points as keys and labels (model/point.ts says what a point is).
-import { DEFAULT_POINT, type Point } from '../model/point.ts';
+import { DEFAULT_POINT, type AxisValue, type Point } from '../model/point.ts';
+
+/** A point, or some of its axes (the ones a label shows). */
+type Axes = Readonly<Record<string, AxisValue>>;
 
 /** Axis names in canonical order: topology first, the others by name. */
-export function pointAxes(point: Point): string[] {
+export function pointAxes(point: Axes): string[] {
   return ['topology', ...Object.keys(point).filter((k) => k !== 'topology').sort()];
 }
 
@@ -38,7 +41,7 @@ export function varyingAxes(points: readonly Point[]): string[] {
   return axes.filter((a) => new Set(points.map((p) => String(p[a] ?? ''))).size > 1);
 }
 
-/** "topology same-node, msg 1024": the point's values on `axes` (default: all of them). */
-export function pointLabel(point: Point, axes: readonly string[] = pointAxes(point)): string {
+/** "topology same-node, msg 1024": the point's values on `axes` (default: all it carries); '' for none. */
+export function pointLabel(point: Axes, axes: readonly string[] = pointAxes(point)): string {
   return axes.filter((a) => point[a] !== undefined).map((a) => `${a} ${point[a]}`).join(', ');
 }

@@ -2,7 +2,8 @@
 // as the terminal's (answer-text.ts), one table per group, the claims as a list.
 import { markdownTable } from '../core/format.ts';
 import { columnKey, type AnswerMatrix } from './answer.ts';
-import { answerLegend, cellText, pointLabel } from './answer-text.ts';
+import { answerLegend, cellText } from './answer-text.ts';
+import { pointLabel } from '../core/point.ts';
 import type { ClaimResult } from './claims.ts';
 
 export function answerMarkdown(m: AnswerMatrix, claims: readonly ClaimResult[][]): string[] {

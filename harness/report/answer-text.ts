@@ -6,6 +6,7 @@ import { fmtNumber, textTable } from '../core/format.ts';
 import { coverageLabel } from '../results/interval-label.ts';
 import { columnKey, pointFields, type AnswerCell, type AnswerMatrix } from './answer.ts';
 import type { ClaimResult } from './claims.ts';
+import { pointLabel } from '../core/point.ts';
 
 /** "1.2 [1.1..1.3]", with its coverage unless every interval shares one; "invalid 5/5" without a figure; '-' where not measured. */
 export function cellText(c: AnswerCell | undefined, baseline: boolean, commonCoverage: string | undefined, sep: string): string {
@@ -50,9 +51,10 @@ export function answerLines(m: AnswerMatrix, claims: readonly ClaimResult[][], s
     const width = Math.max(...claims[i]!.map((c) => c.verdict.length));
     out.push(...claims[i]!.map((c) => `${c.verdict.padEnd(width)}  ${c.statement}: ${c.detail}`));
   });
-  if (m.skipped.length) out.push(`skipped: ${m.skipped.map((s) => `${s.scenario} (${pointLabel(pointFields(s, m.axes)) ? `${pointLabel(pointFields(s, m.axes))}: ` : ''}${s.reason})`).join('; ')}`);
+  const skipText = (s: AnswerMatrix['skipped'][number]) => {
+    const at = pointLabel(pointFields(s, m.axes));
+    return `${s.scenario} (${at ? `${at}: ` : ''}${s.reason})`;
+  };
+  if (m.skipped.length) out.push(`skipped: ${m.skipped.map(skipText).join('; ')}`);
   return out;
 }
-
-/** "topology same-node", or '' for rows without a point. */
-export const pointLabel = (point: Record<string, string>): string => Object.entries(point).map(([k, v]) => `${k} ${v}`).join(', ');

@@ -6,7 +6,6 @@ import { BPF_NS_PER_PACKET } from '../core/metrics.ts';
 import { coverageLabel } from '../results/interval-label.ts';
 import type { ResultsFile, SummaryRow } from '../model/results.ts';
 import { scenarioOrder } from './scenario-colors.ts';
-import { pointOf } from '../core/point.ts';
 import type { Point } from '../model/point.ts';
 
 export interface BarDatum {
@@ -60,7 +59,7 @@ export function barData(rows: readonly SummaryRow[]): { data: BarDatum[]; whiske
     lo: whiskers === 'ci' ? r.ciLow : finite(r.min) ? r.min : null,
     hi: whiskers === 'ci' ? r.ciHigh : finite(r.max) ? r.max : null,
     whisker: whiskers === 'ci' ? coverageLabel(r.ciCoverage) : 'min-max',
-    point: pointOf(r),
+    point: r.point,
   }));
   return { data, whiskers, note: whiskerNote(whiskers, rows.map((r) => r.ciCoverage)) };
 }

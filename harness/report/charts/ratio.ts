@@ -2,7 +2,6 @@
 // line marked: the chart a pull request or a blog post leads with.
 import type { TopLevelSpec } from 'vega-lite';
 import { metricInfo } from '../../core/metrics.ts';
-import { pointOf } from '../../core/point.ts';
 import { coverageLabel } from '../../results/interval-label.ts';
 import type { ResultsFile } from '../../model/results.ts';
 import { summaryRows, whiskerNote, workloadOrder } from '../chart-data.ts';
@@ -22,7 +21,7 @@ export function ratioChart(results: ResultsFile, baseline: string): Chart | unde
     .sort((a, b) => rank(a) - rank(b));
   if (rows.length === 0) return undefined;
   // Each topology's rows against its own host (summary.ts pairs by point), in panels side by side.
-  const data = pointPanels(rows.map((r) => ({ row: r, point: pointOf(r) })), ({ row: r }) => `${r.workload} · ${r.metric}`).map(({ row: r, panel }) => ({
+  const data = pointPanels(rows.map((r) => ({ row: r, point: r.point })), ({ row: r }) => `${r.workload} · ${r.metric}`).map(({ row: r, panel }) => ({
     scenario: r.scenario,
     panel: `${panel}|${metricInfo(r.metric).better} is better`,
     ratio: r.ratioToHost,
