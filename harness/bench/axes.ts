@@ -58,9 +58,12 @@ function swept(name: SweptAxis): Axis {
 
 export const AXES: readonly Axis[] = [topology, ...(['msg', 'flows', 'mtu', 'gso'] as const).map(swept)];
 
+/** The axes --sweep takes: every axis but topology, which has its own flag (--topology). */
+export const SWEEP_AXES = AXES.filter((a) => a.name !== 'topology');
+
 export function axisNamed(name: string): Axis {
   const axis = AXES.find((a) => a.name === name);
-  if (!axis) throw new UsageError(`--sweep: unknown axis ${quote(name)} (known: ${AXES.filter((a) => a.name !== 'topology').map((a) => a.name).join(', ')})`);
+  if (!axis) throw new UsageError(`--sweep: unknown axis ${quote(name)} (known: ${SWEEP_AXES.map((a) => a.name).join(', ')})`);
   return axis;
 }
 

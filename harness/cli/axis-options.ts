@@ -1,5 +1,5 @@
 // --topology and --sweep: the run's grid of points (harness/bench/axes.ts), checked once.
-import { AXES, axisNamed } from '../bench/axes.ts';
+import { axisNamed } from '../bench/axes.ts';
 import { UsageError, quote } from '../core/errors.ts';
 import { parseList } from '../core/flags.ts';
 import { CROSS_NODE, type AxisValue } from '../model/point.ts';
@@ -9,9 +9,6 @@ import { TOPOLOGIES } from '../../scenarios/index.ts';
 export function parseTopologies(value: string | undefined): string[] {
   return value === undefined ? [CROSS_NODE] : parseList('--topology', value, Object.keys(TOPOLOGIES), 'topology');
 }
-
-/** The axes --sweep takes: every axis but topology, which has its own flag. */
-export const SWEEP_AXES = AXES.filter((a) => a.name !== 'topology');
 
 /**
  * Each `--sweep AXIS=V1,V2` (or `--sweep AXIS`: the axis's preset values) as axis -> values, in

@@ -2,7 +2,7 @@
 // and returns an exit code; only --verbose shows stack traces.
 import { Command, CommanderError, Option } from 'commander';
 import { SCENARIOS, TOPOLOGIES } from '../../scenarios/index.ts';
-import { SWEEP_AXES } from './axis-options.ts';
+import { SWEEP_AXES } from '../bench/axes.ts';
 import { CROSS_NODE } from '../model/point.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';

@@ -2,8 +2,6 @@
 // workload needs of it (core/tool-requirements.ts, which the parsers read too).
 import { requirementsOf, unmet, versionIn, type ToolRequirement } from '../core/tool-requirements.ts';
 
-export { compareVersions, versionIn } from '../core/tool-requirements.ts';
-
 const list = (r: ToolRequirement) => r.workloads.join(', ');
 
 /**
