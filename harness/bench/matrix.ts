@@ -129,9 +129,12 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
       const bpf = bpfStatsTracker(scenario.programs, ctx.plan.runId, ctx.plan.bpffs);
       // Topology up, no traffic yet: what the CPUs do anyway, subtracted from each measurement of this build.
       const idle = await takeIdleBaseline(undefined, ctx.signal);
-      const workloadCtx = (point: Point): WorkloadContext => {
+      // What the workloads are asked at each point of the build, worked out once: the timed run's
+      // context, and the parameters of its untimed pass (the same workload, shorter, with the tracers
+      // and BPF run statistics on: accounting/measure.ts), which runs when the schedule says (schedule.ts).
+      const atPoint = new Map(points.map((point) => {
         const params = ctx.params || Object.keys(point).length > 1 ? paramsAt(ctx.params ?? {}, point) : undefined;
-        return {
+        const timed: WorkloadContext = {
           clientNetns: namespaceName(ctx.plan.runId, scenario.client.node),
           serverNetns: namespaceName(ctx.plan.runId, scenario.server.node),
           serverAddress: serverAddressFor(scenario.server, params),
@@ -145,13 +148,11 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
           signal: ctx.signal,
           servers,
         };
-      };
-      // The untimed pass of a workload: the same workload, shorter, with the tracers and BPF run
-      // statistics on (accounting/measure.ts), when and how often the schedule says (schedule.ts).
-      const passParamsAt = (point: Point) => {
-        const params = workloadCtx(point).params;
-        return params?.fixedWork ? { ...params, fixedWork: passWork(params.fixedWork) } : params;
-      };
+        const pass = params?.fixedWork ? { ...params, fixedWork: passWork(params.fixedWork) } : params;
+        return [pointKey(point), { timed, pass }] as const;
+      }));
+      const workloadCtx = (point: Point) => atPoint.get(pointKey(point))!.timed;
+      const passParamsAt = (point: Point) => atPoint.get(pointKey(point))!.pass;
       const passRun = (workload: Workload, point: Point) => ({ name: series(workload.name, point), run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx(point), durationS: BPF_COST_PASS_S, params: passParamsAt(point), window }) });
       const upfront = schedule.upfrontPasses(ctx.workloads);
       const shared = upfront.length ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => upfront.map((w) => passRun(w, p)))) : undefined;
