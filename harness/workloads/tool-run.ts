@@ -18,6 +18,8 @@ export type ToolVerdict<T> = { state: 'ok'; value: T } | { state: 'failed' | 'in
 /**
  * - exit status not 0, a signal or a timeout: failed, "<tool> exited 1: <stderr's first meaningful
  *   line>", and what the output lacks when the parser found it incomplete;
+ * - output that is no report but a complaint and the tool's usage text: failed, "<tool> refused the
+ *   command (exit status 0): <the complaint>", whatever the exit status (refusalOf);
  * - exit 0 and output incomplete or unreadable: failed, the parser's reason (and stderr's first line);
  * - exit 0 and figures that disagree (`disagree`): invalid, naming both figures;
  * - otherwise ok with the parsed value.
@@ -25,6 +27,8 @@ export type ToolVerdict<T> = { state: 'ok'; value: T } | { state: 'failed' | 'in
 export function judgeToolRun<T>(run: ToolRun, parsed: ParseOutcome<T>): ToolVerdict<T> {
   // stderr only: stdout is the tool's report, whose first line ("{", a banner) is no complaint.
   const said = firstMeaningfulLine(run.stderr ?? '');
+  const refused = parsed.ok ? undefined : refusalOf(run);
+  if (refused) return { state: 'failed', reason: oneLine(`${run.tool} refused the command (${succeeded(run) ? 'exit status 0' : exitStatusText(run)}): ${refused}`) };
   if (!succeeded(run)) {
     const status = `${run.tool} ${exitStatusText(run)}${said ? `: ${said}` : ''}`;
     return { state: 'failed', reason: oneLine(parsed.ok ? status : `${status}; ${parsed.reason}`) };
@@ -34,4 +38,24 @@ export function judgeToolRun<T>(run: ToolRun, parsed: ParseOutcome<T>): ToolVerd
     return { state: parsed.disagree ? 'invalid' : 'failed', reason: oneLine(reason) };
   }
   return { state: 'ok', value: parsed.value };
+}
+
+/** How far into each output usage text is looked for. */
+const REFUSAL_SCAN_CHARS = 64 * 1024;
+
+/**
+ * What a tool said when it refused its command line rather than measure: the complaint it printed
+ * before its usage text, without the "<tool>: " prefix; undefined when neither stdout nor stderr
+ * holds usage text. sockperf 3.7 prints both on stdout and exits 0 (`sockperf ping-pong -m 1`:
+ * "sockperf: '-m' Invalid message size: 1 (min: 14)", test/fixtures/sockperf-msg-too-small.txt).
+ */
+export function refusalOf(run: ToolRun): string | undefined {
+  for (const whole of [run.stderr ?? '', run.stdout ?? '']) {
+    // Usage text follows the complaint at once: the head is enough, and a huge output costs no more.
+    const text = whole.slice(0, REFUSAL_SCAN_CHARS);
+    if (!/^[ \t]*usage\b/im.test(text)) continue;
+    const said = firstMeaningfulLine(text);
+    if (said && !/^usage\b/i.test(said)) return said.startsWith(`${run.tool}: `) ? said.slice(run.tool.length + 2) : said;
+  }
+  return undefined;
 }

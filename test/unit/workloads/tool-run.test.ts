@@ -90,4 +90,15 @@ test('netperf (the judge netperf-rr.ts calls): a non-zero exit fails even with e
   assert.equal(none.state, 'failed');
 });
 
+test("sockperf's own refusal (-m 1, captured: usage text on stdout, exit status 0): failed, in sockperf's words, not a cut-short summary", () => {
+  const refused = read('sockperf-msg-too-small.txt');
+  const out = sockperfOutcome(sockperfCtx, 'udp', ran(refused, 0), undefined);
+  assert.equal([out.state, out.reason], ['failed', "sockperf refused the command (exit status 0): '-m' Invalid message size: 1 (min: 14)"]);
+  // The same complaint with a non-zero exit says the exit; a report with usage text nowhere is judged as before.
+  const exit1 = judgeToolRun({ tool: 'sockperf', exitCode: 1, stdout: refused, stderr: '' }, { ok: false, reason: 'no summary' });
+  assert.equal(exit1, { state: 'failed', reason: "sockperf refused the command (exited 1): '-m' Invalid message size: 1 (min: 14)" });
+  const plain = judgeToolRun({ tool: 'sockperf', exitCode: 0, stdout: read('sockperf-tcp-refused.txt'), stderr: '' }, { ok: false, reason: 'no summary' });
+  assert.equal(plain, { state: 'failed', reason: 'no summary' });
+});
+
 test.run();
