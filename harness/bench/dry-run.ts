@@ -7,13 +7,19 @@ import { BPFFS, BPF_BUILD } from '../core/paths.ts';
 import { commandLines, planTopology } from '../topology/plan.ts';
 import type { BenchOptions } from './options.ts';
 import { buildUnits, gridPoints, scopeOf } from './axes.ts';
-import { pointLabel } from '../core/point.ts';
+import { pointLabel, varyingAxes } from '../core/point.ts';
+import { WORKLOADS } from '../workloads/index.ts';
+import { refusalLine, workloadRefusals } from './refusals.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];
   const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
+  const grid = gridPoints(opts.topologies, opts.sweep);
+  // What a run would skip up front, as it says it (bench/local.ts): a point a workload's tool refuses.
+  const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));
+  for (const r of workloadRefusals(workloads, opts.params, grid)) lines.push(`# skipping ${refusalLine(r, varyingAxes(grid))}`);
   // The builds a run makes: each scenario once per group of points sharing their build-scope values (mtu, gso).
-  for (const { scenario, points } of buildUnits(selected, gridPoints(opts.topologies, opts.sweep))) {
+  for (const { scenario, points } of buildUnits(selected, grid)) {
     const steps = planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD });
     lines.push(`# ${scenario.name} at ${pointLabel(scopeOf(points[0]!, 'build'))}: ${scenario.description}`);
     // A batch step's lines as the single commands they stand for: what a reader would type.

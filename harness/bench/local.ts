@@ -10,7 +10,7 @@ import { collectEnvironment } from '../host/environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../core/errors.ts';
 import { prepareBpf } from '../bpf/env.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
-import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Where } from '../model/results.ts';
+import { RESULTS_SCHEMA, RESULTS_VERSION, type ResultsFile, type Skip, type Where } from '../model/results.ts';
 import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
@@ -24,6 +24,8 @@ import { progressLine, rewritesInPlace } from './progress.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
 import { pointKey } from '../core/point.ts';
 import { startRunCpu } from '../cpu/run-cpu.ts';
+import { refusalKey, refusalLine, refusalSkips, workloadRefusals } from './refusals.ts';
+import { varyingAxes } from '../core/point.ts';
 
 export async function benchNative(opts: BenchOptions, runId: string, where: Where, io: BenchIo): Promise<number> {
   // First, so a request this machine cannot meet stops the run before anything is created.
@@ -37,14 +39,21 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const undefinedOn = opts.topologies.flatMap((t) => opts.scenarios.filter((n) => !TOPOLOGIES[t]?.some((s) => s.name === n)).map((scenario) => ({ scenario, reason: `not defined on the ${t} topology`, point: { topology: t } })));
   // On the instruction clock each scenario is built once, and that build checks its settings (matrix.ts buildIsProbe).
   const instructionClock = clockFromEnv(process.env[CLOCK_ENV]).kind === 'instructions';
-  const skipped = [...undefinedOn, ...(await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock }))];
+  const skipped: Skip[] = [...undefinedOn, ...(await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock }))];
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name && (!k.point || k.point.topology === s.topology)));
+  // A point a workload's tool refuses (sockperf's 14-byte minimum) is a skip of that workload there, planned now, never run.
+  const refusals = workloadRefusals(workloads, opts.params, points);
+  const refused = new Set(refusals.map((r) => refusalKey(r.workload, r.point)));
+  skipped.push(...refusalSkips(refusals, runnable));
   // The progress line counts builds x points: each unit's points are measured for every workload.
   // A shard is cut from every build asked for, runnable here or not, so that shards on machines that differ agree on it (merge then refuses them by identity).
   const shard = opts.shard ? shardRecord(buildUnits(selected, points), opts.shard, opts.workloads, { repeats: opts.repeats, ...(opts.minRepeats === undefined ? {} : { minRepeats: opts.minRepeats }) }) : undefined;
   const onlyBuilds = shard ? new Set(shard.builds) : undefined;
   const measuredPoints = matrixUnits({ scenarios: runnable, points, onlyBuilds }).reduce((n, u) => n + u.points.length, 0);
   const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: measuredPoints, workloads, repeats: opts.repeats, durationS: opts.durationS });
+  for (const u of matrixUnits({ scenarios: runnable, points, onlyBuilds })) {
+    for (const p of u.points) for (const w of workloads) if (refused.has(refusalKey(w.name, p))) progress.skip(w, opts.repeats);
+  }
   const err = (line: string) => {
     progress.clear();
     io.err(line);
@@ -77,7 +86,8 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   await mkdir(runDir, { recursive: true });
   await writeResults(runDir, results);
   io.err(`netkit-bench run ${runId}: ${runnable.map((s) => (opts.topologies.length > 1 ? `${s.name} (${s.topology})` : s.name)).join(', ') || 'no scenario can run here'} -> ${runDir}`);
-  for (const s of skipped) io.err(`skipping ${s.scenario}: ${s.reason}`);
+  for (const s of skipped) if (!s.workload) io.err(`skipping ${s.scenario}: ${s.reason}`);
+  for (const r of refusals) io.err(`skipping ${refusalLine(r, varyingAxes(points))}`);
   for (const n of placement.notes) io.err(`cpus: ${n}`);
   if (opts.minRepeats !== undefined && !repetitionRule && opts.minRepeats < opts.repeats) io.err(`--min-repeats applies on the instruction clock only: every one of the ${opts.repeats} repetitions runs`);
 
@@ -104,6 +114,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
       onStart: progress.begin,
       instructionClock,
       buildIsProbe: instructionClock,
+      refused,
       onSkip: (scenario, reason, point) => {
         results.skipped.push({ scenario, reason, point });
         err(`skipping ${scenario} (${pointKey(point)}): ${reason}`);

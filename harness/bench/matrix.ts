@@ -26,6 +26,7 @@ import { DEFAULT_POINT, type Point } from '../model/point.ts';
 import { pointKey, pointLabel, varyingAxes } from '../core/point.ts';
 import { buildUnits, paramsAt, scopeOf, type BuildUnit } from './axes.ts';
 import { scheduleFor } from './schedule.ts';
+import { refusalKey } from './refusals.ts';
 
 export interface MatrixContext {
   plan: PlanContext;
@@ -65,6 +66,8 @@ export interface MatrixContext {
   buildIsProbe?: boolean;
   /** A scenario that cannot be built as specified at `point` (its build-scope values). */
   onSkip?: (scenario: string, reason: string, point: Point) => void;
+  /** Workloads whose tool refuses a point (bench/refusals.ts refusalKey): not measured there; the run records them as skips. */
+  refused?: ReadonlySet<string>;
 }
 
 /** The builds `ctx` asks for: each scenario at each build-scope group of its points (bench/axes.ts). */
@@ -89,7 +92,8 @@ function passTransactions(workload: string, work: FixedWork | undefined): { tran
 async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readonly number[]): Promise<void> {
   const { scenario, points } = unit;
   const schedule = scheduleFor(ctx.instructionClock);
-  const steps = schedule.order(ctx.workloads, repetitions, points);
+  const runs = (workload: Workload, point: Point) => !ctx.refused?.has(refusalKey(workload.name, point));
+  const steps = schedule.order(ctx.workloads, repetitions, points).filter(([, workload, point]) => runs(workload, point));
   // A measurement's identity within the build: repetition, workload, point.
   const id = (repetition: number, workload: string, point: Point) => `${repetition}/${workload}/${pointKey(point)}`;
   const series = (workload: string, point: Point) => `${workload}/${pointKey(point)}`;
@@ -155,7 +159,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
       const passParamsAt = (point: Point) => atPoint.get(pointKey(point))!.pass;
       const passRun = (workload: Workload, point: Point) => ({ name: series(workload.name, point), run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx(point), durationS: BPF_COST_PASS_S, params: passParamsAt(point), window }) });
       const upfront = schedule.upfrontPasses(ctx.workloads);
-      const shared = upfront.length ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => upfront.map((w) => passRun(w, p)))) : undefined;
+      const shared = upfront.length ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => upfront.filter((w) => runs(w, p)).map((w) => passRun(w, p)))) : undefined;
       await bpf.take();
       let previous: string | undefined;
       for (const [repetition, workload, point] of steps) {

@@ -33,7 +33,7 @@ export function mergeRefusal(inputs: readonly ShardInput[]): string | undefined 
   return undefined;
 }
 
-const skipKey = (s: Skip) => `${s.scenario}\0${JSON.stringify(s.point ?? null)}\0${s.reason}`;
+const skipKey = (s: Skip) => `${s.scenario}\0${s.workload ?? ''}\0${JSON.stringify(s.point ?? null)}\0${s.reason}`;
 
 /** The merged run: every shard's measurements and skips, the summary recomputed over all of them. Throws UsageError (mergeRefusal). */
 export function mergeShards(inputs: readonly ShardInput[], runId: string, command: string[]): ResultsFile {

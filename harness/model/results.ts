@@ -268,6 +268,8 @@ export interface Skip {
   reason: string;
   /** The point that could not run; absent: the scenario at every point. */
   point?: Point;
+  /** The one workload that could not run there (its tool refuses the point: bench/refusals.ts); absent: every workload. */
+  workload?: string;
 }
 
 /** WorkloadParams as files record them: the fields added later may be absent in older files. */

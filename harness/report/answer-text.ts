@@ -53,7 +53,7 @@ export function answerLines(m: AnswerMatrix, claims: readonly ClaimResult[][], s
   });
   const skipText = (s: AnswerMatrix['skipped'][number]) => {
     const at = pointLabel(pointFields(s, m.axes));
-    return `${s.scenario} (${at ? `${at}: ` : ''}${s.reason})`;
+    return `${s.scenario}${s.workload ? ` ${s.workload}` : ''} (${at ? `${at}: ` : ''}${s.reason})`;
   };
   if (m.skipped.length) out.push(`skipped: ${m.skipped.map(skipText).join('; ')}`);
   return out;

@@ -49,7 +49,7 @@ export interface AnswerMatrix {
   skipped: Skip[];
 }
 
-type Skip = { scenario: string; reason: string; point?: Point };
+type Skip = { scenario: string; reason: string; point?: Point; workload?: string };
 
 /** A row's or skip's point on `axes`, as strings; {} for a skip at every point. */
 export function pointFields(x: { point?: Point }, axes: readonly string[]): Record<string, string> {

@@ -48,7 +48,7 @@ const skipsOf = (m: AnswerMatrix, g: AnswerGroup) => m.skipped.filter((s) => !s.
 
 function absent(m: AnswerMatrix, g: AnswerGroup, scenario: string): string | undefined {
   if (g.scenarios.includes(scenario)) return undefined;
-  const skip = skipsOf(m, g).find((s) => s.scenario === scenario);
+  const skip = skipsOf(m, g).find((s) => s.scenario === scenario && !s.workload);
   return skip ? `${scenario} skipped: ${short(skip.reason)}` : `${scenario} did not run`;
 }
 

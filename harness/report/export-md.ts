@@ -51,7 +51,7 @@ export function reportMarkdown(results: ResultsFile): string {
   }
   out.push(`Headline metrics; the value is the median over repetitions (latency percentiles: all requests pooled); [a–b, c%] its ${INTERVAL_NOTE.replace('interval (coverage): ', '')}; (×r) the ratio to ${BASELINE}; ↑/↓ which way is better.`, '');
   if (rows.some((r) => r.tooFewSamples)) out.push(`${TOO_FEW_NOTE}.`, '');
-  for (const s of results.skipped) out.push(`- skipped **${s.scenario}**: ${s.reason}`);
+  for (const s of results.skipped) out.push(`- skipped **${s.scenario}**${s.workload ? ` ${s.workload}` : ''}: ${s.reason}`);
   if (results.skipped.length) out.push('');
   out.push('```', commandLine(results.command), '```', '');
   return out.join('\n');

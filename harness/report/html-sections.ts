@@ -32,7 +32,7 @@ export function summaryTableHtml(results: ResultsFile): string {
     `<td class="n">${num(r.ratioToHost)}</td>`, `<td class="n">${covered(r.ratioCiLow, r.ratioCiHigh, r.ratioCiCoverage)}</td>`, `<td>${h(r.tool ?? (toolsOf(results, r.workload, r.scenario).join(' + ') || '-'))}</td>`,
     `<td class="state-${h(r.state)}" title="${h(r.reasons.join('; '))}">${h(r.state)}</td>`,
   ].join(''));
-  const skipped = results.skipped.map((s) => `<tr><td>${h(s.scenario)}</td><td colspan="${head.length - 2}">skipped: ${h(s.reason)}</td><td>skipped</td></tr>`);
+  const skipped = results.skipped.map((s) => `<tr><td>${h(s.scenario)}</td><td>${h(s.workload ?? '')}</td><td colspan="${head.length - 3}">skipped: ${h(s.reason)}</td><td>skipped</td></tr>`);
   return [
     `<table class="summary"><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>`,
     `<tbody>${[...body.map((b) => `<tr>${b}</tr>`), ...skipped].join('')}</tbody></table>`,

@@ -35,7 +35,7 @@ export function runHeadline(results: ResultsFile): string {
 export function tableLines(results: ResultsFile, opts: { all?: boolean } = {}): { lines: string[]; shown: SummaryRow[] } {
   const shown = results.summary.filter((r) => opts.all || r.metric === '-' || metricInfo(r.metric).headline);
   const rows = shown.map((r) => cells(r, results.environment.clock));
-  for (const s of results.skipped) rows.push([s.scenario, '-', '-', '-', '-', '-', '-', '-', '0', `skipped: ${s.reason}`]);
+  for (const s of results.skipped) rows.push([s.scenario, s.workload ?? '-', '-', '-', '-', '-', '-', '-', '0', `skipped: ${s.reason}`]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === HEADER.length - 1 ? 0 : r[i]!.length))));
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join('  ');
   return { lines: [line(HEADER), ...rows.map(line)], shown };

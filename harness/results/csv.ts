@@ -70,7 +70,7 @@ export function resultsCsv(results: ResultsFile): string {
   ]);
   const blank = (from: (typeof CSV_COLUMNS)[number], to: (typeof CSV_COLUMNS)[number]) => new Array<string>(CSV_COLUMNS.indexOf(to) - CSV_COLUMNS.indexOf(from) - 1).fill('');
   const skipped = results.skipped.map((s) => [
-    results.runId, results.environment.where, s.scenario, '', '', '', '0', ...blank('n', 'state'), `skipped: ${s.reason}`, ...blank('state', 'clock'), clock, ip, ...blank('ip_version', 'topology'), ...at(s.point),
+    results.runId, results.environment.where, s.scenario, s.workload ?? '', '', '', '0', ...blank('n', 'state'), `skipped: ${s.reason}`, ...blank('state', 'clock'), clock, ip, ...blank('ip_version', 'topology'), ...at(s.point),
   ]);
   return stringify([...rows, ...skipped], { header: true, columns: [...CSV_COLUMNS, ...axes] });
 }

@@ -56,7 +56,7 @@ export const summaryRowSchema = (version: 1 | 2) => z.looseObject({
     reasons: r.reasons ?? [],
   })) satisfies z.ZodType<SummaryRow>;
 
-export const skipSchema = z.looseObject({ scenario: z.string(), reason: z.string(), point: pointSchema.optional() }) satisfies z.ZodType<Skip>;
+export const skipSchema = z.looseObject({ scenario: z.string(), reason: z.string(), point: pointSchema.optional(), workload: z.string().optional() }) satisfies z.ZodType<Skip>;
 
 function dropNulls(record: Record<string, number | null>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== null));

@@ -8,6 +8,7 @@ import type { WorkloadParams } from '../model/workload-params.ts';
 import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
 import { probeRr } from './probe-rr.ts';
 import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S, sockperfRr } from './sockperf-rr.ts';
+import { sockperfRefusal } from './sockperf-limits.ts';
 import type { Workload } from './types.ts';
 
 const netperfExpectedS = (durationS: number) => durationS + NETPERF_EXTRA_S;
@@ -23,6 +24,7 @@ export const tcpRr: Workload = {
   agreementPct: 0.5,
   tools: ['sockperf'],
   toolsFor: (p: WorkloadParams) => EXECUTABLES[p.rrTool]!,
+  refusal: (p: WorkloadParams) => (p.rrTool === 'sockperf' ? sockperfRefusal(p) : undefined),
   expectedS: sockperfExpectedS,
   run: (ctx) => {
     const p = workloadParams(ctx.params);
@@ -38,6 +40,7 @@ export const udpRr: Workload = {
   primary: ['transactionsPerS', 'p99Us'],
   agreementPct: 0.5,
   tools: ['sockperf'],
+  refusal: sockperfRefusal,
   expectedS: sockperfExpectedS,
   run: (ctx) => sockperfRr(ctx, 'udp'),
 };

@@ -66,6 +66,11 @@ export interface Workload {
   tools: string[];
   /** Executables it needs with these parameters (a chosen load generator), when they matter. */
   toolsFor?(params: WorkloadParams): string[];
+  /**
+   * Why the workload's tool cannot run at these parameters at all (sockperf-limits.ts); undefined
+   * when it can. bench plans a refused point as a skip with this reason instead of running it.
+   */
+  refusal?(params: WorkloadParams): string | undefined;
   /** Wall-clock seconds one measurement takes, roughly, for the progress line's time left. */
   expectedS(durationS: number): number;
   run(ctx: WorkloadContext): Promise<WorkloadOutcome>;
