@@ -29,6 +29,9 @@ export async function runBench(opts: BenchOptions, io: CliIo): Promise<number> {
   // A kernel of the user's is checked before anything else: a missing option is a usage error, not a boot.
   const userKernel = opts.guest.kernel ? await resolveUserKernel(opts.guest.kernel) : undefined;
   if (opts.dryRun) {
+    // --cpus is checked as a run on this machine checks it (one line, exit 2), so a dry run that passes is a command that starts;
+    // in the VM (--vm always) the guest checks its own CPUs, as a real run does.
+    if (opts.cpus && opts.vm !== 'always') await machinePlacement(opts.cpus);
     for (const line of dryRunLines(opts, runId)) io.out(line);
     return 0;
   }

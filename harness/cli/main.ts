@@ -22,6 +22,7 @@ import { registerReportCommands } from './report.ts';
 import { givenOptions } from './given.ts';
 import { BIN, COMPILED } from '../core/paths.ts';
 import { registerMergeCommand } from './merge.ts';
+import { listLines } from './list.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -89,10 +90,7 @@ export function buildProgram(setExit: (code: number) => void, argv: string[], sc
     .command('list')
     .description('scenarios and workloads')
     .action(() => {
-      out('scenarios:');
-      for (const s of SCENARIOS) out(`  ${s.name.padEnd(11)} ${s.description}`);
-      out('workloads:');
-      for (const w of WORKLOADS) out(`  ${w.name.padEnd(11)} ${w.description}`);
+      for (const line of listLines(SCENARIOS, WORKLOADS)) out(line);
     });
 
   program
