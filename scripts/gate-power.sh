@@ -74,7 +74,7 @@ case "$MODE" in
     done ;;
   history)
     hist="$OUT/history"
-    for j in $(seq 1 "$N"); do nkb history add "$(bench_run)" --dir "$hist" >&2; done
+    for j in $(seq 1 "$N"); do nkb history add "$(bench_run)" --history-dir "$hist" >&2; done
     for i in $(seq 1 "$K"); do
       if [ $((i % 2)) = 1 ]; then a=$(bench_run); b=$(bench_run --inject-cost "$COST"); else b=$(bench_run --inject-cost "$COST"); a=$(bench_run); fi
       judge "aa-$i" "$a" --against-history "$N" --history-dir "$hist"

@@ -64,7 +64,7 @@ read -r -a BENCH_ARGS <<< "${NKB_BENCH_ARGS:-}"
 bash scripts/setup.sh || exit $?
 
 # The kernel the history is on, as bench --vm-kernel takes it (empty for a new history).
-pinned=$(nkb history kernel --dir "$HISTORY") || exit $?
+pinned=$(nkb history kernel --history-dir "$HISTORY") || exit $?
 kernel_args=()
 case "$KERNEL" in
   pinned) [[ $pinned == linux-image-* ]] && kernel_args=(--vm-kernel "$pinned") ;;
@@ -86,8 +86,8 @@ fi
 [ "$bench_rc" = 0 ] || say "bench exited $bench_rc (invalid measurements are in the report); the gate decides"
 [ -n "${GITHUB_OUTPUT:-}" ] && echo "run_dir=$run_dir" >> "$GITHUB_OUTPUT"
 
-nkb history add "$run_dir" --dir "$HISTORY" || exit $?
-booted=$(nkb history kernel --dir "$HISTORY") || exit $?
+nkb history add "$run_dir" --history-dir "$HISTORY" || exit $?
+booted=$(nkb history kernel --history-dir "$HISTORY") || exit $?
 if [ -n "${GITHUB_OUTPUT:-}" ] && [[ $booted == linux-image-* ]]; then
   printf 'kernel=%s\nkernel_dir=.cache/vm/kernels/%s\n' "$booted" "${booted%%=*}" >> "$GITHUB_OUTPUT"
 fi
@@ -109,10 +109,10 @@ if [ -s "$run_dir/comparison.md" ]; then
   cat "$run_dir/comparison.md"
 fi
 
-nkb report "$run_dir" --history "$HISTORY" --threshold "$THRESHOLD" --history-runs "$RUNS"
+nkb report "$run_dir" --history-dir "$HISTORY" --threshold "$THRESHOLD" --history-runs "$RUNS"
 report_rc=$?
 # A kernel gate's trend across builds: each build's runs, each run's own figure.
-if [[ ,$VARY, == *,kernel,* ]]; then nkb history list --by kernel --dir "$HISTORY" > "$run_dir/kernel-builds.txt"; fi
+if [[ ,$VARY, == *,kernel,* ]]; then nkb history list --by kernel --history-dir "$HISTORY" > "$run_dir/kernel-builds.txt"; fi
 
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   for f in "$run_dir/comparison.md" "$run_dir/report/summary.md"; do

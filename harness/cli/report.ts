@@ -1,6 +1,6 @@
 // The report, compare, history and gate-power commands. harness/cli/main.ts calls
 // registerReportCommands once; each action validates its flags up front (exit 2 on bad input).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { runCompare } from '../compare/command.ts';
 import { VARY_DIMENSIONS } from '../compare/identity.ts';
 import { collectMetrics, metricSelection, parseAlpha, parseThresholdPct } from '../compare/options.ts';
@@ -10,12 +10,32 @@ import { DEFAULT_GATE } from '../compare/verdict.ts';
 import { historyAdd, historyByKernel, historyList } from '../history/command.ts';
 import { historyKernel } from '../history/kernel.ts';
 import { DEFAULT_HISTORY, readHistory } from '../history/store.ts';
+import { UsageError } from '../core/errors.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 interface CompareFlags { threshold: string; alpha: string; adjust: string; interleaved?: string; metric?: string[]; againstHistory?: string; historyDir: string; force?: boolean; vary?: string; format: string; save?: string }
-interface ReportFlags { format?: string; out?: string; history?: string | boolean; threshold: string; historyRuns: string }
+interface ReportFlags { format?: string; out?: string; historyDir?: string | boolean; history?: string | boolean; threshold: string; historyRuns: string }
+/** The history folder's flags as given: --history-dir, and --dir, its hidden old spelling on history's subcommands. */
+interface HistoryDirFlags { historyDir?: string; dir?: string }
+
+/** --history-dir, the one spelling every command that reads or writes the history takes; --dir stays as a hidden alias. */
+function withHistoryDir(command: Command): Command {
+  return command.option('--history-dir <dir>', `history folder (default ${DEFAULT_HISTORY})`).addOption(new Option('--dir <dir>', 'old spelling of --history-dir').hideHelp());
+}
+
+function historyDirOf(f: HistoryDirFlags): string {
+  if (f.historyDir !== undefined && f.dir !== undefined && f.historyDir !== f.dir) throw new UsageError('--dir is the old spelling of --history-dir: give one of them');
+  return f.historyDir ?? f.dir ?? DEFAULT_HISTORY;
+}
+
+/** report's trend charts: --history-dir [dir], or the old --history [dir] (hidden); absent: no trend charts. */
+function reportHistoryDir(f: ReportFlags): string | undefined {
+  const given = f.historyDir ?? f.history;
+  if (f.historyDir !== undefined && f.history !== undefined && f.historyDir !== f.history) throw new UsageError('--history is the old spelling of --history-dir: give one of them');
+  return given === undefined ? undefined : typeof given === 'string' ? given : DEFAULT_HISTORY;
+}
 
 export function registerReportCommands(program: Command, setExit: (code: number) => void): void {
   program
@@ -24,12 +44,12 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .argument('<run-dir>', 'a run folder (results/<run-id>) or its results.json')
     .option('--format <list>', 'comma-separated: svg,png,html,md (default: all)')
     .option('--out <dir>', 'output folder (default: <run-dir>/report)')
-    .option('--history [dir]', `add a trend chart per metric from the history folder (default ${DEFAULT_HISTORY})`)
+    .option('--history-dir [dir]', `add a trend chart per metric from the history folder (default ${DEFAULT_HISTORY})`)
+    .addOption(new Option('--history [dir]', 'old spelling of --history-dir').hideHelp())
     .option('--threshold <pct>', 'regression threshold drawn as the band of the trend charts', String(DEFAULT_GATE.thresholdPct))
     .option('--history-runs <n>', 'earlier runs whose median is the centre of the trend band', '7')
     .action(async (runDir: string, f: ReportFlags) => {
-      const historyDir = f.history === undefined ? undefined : typeof f.history === 'string' ? f.history : DEFAULT_HISTORY;
-      const req = { runDir, format: f.format, out: f.out, historyDir, thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseCount('--history-runs', f.historyRuns) };
+      const req = { runDir, format: f.format, out: f.out, historyDir: reportHistoryDir(f), thresholdPct: parseThresholdPct(f.threshold), baselineRuns: parseCount('--history-runs', f.historyRuns) };
       // Vega, resvg and fontkit take a second or two to load: only the report command pays for them.
       const { runReport } = await import('../report/command.ts');
       setExit(await runReport(req, out));
@@ -67,28 +87,26 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     });
 
   const history = program.command('history').description('the record of earlier runs that compare --against-history and report --history read');
-  history
+  withHistoryDir(history
     .command('add')
     .description('keep a compact record of a run (its samples and medians) in the history folder')
-    .argument('<run-dir>', 'a run folder or its results.json')
-    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
-    .action(async (runDir: string, f: { dir: string }) => setExit(await historyAdd(runDir, f.dir, out, err)));
-  history
+    .argument('<run-dir>', 'a run folder or its results.json'))
+    .action(async (runDir: string, f: HistoryDirFlags) => setExit(await historyAdd(runDir, historyDirOf(f), out, err)));
+  withHistoryDir(history
     .command('list')
     .description('the runs in the history folder, oldest first; --by kernel: per kernel build, each run\'s own figure')
-    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
-    .option('--by <what>', 'group by: kernel (a trend across kernel builds)')
-    .action(async (f: { dir: string; by?: string }) => {
+    .option('--by <what>', 'group by: kernel (a trend across kernel builds)'))
+    .action(async (f: HistoryDirFlags & { by?: string }) => {
       if (f.by !== undefined) parseList('--by', f.by, ['kernel'] as const);
-      setExit(await (f.by ? historyByKernel(f.dir, out) : historyList(f.dir, out)));
+      const dir = historyDirOf(f);
+      setExit(await (f.by ? historyByKernel(dir, out) : historyList(dir, out)));
     });
 
-  history
+  withHistoryDir(history
     .command('kernel')
-    .description("the kernel the history's newest run booted: Debian's package as NAME=VERSION (bench --vm-kernel takes it), else the kernel build; nothing for an empty history")
-    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY)
-    .action(async (f: { dir: string }) => {
-      const kernel = historyKernel(await readHistory(f.dir));
+    .description("the kernel the history's newest run booted: Debian's package as NAME=VERSION (bench --vm-kernel takes it), else the kernel build; nothing for an empty or missing history"))
+    .action(async (f: HistoryDirFlags) => {
+      const kernel = historyKernel(await readHistory(historyDirOf(f)));
       if (kernel) out(kernel);
       setExit(0);
     });

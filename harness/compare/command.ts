@@ -1,9 +1,8 @@
 // `netkit-bench compare`: two runs, a run against the last N runs of the history, or two scenarios
 // of one interleaved run. Exit 1 when a gated row regressed, 0 otherwise; bad input and runs that
 // measured different things are usage errors (2).
-import { stat } from 'node:fs/promises';
-import { UsageError, quote } from '../core/errors.ts';
-import { readHistory } from '../history/store.ts';
+import { UsageError } from '../core/errors.ts';
+import { readExistingHistory } from '../history/store.ts';
 import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { compareSides, type ComparisonReport, type MetricSelection } from './compare.ts';
@@ -52,9 +51,9 @@ async function buildComparison(req: CompareRequest, err: (line: string) => void)
     if (req.runs.length !== 1) throw new UsageError(`compare --against-history takes one candidate run, got ${req.runs.length}`);
     // A mistyped folder is bad input, not an empty history: the gate would pass with every row
     // inconclusive. The nightly script's `history add` creates the folder before it compares.
-    if (!(await stat(req.historyDir).catch(() => undefined))?.isDirectory()) throw new UsageError(`no history folder ${quote(req.historyDir)} (history add RUN --dir DIR creates one)`);
+    const records = await readExistingHistory(req.historyDir);
     const candidate = await loadResults(req.runs[0]!);
-    const history = sideOfHistory(await readHistory(req.historyDir), candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
+    const history = sideOfHistory(records, candidate, req.againstHistory, req.force, `last ${req.againstHistory} run(s) in ${req.historyDir}`, req.vary);
     if (history.side.runIds.length === 0) err('compare: the history has no earlier comparable run yet: every row is inconclusive');
     for (const note of history.notes) err(`compare: ${note}`);
     checkMetricsKnown(req.metrics, metricNames([candidate.measurements]));
@@ -66,7 +65,11 @@ async function buildComparison(req: CompareRequest, err: (line: string) => void)
   const report = compareSides(sideOfResults(baseline, req.runs[0]!), sideOfResults(candidate, req.runs[1]!), req.gate, req.metrics, undefined, req.vary);
   refuseIfIncomparable(report.differences, req.force);
   checkMetricsKnown(req.metrics, metricNames([baseline.measurements, candidate.measurements]));
-  return report;
+  // The same run on both sides (one folder twice, or a copy): nothing can have changed, whatever the rows say.
+  if (baseline.runId !== candidate.runId) return report;
+  const same = `both sides are the same run (${baseline.runId}): every figure is compared with itself, so no verdict here says anything about a change`;
+  err(`compare: ${same}`);
+  return { ...report, notes: [same, ...report.notes] };
 }
 
 function metricNames(runs: { metrics: Record<string, number> }[][]): Set<string> {

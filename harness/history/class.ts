@@ -36,5 +36,5 @@ export function refuseOtherClass(newest: { runId: string; environment: Pick<Envi
   if (!newest) return;
   const [theirs, ours] = [measuringClassOf(newest.environment), measuringClassOf(run.environment)];
   if (theirs === ours) return;
-  throw new UsageError(`history ${quote(dir)} holds runs on ${theirs} (latest ${newest.runId}); run ${run.runId} is on ${ours}: keep one history per clock and place (history add --dir ANOTHER)`);
+  throw new UsageError(`history ${quote(dir)} holds runs on ${theirs} (latest ${newest.runId}); run ${run.runId} is on ${ours}: keep one history per clock and place (history add --history-dir ANOTHER)`);
 }

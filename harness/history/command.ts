@@ -4,7 +4,7 @@ import { fmtNumber } from '../core/format.ts';
 import { kernelBuildOf, trendByKernelBuild } from './builds.ts';
 import { byClass, refuseOtherClass } from './class.ts';
 import { toHistoryRecord, type HistoryRecord } from './record.ts';
-import { addToHistory, readHistory } from './store.ts';
+import { addToHistory, readExistingHistory, readHistory } from './store.ts';
 
 export async function historyAdd(runDir: string, dir: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const results = await loadResults(runDir);
@@ -28,7 +28,7 @@ function eachClass(records: readonly HistoryRecord[], out: (line: string) => voi
 }
 
 export async function historyList(dir: string, out: (line: string) => void): Promise<number> {
-  const records = await readHistory(dir);
+  const records = await readExistingHistory(dir);
   if (records.length === 0) out(`history ${dir}: no runs yet`);
   eachClass(records, out, (group) => {
     for (const r of group) {
@@ -42,7 +42,7 @@ export async function historyList(dir: string, out: (line: string) => void): Pro
 
 /** One block per kernel build (oldest first): its runs, then per figure the median of the runs' medians and each run's own. */
 export async function historyByKernel(dir: string, out: (line: string) => void): Promise<number> {
-  const records = await readHistory(dir);
+  const records = await readExistingHistory(dir);
   if (records.length === 0) out(`history ${dir}: no runs yet`);
   eachClass(records, out, (group) => {
     for (const b of trendByKernelBuild(group)) {

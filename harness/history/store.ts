@@ -1,6 +1,6 @@
 // The history folder: one file per run, named <startedAt>-<runId>.json so a plain listing sorts
 // oldest first. Adding the same run again replaces its file, so `history add` can be retried.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError, quote } from '../core/errors.ts';
 import { DEFAULT_RESULTS } from '../core/paths.ts';
@@ -37,6 +37,16 @@ export async function readHistory(dir: string): Promise<HistoryRecord[]> {
     records.push(parsed.record);
   }
   return records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+/**
+ * The records of a history that must exist: a mistyped folder is bad input (UsageError, one line),
+ * not an empty history, for the readers that would otherwise pass it off as one (compare
+ * --against-history, history list).
+ */
+export async function readExistingHistory(dir: string): Promise<HistoryRecord[]> {
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new UsageError(`no history folder ${quote(dir)} (history add RUN --history-dir DIR creates one)`);
+  return readHistory(dir);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -102,4 +102,36 @@ test('--dry-run prints the commands and changes nothing', async () => {
   assert.equal(added(before, await leftovers()), []);
 });
 
+test('--dry-run checks --cpus as a run on this machine does, and says which sweep points sockperf refuses', async () => {
+  await expectUsageError(['bench', '--dry-run', '--scenarios', 'host', '--cpus', '0,0'], /--cpus: CPU 0 is in both the client and the server set/);
+  await expectUsageError(['bench', '--dry-run', '--scenarios', 'host', '--cpus', '0,4095'], /--cpus: CPU 4095 does not exist/);
+  const r = await cli(['bench', '--dry-run', '--sweep', 'msg=1,1024', '--workloads', 'udp_rr']);
+  assert.is(r.exitCode, 0, String(r.stderr));
+  assert.match(String(r.stdout), /^# skipping udp_rr \(msg 1\): sockperf needs -m >= 14 \(its header\), not 1$/m);
+  assert.not.match(String(r.stdout), /skipping udp_rr \(msg 1024\)/);
+});
+
+test('the history folder is --history-dir everywhere (--dir still taken); a missing one for history list is one line, exit 2', async () => {
+  const dir = await tempDir('hist');
+  const missing = join(dir, 'histroy');
+  for (const args of [['history', 'list', '--history-dir', missing], ['history', 'list', '--by', 'kernel', '--dir', missing], ['history', 'list', '--dir', dir, '--history-dir', missing]]) {
+    const r = await cli(args);
+    assert.is(r.exitCode, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.is(String(r.stderr).trim().split('\n').length, 1, String(r.stderr));
+    assert.match(String(r.stderr), /^netkit-bench: (no history folder ".*histroy"|--dir is the old spelling of --history-dir)/);
+  }
+  const run = new URL('../fixtures/results/v1-host-veth-tcp-stream.json', import.meta.url).pathname;
+  assert.is((await cli(['history', 'add', run, '--history-dir', join(dir, 'h')])).exitCode, 0);
+  for (const flag of ['--history-dir', '--dir']) {
+    const list = await cli(['history', 'list', flag, join(dir, 'h')]);
+    assert.is(list.exitCode, 0, String(list.stderr));
+    assert.is(String(list.stdout).trim().split('\n').length, 1);
+  }
+  for (const command of [['history', 'add'], ['history', 'list'], ['history', 'kernel'], ['compare'], ['report']]) {
+    const help = String((await cli([...command, '--help'])).stdout);
+    assert.match(help, /--history-dir/, command.join(' '));
+    assert.not.match(help, /--dir\b|--history \[/, command.join(' '));
+  }
+});
+
 test.run();

@@ -92,7 +92,7 @@ test('history add, then compare --against-history: the candidate is never its ow
   assert.equal(saved.baseline.runIds, ['base00', 'same00']);
   oneLine(await cli(['compare', slow, '--against-history', '0', '--history-dir', history]), /--against-history "0" must be a positive integer/);
   // A mistyped history folder would otherwise pass the gate with every row inconclusive.
-  oneLine(await cli(['compare', slow, '--against-history', '2', '--history-dir', join(dir, 'histroy')]), /no history folder ".*histroy" \(history add RUN --dir DIR creates one\)/);
+  oneLine(await cli(['compare', slow, '--against-history', '2', '--history-dir', join(dir, 'histroy')]), /no history folder ".*histroy" \(history add RUN --history-dir DIR creates one\)/);
 });
 
 test('history add refuses a run of another clock or place than the history (exit 2, one line); list and the trend never mix them', async () => {
