@@ -51,10 +51,15 @@ export function answerLines(m: AnswerMatrix, claims: readonly ClaimResult[][], s
     const width = Math.max(...claims[i]!.map((c) => c.verdict.length));
     out.push(...claims[i]!.map((c) => `${c.verdict.padEnd(width)}  ${c.statement}: ${c.detail}`));
   });
-  const skipText = (s: AnswerMatrix['skipped'][number]) => {
-    const at = pointLabel(pointFields(s, m.axes));
-    return `${s.scenario}${s.workload ? ` ${s.workload}` : ''} (${at ? `${at}: ` : ''}${s.reason})`;
-  };
-  if (m.skipped.length) out.push(`skipped: ${m.skipped.map(skipText).join('; ')}`);
+  // A workload refused at a point is one skip per scenario (bench/refusals.ts): said once, naming the scenarios.
+  const said = new Map<string, string[]>();
+  for (const s of m.skipped) {
+    // A refused workload names its swept values even where no measured row varies on them (udp_rr at msg=1,1024: only 1024 measured).
+    const axes = s.workload ? [...new Set([...m.axes, ...Object.keys(s.point ?? {}).filter((a) => a !== 'topology')])] : m.axes;
+    const at = pointLabel(pointFields(s, axes));
+    const what = `${s.workload ? `${s.workload} ` : ''}(${at ? `${at}: ` : ''}${s.reason})`;
+    said.set(what, [...(said.get(what) ?? []), s.scenario]);
+  }
+  if (said.size) out.push(`skipped: ${[...said].map(([what, scenarios]) => `${scenarios.join(', ')} ${what}`).join('; ')}`);
   return out;
 }

@@ -10,7 +10,9 @@ import { resolveBenchOptions } from '../../../harness/cli/bench-options.ts';
 import { resultsCsv } from '../../../harness/results/csv.ts';
 import { tcpCrr, tcpRr, udpRr } from '../../../harness/workloads/rr.ts';
 import { tcpStream } from '../../../harness/workloads/tcp-stream.ts';
-import { resultsFile } from '../../helpers/synthetic-results.ts';
+import { answerMatrix } from '../../../harness/report/answer.ts';
+import { answerLines } from '../../../harness/report/answer-text.ts';
+import { metricRun, resultsFile } from '../../helpers/synthetic-results.ts';
 
 const msg = (...values: number[]) => gridPoints(['cross-node'], { msg: values });
 
@@ -31,6 +33,9 @@ test('a refusal is a skip of that workload for each scenario measured on its top
   assert.equal(skips.map((s) => [s.scenario, s.workload, s.point?.topology]), [['host', 'udp_rr', 'cross-node'], ['veth', 'udp_rr', 'cross-node']]);
   const csv = resultsCsv(resultsFile('r1', [], { skipped: skips }));
   assert.match(csv, /,host,udp_rr,,,0,.*skipped: sockperf needs -m >= 14/);
+  // The answer says it once, naming the scenarios, not once per scenario.
+  const m = answerMatrix(metricRun('r1', 'throughputGbps', { host: [20, 20, 20], veth: [15, 15, 15] }).summary, 'host', skips);
+  assert.is(answerLines(m, [[]]).at(-1), 'skipped: host, veth udp_rr (msg 1: sockperf needs -m >= 14 (its header), not 1)');
 });
 
 test('--dry-run --sweep msg=1,1024 --workloads udp_rr says it skips udp_rr at msg 1, and why', () => {
