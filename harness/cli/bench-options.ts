@@ -109,11 +109,12 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
   if (minRepeats !== undefined && asked !== undefined && minRepeats > asked) throw new UsageError(`--min-repeats ${minRepeats} is more than --repeats ${asked}`);
   const repeats = asked ?? Math.max(p.repeats, minRepeats ?? 0);
   const workloads = flags.workloads === undefined ? [...p.workloads] : parseList('--workloads', flags.workloads, ALL_WORKLOADS, 'workload');
+  const sweep = checkSweepWorkloads(parseSweep(flags.sweep ?? []), workloads);
   return {
     scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseList('--scenarios', flags.scenarios, ALL_SCENARIOS, 'scenario'),
     workloads,
     topologies: parseTopologies(flags.topology),
-    sweep: checkSweepWorkloads(parseSweep(flags.sweep ?? []), workloads),
+    sweep,
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
@@ -132,7 +133,7 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
     abInjectCost: abInjectCostOf(flags),
     preset,
     given: [...given],
-    params: resolveWorkloadParams(flags),
+    params: resolveWorkloadParams(flags, 'flows' in sweep ? workloads : []),
     guest,
     ...(flags.cpus === undefined ? {} : { cpus: parseCpusOption(flags.cpus) }),
   };

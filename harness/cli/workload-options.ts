@@ -62,9 +62,11 @@ export function parseIpVersion(value: string | undefined, fallback: IpVersion): 
 /**
  * tcp_rr's tool: sockperf by default, but sockperf 3.7 (Debian 12) takes no IPv6 address, so with
  * --ip 6 the default is netperf, decided here and recorded; --rr-tool sockperf with --ip 6 is an error.
+ * Likewise with fixed work, and with several flows (N netperf instances, netperf-flows.ts).
  */
-function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion, fixedWork: FixedWork | undefined): WorkloadParams['rrTool'] {
-  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 || fixedWork ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
+function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion, fixedWork: FixedWork | undefined, flowed: boolean): WorkloadParams['rrTool'] {
+  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 || fixedWork || flowed ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
+  if (tool !== 'netperf' && flowed) throw new UsageError(`--sweep flows runs tcp_rr as N netperf instances; --rr-tool ${tool} measures one connection: use --rr-tool netperf`);
   if (tool === 'sockperf' && ipVersion === 6) throw new UsageError('--rr-tool sockperf cannot measure --ip 6 (sockperf 3.7 takes no IPv6 address); use --rr-tool netperf or probe');
   if (tool !== 'netperf' && fixedWork) throw new UsageError(`--rr-tool ${tool} cannot run a fixed number of transactions (--work); use --rr-tool netperf or --duration`);
   return tool;
@@ -78,8 +80,10 @@ function fixedWork(flags: RawWorkloadFlags): { fixedWork?: FixedWork } {
   return { fixedWork: work };
 }
 
-export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
+/** `flowed`: the workloads the flows axis is swept on (none without --sweep flows). */
+export function resolveWorkloadParams(flags: RawWorkloadFlags, flowed: readonly string[] = []): WorkloadParams {
   const d = DEFAULT_WORKLOAD_PARAMS;
+  if (flags.crrTool === 'probe' && flowed.includes('tcp_crr')) throw new UsageError('--sweep flows runs tcp_crr as N netperf instances; --crr-tool probe measures one connection: use --crr-tool netperf');
   const ipVersion = parseIpVersion(flags.ip, d.ipVersion);
   const work = fixedWork(flags);
   return {
@@ -89,7 +93,7 @@ export function resolveWorkloadParams(flags: RawWorkloadFlags): WorkloadParams {
     crrSizeBytes: integer('--crr-size', flags.crrSize, 1, 1_000_000, d.crrSizeBytes),
     udpSizeBytes: integer('--udp-size', flags.udpSize, 16, 65_507, d.udpSizeBytes),
     udpRate: parseUdpRate(flags.udpRate, d.udpRate),
-    rrTool: rrTool(flags, ipVersion, work.fixedWork),
+    rrTool: rrTool(flags, ipVersion, work.fixedWork, flowed.includes('tcp_rr')),
     crrTool: oneOf('--crr-tool', flags.crrTool, CRR_TOOLS, d.crrTool),
     ...optional('maxLossPct', percent('--max-loss-pct', flags.maxLossPct)),
     ...optional('maxRetransmitPct', percent('--max-retransmit-pct', flags.maxRetransmitPct)),

@@ -57,6 +57,11 @@ export interface Measurement {
    * Latency percentiles here are this measurement's own, from all its requests.
    */
   metrics: Record<string, number>;
+  /**
+   * Metrics left out on purpose, each with why: with several request/response flows (the flows
+   * axis) netperf's percentiles, which do not pool over flows. Absent: nothing left out.
+   */
+  omitted?: Record<string, string>;
   bpf: BpfProgramStats[];
   /**
    * Raw per-request samples by name: `latencyUs` is every request's round-trip time in µs

@@ -50,8 +50,9 @@ export interface WorkloadParams {
    */
   msgBytes?: number;
   /**
-   * The flows axis (--sweep flows=...): concurrent connections of the TCP streams (iperf3 -P over
-   * the client's and server's CPU sets). Absent: one stream, --streams for tcp_stream_multi.
+   * The flows axis (--sweep flows=...): concurrent connections over the client's and server's CPU
+   * sets: the TCP streams' iperf3 -P; N netperf instances of tcp_rr and tcp_crr. Absent: one
+   * connection, --streams for tcp_stream_multi.
    */
   flows?: number;
 }

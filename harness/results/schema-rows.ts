@@ -26,6 +26,7 @@ const bpfProgram = z.looseObject({
 export const measurementSchema = (version: 1 | 2) => z.looseObject({
   scenario: z.string(), workload: z.string(), point: pointOfVersion(version), repetition: z.number(), state,
   reason: z.string().optional(), startedAt: z.string(), elapsedS: z.number(), metrics: numbers,
+  omitted: z.record(z.string(), z.string()).optional(),
   bpf: z.array(bpfProgram).optional().default([]),
   samples: z.record(z.string(), z.array(z.number())).optional(),
   sampleCounts: z.record(z.string(), z.looseObject({ collected: z.number(), kept: z.number() })).optional(),

@@ -36,6 +36,8 @@ export interface WorkloadOutcome {
   state: MeasurementState;
   reason?: string;
   metrics: Record<string, number>;
+  /** Metrics this measurement leaves out on purpose, each with why (several flows: percentiles that do not pool). */
+  omitted?: Record<string, string>;
   /** Raw per-request samples by name (latencyUs), uniformly subsampled to at most 20,000. */
   samples?: Record<string, number[]>;
   /** How many samples the tool produced and how many were kept, by the same names. */
