@@ -33,7 +33,7 @@ export function choosePlacement(allowed: readonly number[], topology: readonly C
   }
   const harness = harnessCpus(allowed, topology, chosen);
   const shared = harness.filter((c) => chosen.client.includes(c) || chosen.server.includes(c));
-  if (shared.length > 0) notes.push(`the harness runs on CPUs ${formatCpuList(shared)}, which only parallel flows (tcp_stream_multi) use: single-flow workloads keep their CPUs to themselves`);
+  if (shared.length > 0) notes.push(`the harness runs on CPUs ${formatCpuList(shared)}, which only parallel flows (tcp_stream_multi, and the flows axis) use: single-flow workloads keep their CPUs to themselves`);
   if (harness.length === 0) notes.push(`no CPU left for the harness: its own process shares CPUs ${formatCpuList([...chosen.client, ...chosen.server])} with the workload (its CPU time in the window is recorded)`);
   return { ok: true, placement: { ...chosen, harness, allowed: [...allowed].sort((a, b) => a - b), source: request ? '--cpus' : 'auto', notes } };
 }
