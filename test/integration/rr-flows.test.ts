@@ -1,0 +1,56 @@
+// The flows axis on request/response, for real on veth: N netperf instances at once, each against
+// its own netserver on its own port, spread round robin over each side's CPU set; every instance
+// ran and succeeded, the rate is their sum, the mean is pooled and the percentiles are left out
+// with the reason. Timed (tcp_rr) and fixed work (tcp_crr), which each flow does in full.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SCENARIOS } from '../../scenarios/index.ts';
+import { namespaceName, newRunId } from '../../harness/core/naming.ts';
+import { BPFFS, BPF_BUILD } from '../../harness/core/paths.ts';
+import { withTopology } from '../../harness/topology/apply.ts';
+import { planTopology } from '../../harness/topology/plan.ts';
+import { tcpCrr, tcpRr } from '../../harness/workloads/rr.ts';
+import { PERCENTILES_NOT_POOLED } from '../../harness/workloads/flow-pool.ts';
+import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
+import { leftovers } from '../helpers/host-state.ts';
+
+/** The flows' commands: netservers (ports, server CPUs) and measured clients (ports, client CPUs, lengths). */
+function flowsOf(o: WorkloadOutcome) {
+  const cmds = o.commands ?? [];
+  const servers = cmds.filter((c) => / netserver /.test(c)).map((c) => `${/taskset -c (\S+)/.exec(c)![1]}:${/-p (\d+)/.exec(c)![1]}`);
+  const clients = cmds.filter((c) => / netperf /.test(c)).map((c) => `${/taskset -c (\S+)/.exec(c)![1]}:${/-p (\d+)/.exec(c)![1]}:${/-l (\S+)/.exec(c)![1]}`);
+  return { servers, clients };
+}
+
+test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instances, all ok, summed and pooled', async () => {
+  const scenario = SCENARIOS.find((s) => s.name === 'veth')!;
+  const runId = newRunId();
+  await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
+    const base = {
+      clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
+      serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
+    };
+    const rr = await tcpRr.run({ ...base, params: { rrTool: 'netperf', flows: 2 } });
+    assert.is(rr.state, 'ok', rr.reason);
+    // Flow i on the i-th CPU of each set, its own netserver port; two warmups, two measured clients.
+    assert.equal(flowsOf(rr), { servers: ['1:12865', '0:12866'], clients: ['0:12865:1', '1:12866:1', '0:12865:1', '1:12866:1'] });
+    assert.ok(rr.metrics.transactionsPerS! > 0 && rr.metrics.meanUs! > 0 && rr.metrics.maxUs! >= rr.metrics.meanUs!, JSON.stringify(rr.metrics));
+    for (const p of ['p50Us', 'p90Us', 'p99Us']) {
+      assert.is(rr.metrics[p], undefined, p);
+      assert.is(rr.omitted?.[p], PERCENTILES_NOT_POOLED);
+    }
+    assert.match(rr.tool ?? '', /^netperf 2\.\d/);
+    const crr = await tcpCrr.run({ ...base, params: { flows: 3, fixedWork: { rrTransactions: 1000, crrConnections: 200, streamBytes: 1 << 20 } } });
+    assert.is(crr.state, 'ok', crr.reason);
+    // Fixed work: every flow connects 200 times (netperf -l -200), round robin over the two CPUs.
+    assert.equal(flowsOf(crr).clients.slice(3), ['0:12865:-200', '1:12866:-200', '0:12867:-200']);
+    assert.ok(crr.metrics.connectionsPerS! > 0 && crr.metrics.p99Us === undefined, JSON.stringify(crr.metrics));
+    // One flow: the single-instance path, percentiles and all.
+    const one = await tcpRr.run({ ...base, params: { rrTool: 'netperf', flows: 1 } });
+    assert.is(one.state, 'ok', one.reason);
+    assert.ok(one.metrics.p99Us! > 0 && one.metrics.meanUs! > 0 && one.omitted === undefined, JSON.stringify(one.metrics));
+  });
+  assert.equal(await leftovers(runId), []);
+});
+
+test.run();
