@@ -11,8 +11,11 @@ import type { NetperfRrResult } from '../parsers/netperf.ts';
 export type FlowFigures = Pick<NetperfRrResult, 'transactionsPerS' | 'elapsedS' | 'meanUs' | 'minUs' | 'maxUs'>;
 
 export interface PooledFlows {
-  /** The flows' rates summed. */
+  /** The flows' rates summed: the concurrent rate when they ran over the same time (timed flows). */
   transactionsPerS: number;
+  /** Every flow's transactions over the longest measured phase: the concurrent rate of fixed work,
+   * where each flow does its N transactions and the flows sharing a CPU finish later than one alone. */
+  spanRatePerS: number;
   /** Transaction-weighted mean of the flows' means: the mean over every transaction of every flow. */
   meanUs: number;
   minUs: number;
@@ -40,6 +43,7 @@ export function poolFlows(flows: readonly FlowFigures[]): PooledFlows {
   const weighted = flows.reduce((a, f, i) => a + f.meanUs * transactions[i]!, 0);
   return {
     transactionsPerS: flows.reduce((a, f) => a + f.transactionsPerS, 0),
+    spanRatePerS: total / Math.max(...flows.map((f) => f.elapsedS)),
     meanUs: total > 0 ? weighted / total : NaN,
     minUs: Math.min(...flows.map((f) => f.minUs)),
     maxUs: Math.max(...flows.map((f) => f.maxUs)),

@@ -2,8 +2,9 @@
 // started together, each against its own netserver on its own port (netserver -f serves one test
 // after another, so one netserver would serialise them), so each has its own connection. Flow i
 // runs on the i-th CPU of each side's set, round robin (client-servers.ts flowCpus). Every
-// instance's exit status and output is judged; the measurement is ok only if all N are and their
-// measured phases agree. The rate is the sum, latency pooled where it can be (flow-pool.ts).
+// instance's exit status and output is judged; the measurement is ok only if all N are and, when
+// timed, their measured phases agree. The rate is the sum (timed) or all the work over the longest
+// phase (fixed work), latency pooled where it can be (flow-pool.ts).
 import { parseNetperfKeyval, type NetperfRrResult } from '../parsers/netperf.ts';
 import { flowCpus, runFlows, type FlowPlan } from './client-servers.ts';
 import { judgeToolRun } from './tool-run.ts';
@@ -37,13 +38,16 @@ export async function netperfFlows(ctx: WorkloadContext, test: NetperfTest, size
   }
   const pooled = poolFlows(figures);
   const rateMetric = test === 'TCP_CRR' ? 'connectionsPerS' : 'transactionsPerS';
+  // Timed flows run over one phase, so their rates add up; fixed work ends flow by flow (those
+  // sharing a CPU later), so its rate is all the work over the span it took.
+  const rate = count ? pooled.spanRatePerS : pooled.transactionsPerS;
   const metrics: Record<string, number> = {
-    [rateMetric]: pooled.transactionsPerS, meanUs: pooled.meanUs, maxUs: pooled.maxUs,
-    ...cpuMetrics(r.cpu, { transactionsPerS: pooled.transactionsPerS }),
+    [rateMetric]: rate, meanUs: pooled.meanUs, maxUs: pooled.maxUs,
+    ...cpuMetrics(r.cpu, { transactionsPerS: rate }),
   };
   const omitted = Object.fromEntries(POOLED_PERCENTILES.map((m) => [m, PERCENTILES_NOT_POOLED]));
   const base = { metrics, omitted, cpu: r.cpu, tool, commands: r.commands };
-  const apart = flowsDisagree(pooled);
+  const apart = count ? undefined : flowsDisagree(pooled);
   if (apart) return { ...base, state: 'invalid', reason: apart };
   // Every flow ran as long as asked (fixed work: netperf stops only after its N transactions).
   const lengthGate: Gate = count ? { metric: 'measuredS', positive: true } : durationGate(ctx.durationS);

@@ -23,6 +23,14 @@ test('weights are transactions, not rates: a flow that ran longer counts for mor
   assert.is(poolFlows([flow(100, 1, 30), flow(100, 3, 10)]).meanUs, 15);
 });
 
+test('fixed work: all the transactions over the longest phase, not the sum of rates', () => {
+  // Three flows of 200 connections on two CPUs: the one alone on its CPU ends in 0.1 s, the two
+  // sharing one in 0.2 s. Over those 0.2 s the machine did 600 connections: 3000/s, not 1000 + 1000 + 2000.
+  const p = poolFlows([flow(1000, 0.2, 50), flow(2000, 0.1, 25), flow(1000, 0.2, 50)]);
+  assert.is(p.spanRatePerS, 3000);
+  assert.is(p.transactionsPerS, 4000);
+});
+
 test('one flow pools to itself', () => {
   const p = poolFlows([flow(12345.6, 0.41, 80.5, 30, 900)]);
   assert.equal([p.transactionsPerS, p.meanUs, p.minUs, p.maxUs], [12345.6, 80.5, 30, 900]);
