@@ -31,7 +31,10 @@ test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instanc
       serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
     };
     const rr = await tcpRr.run({ ...base, params: { rrTool: 'netperf', flows: 2 } });
-    assert.is(rr.state, 'ok', rr.reason);
+    // Both instances ran and succeeded. Timed flows must also have run over one phase: on a loaded
+    // host one netperf's timer can overrun the other's by more than 5%, and then the measurement
+    // is invalid for exactly that reason, figures kept (a noisier machine must not fail this test).
+    if (rr.state !== 'ok') assert.match(`${rr.state}: ${rr.reason}`, /^invalid: the flows' measured phases disagree/);
     // Flow i on the i-th CPU of each set, its own netserver port; two warmups, two measured clients.
     assert.equal(flowsOf(rr), { servers: ['1:12865', '0:12866'], clients: ['0:12865:1', '1:12866:1', '0:12865:1', '1:12866:1'] });
     assert.ok(rr.metrics.transactionsPerS! > 0 && rr.metrics.meanUs! > 0 && rr.metrics.maxUs! >= rr.metrics.meanUs!, JSON.stringify(rr.metrics));
