@@ -12,15 +12,32 @@ export async function leftovers(runId?: string): Promise<string[]> {
   return [...ns.map((n) => `namespace ${n}`), ...links.map((l) => `link ${l}`), ...pins.map((p) => `pin ${p}`)];
 }
 
-export async function rootNamespaceState(): Promise<string> {
+/**
+ * The root namespace's links, addresses, routes, sysctls and bpffs. Given run ids, it keeps of
+ * netkit-bench's names only those runs' (nkb-<id>...): another live run's devices, routes and pins
+ * come and go meanwhile and are none of the caller's business.
+ */
+export async function rootNamespaceState(runIds?: string[]): Promise<string> {
+  const mine = (text: string) => !runIds || !text.includes('nkb-') || runIds.some((id) => text.includes(`nkb-${id}`));
+  const lines = (text: string) => text.split('\n').filter(mine).join('\n');
   const sysctls = ['net/ipv4/ip_forward', 'kernel/bpf_stats_enabled', 'net/ipv4/conf/all/rp_filter'];
   return JSON.stringify({
-    links: (await execa('ip', ['-o', 'link'])).stdout.replace(/\d+ bytes/g, ''),
-    addrs: (await execa('ip', ['-o', 'addr'])).stdout,
-    routes: (await execa('ip', ['route', 'show', 'table', 'all'])).stdout,
+    links: lines((await execa('ip', ['-o', 'link'])).stdout.replace(/\d+ bytes/g, '')),
+    addrs: lines((await execa('ip', ['-o', 'addr'])).stdout),
+    routes: lines((await execa('ip', ['route', 'show', 'table', 'all'])).stdout),
     sysctls: await Promise.all(sysctls.map(async (k) => `${k}=${(await readFile(`/proc/sys/${k}`, 'utf8')).trim()}`)),
-    bpffs: await readdir('/sys/fs/bpf').then((d) => d.sort(), () => 'not mounted'),
+    bpffs: await readdir('/sys/fs/bpf').then((d) => d.filter(mine).sort(), () => 'not mounted'),
   });
+}
+
+/** iperf3 servers no process owns any more (their parent is init): what a run left running, not
+ * the servers of other runs going on meanwhile, whose parents are those runs' own processes. */
+export async function orphanIperf3Servers(): Promise<number[]> {
+  const pids = (await execa('pgrep', ['-f', 'iperf3 -s '], { reject: false })).stdout.split('\n').filter(Boolean).map(Number);
+  const parent = async (pid: number) => Number(/^PPid:\s+(\d+)$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
+  const orphans: number[] = [];
+  for (const pid of pids) if ((await parent(pid)) === 1) orphans.push(pid);
+  return orphans;
 }
 
 /** What appeared between two leftovers() snapshots: robust to other runs on the same machine. */

@@ -4,19 +4,22 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from '../helpers/cli.ts';
-import { added, leftovers } from '../helpers/host-state.ts';
+import { leftovers } from '../helpers/host-state.ts';
+import { newRunId } from '../../harness/core/naming.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 
+// Each run carries its own run id, and only that run's names (nkb-<id>...) are looked for: other
+// runs live on the machine meanwhile never fail it.
 async function expectUsageError(args: string[], message: RegExp, opts: { uid?: number; affinity?: string } = {}) {
   const out = await tempDir('cli');
-  const before = await leftovers();
-  const r = await cli([...args, '--out', out], opts);
+  const runId = newRunId();
+  const r = await cli([...args, '--run-id', runId, '--out', out], opts);
   assert.is(r.exitCode, 2, `${args.join(' ')}: exit ${r.exitCode}\n${r.stderr}`);
   const lines = String(r.stderr).trim().split('\n');
   assert.is(lines.length, 1, `one line expected, got:\n${r.stderr}`);
   assert.match(lines[0]!, message);
   assert.equal(await readdir(out), [], 'nothing written');
-  assert.equal(added(before, await leftovers()), []);
+  assert.equal(await leftovers(runId), []);
 }
 
 test.after(removeTempDirs);
@@ -54,11 +57,11 @@ test('--vm-kernel: a bad value, and a Debian kernel that neither the cache nor a
 test('unwritable output folder', async () => {
   const parent = await tempDir('ro');
   await chmod(parent, 0o555);
-  const before = await leftovers();
-  const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--out', join(parent, 'results')], { uid: 65534 });
+  const runId = newRunId();
+  const r = await cli(['bench', '--scenarios', 'host', '--vm', 'never', '--run-id', runId, '--out', join(parent, 'results')], { uid: 65534 });
   assert.is(r.exitCode, 2);
   assert.is(String(r.stderr).trim().split('\n').length, 1);
-  assert.equal(added(before, await leftovers()), []);
+  assert.equal(await leftovers(runId), []);
 });
 
 test('not root', async () => {
@@ -93,13 +96,13 @@ test('statistics options outside their meaningful range: an alpha that would inv
 });
 
 test('--dry-run prints the commands and changes nothing', async () => {
-  const before = await leftovers();
-  const r = await cli(['bench', '--dry-run', '--scenarios', 'veth-bpf']);
+  const runId = newRunId();
+  const r = await cli(['bench', '--dry-run', '--scenarios', 'veth-bpf', '--run-id', runId]);
   assert.is(r.exitCode, 0);
-  assert.match(String(r.stdout), /ip netns add nkb-[a-z0-9]{6}-node0/);
+  assert.match(String(r.stdout), new RegExp(`ip netns add nkb-${runId}-node0`));
   assert.match(String(r.stdout), /nkb-loader attach .*--hook tcx_ingress/);
-  assert.match(String(r.stdout), /ip netns del nkb-[a-z0-9]{6}-node0/);
-  assert.equal(added(before, await leftovers()), []);
+  assert.match(String(r.stdout), new RegExp(`ip netns del nkb-${runId}-node0`));
+  assert.equal(await leftovers(runId), []);
 });
 
 test('--dry-run checks --cpus as a run on this machine does, and says which sweep points sockperf refuses', async () => {

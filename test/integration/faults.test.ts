@@ -5,31 +5,39 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BIN } from '../helpers/cli.ts';
-import { added, leftovers, rootNamespaceState } from '../helpers/host-state.ts';
+import { leftovers, orphanIperf3Servers, rootNamespaceState } from '../helpers/host-state.ts';
 import { childPids, descendants, resultsWith, running, waitFor } from '../helpers/wait.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 import { OWNERS_DIR } from '../../harness/host/run-owner.ts';
+import { newRunId } from '../../harness/core/naming.ts';
 
 const outDir = () => tempDir('fault');
-const start = (out: string, extra: string[] = []) =>
-  execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--out', out, ...extra], { reject: false });
+const start = (out: string, runId: string, extra: string[] = []) =>
+  execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--run-id', runId, '--out', out, ...extra], { reject: false });
 
-async function expectHostAsFound(before: { state: string; names: string[] }) {
+/**
+ * The host as found, as far as these runs go: the root namespace's state and netkit-bench's names,
+ * both read for these run ids only (nkb-<id>...), so other runs live on the machine meanwhile
+ * never fail the comparison; and no iperf3 server left without an owner.
+ */
+async function expectHostAsFound(before: { state: string; runIds: string[] }) {
+  const state = () => rootNamespaceState(before.runIds);
   // Namespace teardown is asynchronous in the kernel (cleanup_net); give it a moment.
-  await waitFor('host state restored', async () => ((await rootNamespaceState()) === before.state ? true : undefined), 10_000).catch(() => undefined);
-  assert.is(await rootNamespaceState(), before.state, 'root namespace links, addresses, routes, sysctls');
-  assert.equal(added(before.names, await leftovers()), []);
-  assert.is((await execa('pgrep', ['-f', 'iperf3 -s '], { reject: false })).stdout, '', 'no iperf3 server left');
+  await waitFor('host state restored', async () => ((await state()) === before.state ? true : undefined), 10_000).catch(() => undefined);
+  assert.is(await state(), before.state, 'root namespace links, addresses, routes, sysctls');
+  for (const id of before.runIds) assert.equal(await leftovers(id), []);
+  assert.equal(await orphanIperf3Servers(), [], 'no iperf3 server left');
 }
 
-const snapshot = async () => ({ state: await rootNamespaceState(), names: await leftovers() });
+const snapshot = async (...runIds: string[]) => ({ state: await rootNamespaceState(runIds), runIds });
 
 test.after(removeTempDirs);
 
 test('SIGINT mid-run: teardown, results kept and marked incomplete, exit 130', async () => {
-  const before = await snapshot();
+  const id = newRunId();
+  const before = await snapshot(id);
   const out = await outDir();
-  const bench = start(out);
+  const bench = start(out, id);
   await waitFor('a first measurement', () => resultsWith(out, 1));
   bench.kill('SIGINT');
   const r = await bench;
@@ -41,10 +49,11 @@ test('SIGINT mid-run: teardown, results kept and marked incomplete, exit 130', a
 });
 
 test('SIGKILL of the process the user started: the run stops its measurement, tears down, nothing left', async () => {
-  const before = await snapshot();
+  const id = newRunId();
+  const before = await snapshot(id);
   const out = await outDir();
   // One long measurement: finishing it would take 20 s; stopping it takes a signal and a teardown.
-  const bench = start(out, ['--repeats', '1', '--duration', '20']);
+  const bench = start(out, id, ['--repeats', '1', '--duration', '20']);
   const [client] = await waitFor('the measuring iperf3 client', async () => {
     const list = (await descendants(bench.pid!)).filter((p) => / iperf3 (-[46] )?-c /.test(` ${p.command} `));
     return list.length ? list : undefined;
@@ -72,9 +81,10 @@ test('SIGKILL of the process the user started: the run stops its measurement, te
 });
 
 test('SIGKILL of the run itself (PID 1 of its namespace): the kernel removes everything', async () => {
-  const before = await snapshot();
+  const id = newRunId();
+  const before = await snapshot(id);
   const out = await outDir();
-  const bench = start(out);
+  const bench = start(out, id);
   await waitFor('a first measurement', () => resultsWith(out, 1));
   const [unshare] = await childPids(bench.pid!);
   const [inner] = await childPids(unshare!);
@@ -87,13 +97,12 @@ test('SIGKILL of the run itself (PID 1 of its namespace): the kernel removes eve
 });
 
 test('a server that dies mid-measurement: that measurement fails, the run carries on', async () => {
-  const before = await snapshot();
+  const id = newRunId();
+  const before = await snapshot(id);
   const out = await outDir();
-  const bench = start(out, ['--repeats', '2', '--duration', '4']);
-  const server = await waitFor('the iperf3 server', async () => {
-    const p = await execa('pgrep', ['-f', 'iperf3 -s '], { reject: false });
-    return p.stdout.trim() ? Number(p.stdout.trim().split('\n')[0]) : undefined;
-  });
+  const bench = start(out, id, ['--repeats', '2', '--duration', '4']);
+  // This run's server, found in its own process tree: other runs on the machine have theirs.
+  const server = await waitFor('the iperf3 server', async () => (await descendants(bench.pid!)).find((p) => / iperf3 (-[46] )?-s /.test(` ${p.command} `))?.pid);
   await new Promise((r) => setTimeout(r, 2500));
   process.kill(server, 'SIGKILL');
   const r = await bench;
@@ -107,9 +116,10 @@ test('a server that dies mid-measurement: that measurement fails, the run carrie
 });
 
 test('two runs at once do not interfere', async () => {
-  const before = await snapshot();
+  const ids = [newRunId(), newRunId()];
+  const before = await snapshot(...ids);
   const [a, b] = [await outDir(), await outDir()];
-  const [ra, rb] = await Promise.all([start(a, ['--repeats', '2', '--duration', '2']), start(b, ['--repeats', '2', '--duration', '2'])]);
+  const [ra, rb] = await Promise.all([start(a, ids[0]!, ['--repeats', '2', '--duration', '2']), start(b, ids[1]!, ['--repeats', '2', '--duration', '2'])]);
   assert.is(ra.exitCode, 0, String(ra.stderr));
   assert.is(rb.exitCode, 0, String(rb.stderr));
   assert.is((await resultsWith(a, 2))!.results.measurements.length, 2);
@@ -118,8 +128,8 @@ test('two runs at once do not interfere', async () => {
 });
 
 test('a namespace name already taken on the host is neither used nor removed', async () => {
-  const before = await snapshot();
   const runId = 'taken1';
+  const before = await snapshot(runId);
   await execa('ip', ['netns', 'add', `nkb-${runId}-node0`]);
   try {
     const out = await outDir();
