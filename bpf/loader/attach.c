@@ -34,9 +34,11 @@ static int pick_program(struct bpf_object *obj, const struct attach_args *a, str
 	if (a->mode == MODE_TRACE && bpf_program__type(prog) != BPF_PROG_TYPE_TRACING)
 		return usagef("--prog %s is SEC(\"%s\"), not a tracing program (tp_btf/, fentry/)",
 			      a->prog_name, bpf_program__section_name(prog));
-	/* load: any tc program; cls_bpf ignores the expected attach type (tcx/ingress is fine). */
-	if (a->mode == MODE_LOAD && bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS)
-		return usagef("--prog %s is SEC(\"%s\"), not a tc program", a->prog_name,
+	/* load: any tc program (cls_bpf ignores the expected attach type: tcx/ingress is fine), or a
+	 * tracing program for `link` to attach later (link.c). */
+	if (a->mode == MODE_LOAD && bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS &&
+	    bpf_program__type(prog) != BPF_PROG_TYPE_TRACING)
+		return usagef("--prog %s is SEC(\"%s\"), not a tc or tracing program", a->prog_name,
 			      bpf_program__section_name(prog));
 	if (a->mode == MODE_LINK && (bpf_program__type(prog) != BPF_PROG_TYPE_SCHED_CLS ||
 				     bpf_program__expected_attach_type(prog) != a->hook->type)) {

@@ -131,4 +131,9 @@ int do_detach(const char *dir);
 int do_stats_many(const char *first, const char *const *more, int n_more);
 int do_hold_stats(void);
 
+/* ---- link.c: link and unlink a tracing program `load` pinned, without loading it again */
+
+int do_link_many(const char *const *dirs, int n);
+int do_unlink_many(const char *const *dirs, int n);
+
 #endif /* NKB_LOADER_H */

@@ -7,6 +7,8 @@
  *                          [--set VAR=VALUE]... [--first]
  *   nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
  *   nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...
+ *   nkb-loader [-v] link   --pin-dir DIR [--pin-dir DIR]...
+ *   nkb-loader [-v] unlink --pin-dir DIR [--pin-dir DIR]...
  *   nkb-loader [-v] detach --pin-dir DIR
  *   nkb-loader [-v] stats  --pin-dir DIR [--pin-dir DIR]...
  *   nkb-loader [-v] hold-stats
@@ -36,6 +38,8 @@ static void usage(FILE *f)
 	      "                         [--set VAR=VALUE]... [--first]\n"
 	      "  nkb-loader [-v] trace  --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
 	      "  nkb-loader [-v] load   --obj FILE --prog NAME --pin-dir DIR [--set VAR=VALUE]...\n"
+	      "  nkb-loader [-v] link   --pin-dir DIR [--pin-dir DIR]...\n"
+	      "  nkb-loader [-v] unlink --pin-dir DIR [--pin-dir DIR]...\n"
 	      "  nkb-loader [-v] detach --pin-dir DIR\n"
 	      "  nkb-loader [-v] stats  --pin-dir DIR [--pin-dir DIR]...   (one line each, read back to back)\n"
 	      "  nkb-loader [-v] hold-stats\n"
@@ -48,7 +52,10 @@ static void usage(FILE *f)
 	      "       | netns:PATH (that namespace's cookie) | @IFNAME/PATH (ifindex in namespace PATH)\n"
 	      "       | V1,V2,... (an integer array; the rest zeroed)\n"
 	      "trace: a tracing program (tp_btf/, fentry/) attached where its SEC() says.\n"
-	      "load: loads and pins prog and counters only, for tc filter ... bpf da object-pinned DIR/prog.\n"
+	      "load: loads and pins prog and counters only, for tc filter ... bpf da object-pinned DIR/prog,\n"
+	      "      or, for a tracing program, for link.\n"
+	      "link: attaches each DIR/prog (a tracing program load left) and pins DIR/link, all or none.\n"
+	      "unlink: detaches and unpins each DIR/link, keeping DIR/prog and DIR/counters.\n"
 	      "hold-stats: turns on run_cnt/run_time_ns counting (BPF_ENABLE_STATS) until stdin ends\n"
 	      "      or SIGTERM/SIGINT; the kernel turns it off when no holder is left, even if killed.\n"
 	      "Run inside the device's namespace with nsenter --net=/run/netns/NS.\n", f);
@@ -140,8 +147,15 @@ static int run_command(int argc, char **argv)
 	}
 	if (a.obj_path || a.prog_name || a.hook || a.dev || a.nsets || a.first)
 		return usagef("%s takes only --pin-dir", command);
+	if (!strcmp(command, "link") || !strcmp(command, "unlink")) {
+		const char *dirs[MAX_SETS + 1] = { a.pin_dir };
+
+		for (int i = 0; i < a.n_more_pin_dirs; i++)
+			dirs[i + 1] = a.more_pin_dirs[i];
+		return (!strcmp(command, "link") ? do_link_many : do_unlink_many)(dirs, a.n_more_pin_dirs + 1);
+	}
 	if (a.n_more_pin_dirs && strcmp(command, "stats"))
-		return usagef("only stats takes more than one --pin-dir");
+		return usagef("only stats, link and unlink take more than one --pin-dir");
 	if (!strcmp(command, "detach"))
 		return do_detach(a.pin_dir);
 	/* Each line is printed only once all are read, so a failure leaves stdout empty. */
@@ -151,7 +165,8 @@ static int run_command(int argc, char **argv)
 static bool is_command(const char *word)
 {
 	return !strcmp(word, "attach") || !strcmp(word, "trace") || !strcmp(word, "load") ||
-	       !strcmp(word, "detach") || !strcmp(word, "stats") || !strcmp(word, "hold-stats");
+	       !strcmp(word, "detach") || !strcmp(word, "stats") || !strcmp(word, "hold-stats") ||
+	       !strcmp(word, "link") || !strcmp(word, "unlink");
 }
 
 int main(int argc, char **argv)
@@ -170,7 +185,7 @@ int main(int argc, char **argv)
 	}
 	if (!argc || !is_command(argv[0])) {
 		command = "usage";
-		return usagef("want a command, attach, trace, load, detach, stats or hold-stats%s%s",
+		return usagef("want a command, attach, trace, load, link, unlink, detach, stats or hold-stats%s%s",
 			      argc ? ", not " : "", argc ? argv[0] : "");
 	}
 	command = argv[0];
