@@ -11,7 +11,7 @@ import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WorkloadOutcome } from '../workloads/types.ts';
 import type { WindowHooks } from '../model/window.ts';
-import { receivePathAccounting, receivePathMetrics } from './receive-path.ts';
+import { receivePathAccounting, receivePathMetrics, type ReceivePathAccounting } from './receive-path.ts';
 import type { ReceivePathCounts } from '../model/receive-path.ts';
 
 export interface PassResult {
@@ -30,12 +30,15 @@ export interface PassRun {
 }
 
 /**
- * Runs each of `runs` in turn under one attach of the tracers and one hold of BPF run statistics;
+ * Runs each of `runs` in turn under one attach (link) of the tracers and one hold of BPF run statistics;
  * `take` reads the scenario's program counters (harness/bpf/stats.ts) and is called right before
- * and after each run, so each result holds that run's figures only. Results by run name.
+ * and after each run, so each result holds that run's figures only. `build`: the build's accounting (its tracers
+ * loaded once for all of its passes, unloaded by the caller); without it, the pass loads and unloads
+ * its own. Results by run name.
  */
-export async function untimedPasses(scenario: Scenario, plan: PlanContext, log: (line: string) => void, take: () => Promise<BpfProgramStats[]>, runs: readonly PassRun[]): Promise<Map<string, PassResult>> {
-  const acct = receivePathAccounting(scenario, plan);
+export async function untimedPasses(scenario: Scenario, plan: PlanContext, log: (line: string) => void, take: () => Promise<BpfProgramStats[]>, runs: readonly PassRun[], build?: ReceivePathAccounting): Promise<Map<string, PassResult>> {
+  // The build's tracers (loaded once, linked here), or this call's own, unloaded at its end.
+  const acct = build ?? receivePathAccounting(scenario, plan);
   let window: WindowHooks | undefined = acct.window;
   try {
     await acct.attach();
@@ -56,7 +59,7 @@ export async function untimedPasses(scenario: Scenario, plan: PlanContext, log: 
     }
   } finally {
     await release?.();
-    await acct.detach().catch((err: Error) => log(`receive-path accounting: ${err.message}`));
+    await (build ? acct.detach() : acct.unload()).catch((err: Error) => log(`receive-path accounting: ${err.message}`));
   }
   return out;
 }

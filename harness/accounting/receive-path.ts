@@ -1,40 +1,59 @@
-// Backlog and receive-path accounting for one measurement. The tracers are attached just before
-// the workload starts and detached right after it ends, so they are never attached outside a
-// measurement; their counters are read at the edges of the workload's timed window (with the CPU
-// snapshots), so the figures cover that window only.
+// Backlog and receive-path accounting for one build. The tracers are loaded once per build (the
+// costly step: the kernel's BTF and the verifier, seconds of wall time under TCG), linked just
+// before the untimed passes and unlinked right after them, so they never run on a packet outside
+// a pass; their counters are read at the edges of each pass's window (with the CPU snapshots),
+// so the figures cover that window only.
 import { rmdir } from 'node:fs/promises';
 import { pinDir } from '../core/naming.ts';
 import type { PlanContext } from '../topology/plan.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WindowHooks } from '../model/window.ts';
-import { attachTracer, detachTracer, readTracers, subtractCounts, TRACERS, type Tracer, type TracerCounts } from './tracers.ts';
+import { detachTracer, linkTracers, loadTracer, readTracers, subtractCounts, TRACERS, type Tracer, type TracerCounts } from './tracers.ts';
 import type { ReceivePathCounts } from '../model/receive-path.ts';
 
 export interface ReceivePathAccounting {
+  /** Links the tracers, loading them first on the build's first call; a failed load is not retried (the same error again). */
   attach(): Promise<void>;
   window: WindowHooks;
   /** The counts of the last window, once (a second call gives undefined), or undefined when none completed. */
   result(): ReceivePathCounts | undefined;
-  /** Detaches whatever attach() attached; safe to call more than once and after a failed attach. */
+  /** Unlinks them (they stay loaded, their counters kept); safe to call more than once and after a failed attach. */
   detach(): Promise<void>;
+  /** Unlinks and unloads whatever was loaded: the end of the build. */
+  unload(): Promise<void>;
 }
 
 export function receivePathAccounting(scenario: Scenario, ctx: PlanContext): ReceivePathAccounting {
-  let attached: Tracer[] = [];
+  let loaded: Tracer[] = [];
+  let loadError: Error | undefined;
+  let linked = false;
   let before: TracerCounts[] | undefined;
   let beganMs = 0;
   let counts: ReceivePathCounts | undefined;
   const readAll = () => readTracers(TRACERS, ctx);
+  const detach = async () => {
+    if (!linked) return;
+    linked = false;
+    await linkTracers(loaded, false, ctx);
+  };
   return {
     async attach() {
-      for (const t of TRACERS) {
-        await attachTracer(t, scenario, ctx);
-        attached.push(t);
+      if (loadError) throw loadError;
+      try {
+        for (const t of TRACERS.filter((x) => !loaded.includes(x))) {
+          await loadTracer(t, scenario, ctx);
+          loaded.push(t);
+        }
+      } catch (err) {
+        loadError = err as Error;
+        throw err;
       }
+      await linkTracers(loaded, true, ctx);
+      linked = true;
     },
     window: {
       async begin() {
-        if (attached.length !== TRACERS.length) return;
+        if (!linked) return;
         before = await readAll();
         beganMs = performance.now();
       },
@@ -60,9 +79,12 @@ export function receivePathAccounting(scenario: Scenario, ctx: PlanContext): Rec
       before = undefined;
       return c;
     },
-    async detach() {
-      const todo = attached.reverse();
-      attached = [];
+    detach,
+    async unload() {
+      await detach().catch(() => undefined);
+      const todo = loaded.reverse();
+      loaded = [];
+      // detach removes the link if one is left, the program and counters, and the pin folder.
       for (const t of todo) await detachTracer(t, ctx);
       // The loader made the run's pin folder if the scenario had none; take it back when empty.
       if (todo.length > 0) await rmdir(pinDir(ctx.bpffs, ctx.runId)).catch(() => undefined);

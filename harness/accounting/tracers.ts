@@ -1,6 +1,6 @@
 // The receive-path tracers (bpf/backlog_enqueue.bpf.c, bpf/receive_pass.bpf.c) for one run:
-// nkb-loader commands that attach them, filtered to the run's namespaces and wire, read their
-// counters, and detach them. They are global (tracepoints), so they run from any namespace.
+// nkb-loader commands that load them, filtered to the run's namespaces and wire, link and unlink
+// them, read their counters, and detach them. They are global (tracepoints), so they run from any namespace.
 import { parseLoaderStats } from '../bpf/stats.ts';
 import { run } from '../core/exec.ts';
 import { deviceName, namespaceName, pinDir } from '../core/naming.ts';
@@ -51,9 +51,16 @@ export function tracerPins(t: Tracer, runId: string, bpffs: string): string {
   return pinDir(bpffs, runId, t.name);
 }
 
-export async function attachTracer(t: Tracer, scenario: Scenario, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
+/** Loads and pins one tracer (program and counters) without attaching it: once per build, the costly step (the kernel's BTF, the verifier). */
+export async function loadTracer(t: Tracer, scenario: Scenario, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
   const obj = `${ctx.bpfBuild}/${t.object}.bpf.o`;
-  await run(`attach tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'trace', '--obj', obj, '--prog', t.object, '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs), ...tracerSets(scenario, ctx.runId)], { timeoutMs: 60_000 });
+  await run(`load tracer ${t.name}`, [`${ctx.bpfBuild}/nkb-loader`, 'load', '--obj', obj, '--prog', t.object, '--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs), ...tracerSets(scenario, ctx.runId)], { timeoutMs: 60_000 });
+}
+
+/** Attaches the loaded tracers (`nkb-loader link`, all or none) or takes them off again (`unlink`), in one process; their counters carry on. */
+export async function linkTracers(ts: readonly Tracer[], linked: boolean, ctx: { runId: string; bpffs: string; bpfBuild: string }): Promise<void> {
+  const dirs = ts.flatMap((t) => ['--pin-dir', tracerPins(t, ctx.runId, ctx.bpffs)]);
+  await run(`${linked ? 'link' : 'unlink'} receive-path tracers`, [`${ctx.bpfBuild}/nkb-loader`, linked ? 'link' : 'unlink', ...dirs], { timeoutMs: 30_000 });
 }
 
 /**

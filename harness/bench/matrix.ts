@@ -15,6 +15,7 @@ import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Workload } from '../workloads/types.ts';
 import { BPF_COST_PASS_S, bpfCostMetrics } from '../accounting/bpf-cost.ts';
 import { untimedPasses, type PassResult } from '../accounting/measure.ts';
+import { receivePathAccounting } from '../accounting/receive-path.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { serverKeeper } from '../workloads/server-keeper.ts';
 import { unitKey } from './shard.ts';
@@ -158,51 +159,57 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
       const workloadCtx = (point: Point) => atPoint.get(pointKey(point))!.timed;
       const passParamsAt = (point: Point) => atPoint.get(pointKey(point))!.pass;
       const passRun = (workload: Workload, point: Point) => ({ name: series(workload.name, point), run: (window: WorkloadContext['window']) => workload.run({ ...workloadCtx(point), durationS: BPF_COST_PASS_S, params: passParamsAt(point), window }) });
-      const upfront = schedule.upfrontPasses(ctx.workloads);
-      const shared = upfront.length ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => upfront.filter((w) => runs(w, p)).map((w) => passRun(w, p)))) : undefined;
-      await bpf.take();
-      let previous: string | undefined;
-      for (const [repetition, workload, point] of steps) {
-        if (ctx.signal.aborted) return;
-        if (ended.has(series(workload.name, point))) continue;
-        ctx.log(`${scenario.name}${at(point)} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
-        ctx.onStart?.(`${scenario.name}${at(point)}`, workload, repetition);
-        const startedAt = new Date();
-        await schedule.beforeWindow(done.size === 0, ctx.signal);
-        // The timed window runs the datapath and nothing else of ours.
-        const outcome = await workload.run({ ...workloadCtx(point), warm: schedule.warmRepeats && previous === series(workload.name, point) });
-        previous = outcome.state === 'failed' ? undefined : series(workload.name, point);
-        const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
-        if (ctx.signal.aborted) return;
-        const counters = await bpf.take();
-        const failed = outcome.state === 'failed';
-        const last = repetition === lastRepetition || (rule !== undefined && endsEarly(workload, point, repetition, outcome, rule));
-        if (last && repetition !== lastRepetition) {
-          ended.add(series(workload.name, point));
-          ctx.onSkipped?.(workload, repetitions.filter((r) => r > repetition).length);
+      // The receive-path tracers, loaded once for the build's passes (linked only during them) and unloaded before the teardown.
+      const tracers = receivePathAccounting(scenario, ctx.plan);
+      try {
+        const upfront = schedule.upfrontPasses(ctx.workloads);
+        const shared = upfront.length ? await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, points.flatMap((p) => upfront.filter((w) => runs(w, p)).map((w) => passRun(w, p))), tracers) : undefined;
+        await bpf.take();
+        let previous: string | undefined;
+        for (const [repetition, workload, point] of steps) {
+          if (ctx.signal.aborted) return;
+          if (ended.has(series(workload.name, point))) continue;
+          ctx.log(`${scenario.name}${at(point)} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
+          ctx.onStart?.(`${scenario.name}${at(point)}`, workload, repetition);
+          const startedAt = new Date();
+          await schedule.beforeWindow(done.size === 0, ctx.signal);
+          // The timed window runs the datapath and nothing else of ours.
+          const outcome = await workload.run({ ...workloadCtx(point), warm: schedule.warmRepeats && previous === series(workload.name, point) });
+          previous = outcome.state === 'failed' ? undefined : series(workload.name, point);
+          const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
+          if (ctx.signal.aborted) return;
+          const counters = await bpf.take();
+          const failed = outcome.state === 'failed';
+          const last = repetition === lastRepetition || (rule !== undefined && endsEarly(workload, point, repetition, outcome, rule));
+          if (last && repetition !== lastRepetition) {
+            ended.add(series(workload.name, point));
+            ctx.onSkipped?.(workload, repetitions.filter((r) => r > repetition).length);
+          }
+          const none: PassResult = { programs: [], metrics: {} };
+          const accounted = failed ? none
+            : schedule.passAfter(workload, last) ? (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload, point)], tracers)).get(series(workload.name, point)) ?? none
+            : (repetition === repetitions[0] && shared?.get(series(workload.name, point))) || none;
+          const { programs: pass, receivePath, metrics: pathMetrics } = accounted;
+          if (ctx.signal.aborted) return;
+          const programs = counters.map((c) => {
+            const p = pass.find((x) => x.name === c.name);
+            return { ...c, runCnt: p?.runCnt ?? 0, runTimeNs: p?.runTimeNs ?? 0 };
+          });
+          await record({
+            scenario: scenario.name,
+            workload: workload.name,
+            point,
+            repetition,
+            ...outcome,
+            metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(pass), ...pathMetrics }) },
+            startedAt: startedAt.toISOString(),
+            elapsedS,
+            bpf: programs,
+            ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParamsAt(point)?.fixedWork) } } : {}),
+          });
         }
-        const none: PassResult = { programs: [], metrics: {} };
-        const accounted = failed ? none
-          : schedule.passAfter(workload, last) ? (await untimedPasses(scenario, ctx.plan, ctx.log, bpf.take, [passRun(workload, point)])).get(series(workload.name, point)) ?? none
-          : (repetition === repetitions[0] && shared?.get(series(workload.name, point))) || none;
-        const { programs: pass, receivePath, metrics: pathMetrics } = accounted;
-        if (ctx.signal.aborted) return;
-        const programs = counters.map((c) => {
-          const p = pass.find((x) => x.name === c.name);
-          return { ...c, runCnt: p?.runCnt ?? 0, runTimeNs: p?.runTimeNs ?? 0 };
-        });
-        await record({
-          scenario: scenario.name,
-          workload: workload.name,
-          point,
-          repetition,
-          ...outcome,
-          metrics: { ...outcome.metrics, ...(failed ? {} : { ...bpfCostMetrics(pass), ...pathMetrics }) },
-          startedAt: startedAt.toISOString(),
-          elapsedS,
-          bpf: programs,
-          ...(receivePath && !failed ? { receivePath: { ...receivePath, ...passTransactions(workload.name, passParamsAt(point)?.fixedWork) } } : {}),
-        });
+      } finally {
+        await tracers.unload().catch((err: Error) => ctx.log(`receive-path accounting: ${err.message}`));
       }
     }, { log: ctx.log, signal: ctx.signal, beforeTeardown: servers.stopAll });
   } catch (err) {
