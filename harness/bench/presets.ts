@@ -1,11 +1,14 @@
-// The three sizes of run. Anything given on the command line overrides its preset.
-//   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions
+// The three sizes of run. Anything given on the command line overrides its preset (--topology too).
+//   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions, cross-node only
 //   default  `npm run bench`: tcp_stream, tcp_rr, tcp_crr (nothing needed beyond iperf3 and node),
-//            five repetitions (interval of the median: [min, max], 93.75% coverage): about 3 minutes for the three
-//            scenarios a netkit-less kernel runs, about 5 for all five
-//   full     every workload and scenario (veth-tc too), longer measurements, ten repetitions (a 97.9% interval of the median): for figures to publish
+//            five repetitions (interval of the median: [min, max], 93.75% coverage), each scenario
+//            cross-node and same-node (docs/same-node.md#time: within 10 minutes in the VM)
+//   full     every workload and scenario (veth-tc too), longer measurements, ten repetitions (a 97.9% interval of the median),
+//            cross-node and same-node: for figures to publish
 import { DEFAULT_WORKLOADS, FULL_WORKLOADS } from '../workloads/index.ts';
 import { SCENARIOS } from '../../scenarios/index.ts';
+import { CROSS_NODE } from '../model/point.ts';
+import { SAME_NODE } from '../../scenarios/same-node/base.ts';
 
 export type PresetName = 'quick' | 'default' | 'full';
 
@@ -14,6 +17,8 @@ export interface Preset {
   repeats: number;
   workloads: readonly string[];
   scenarios: readonly string[];
+  /** The topologies each scenario is measured on (the `topology` axis); --topology overrides it. */
+  topologies: readonly string[];
 }
 
 /**
@@ -23,10 +28,16 @@ export interface Preset {
  */
 export const DEFAULT_SCENARIOS: readonly string[] = ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'];
 
+/**
+ * Both paths the claim is about: pods on two nodes, and pods on one node (issue 21). pod-to-node
+ * (a pod to its own node's address) runs when named.
+ */
+export const DEFAULT_TOPOLOGIES: readonly string[] = [CROSS_NODE, SAME_NODE];
+
 export const PRESETS: Record<PresetName, Preset> = {
-  quick: { durationS: 1, repeats: 2, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS },
-  default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS },
-  full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS, scenarios: SCENARIOS.map((s) => s.name) },
+  quick: { durationS: 1, repeats: 2, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS, topologies: [CROSS_NODE] },
+  default: { durationS: 2, repeats: 5, workloads: DEFAULT_WORKLOADS, scenarios: DEFAULT_SCENARIOS, topologies: DEFAULT_TOPOLOGIES },
+  full: { durationS: 10, repeats: 10, workloads: FULL_WORKLOADS, scenarios: SCENARIOS.map((s) => s.name), topologies: DEFAULT_TOPOLOGIES },
 };
 
 /** Repetitions of the default preset in a TCG-emulated VM on the host clock (`--clock host`): 3 keeps

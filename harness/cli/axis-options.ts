@@ -5,9 +5,9 @@ import { parseList } from '../core/flags.ts';
 import { CROSS_NODE, type AxisValue } from '../model/point.ts';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
 
-/** --topology a,b: known topology names, in the order given; default cross-node. */
-export function parseTopologies(value: string | undefined): string[] {
-  return value === undefined ? [CROSS_NODE] : parseList('--topology', value, Object.keys(TOPOLOGIES), 'topology');
+/** --topology a,b: known topology names, in the order given; without it, the preset's (`preset`, default cross-node). */
+export function parseTopologies(value: string | undefined, preset: readonly string[] = [CROSS_NODE]): string[] {
+  return value === undefined ? [...preset] : parseList('--topology', value, Object.keys(TOPOLOGIES), 'topology');
 }
 
 /**

@@ -113,7 +113,7 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
   return {
     scenarios: flags.scenarios === undefined ? [...p.scenarios] : parseList('--scenarios', flags.scenarios, ALL_SCENARIOS, 'scenario'),
     workloads,
-    topologies: parseTopologies(flags.topology),
+    topologies: parseTopologies(flags.topology, p.topologies),
     sweep,
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),

@@ -3,7 +3,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SCENARIOS, TOPOLOGIES } from '../../scenarios/index.ts';
 import { SWEEP_AXES } from '../bench/axes.ts';
-import { CROSS_NODE } from '../model/point.ts';
 import { clean } from './clean.ts';
 import { doctor, doctorExitCode, renderDoctor } from './doctor.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, StepError, UsageError } from '../core/errors.ts';
@@ -13,7 +12,7 @@ import { openVmShell } from '../vm/boot/shell.ts';
 import { DEFAULT_WORKLOADS, WORKLOADS } from '../workloads/index.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../workloads/params.ts';
 import { resolveBenchOptions, resolveGuestFlags, type RawBenchFlags } from './bench-options.ts';
-import { DEFAULT_SCENARIOS } from '../bench/presets.ts';
+import { DEFAULT_SCENARIOS, PRESETS } from '../bench/presets.ts';
 import { resolveUserKernel } from '../vm/guest/user-kernel.ts';
 import { runBench } from '../bench/run.ts';
 import { presentRun } from './present.ts';
@@ -37,7 +36,7 @@ export function buildProgram(setExit: (code: number) => void, argv: string[], sc
     .command('bench')
     .description('build each scenario, run the workloads, write results/<run-id>/results.{csv,json}')
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')}); default ${DEFAULT_SCENARIOS.join(',')}, --full all`)
-    .option('--topology <list>', `where the pods sit, comma-separated (${Object.keys(TOPOLOGIES).join(',')}); each scenario is measured on each (default ${CROSS_NODE})`)
+    .option('--topology <list>', `where the pods sit, comma-separated (${Object.keys(TOPOLOGIES).join(',')}); each scenario is measured on each (default ${PRESETS.default.topologies.join(',')}, --quick ${PRESETS.quick.topologies.join(',')})`)
     .option('--sweep <axis=values>', `measure every scenario at each value of an axis (${SWEEP_AXES.map((a) => a.name).join(', ') || 'none yet'}), e.g. msg=1,1024; repeat for a grid; AXIS alone takes its preset values`, (v: string, acc: string[] = []) => [...acc, v])
     .option('--shard <K/N>', 'run the Kth of N deterministic parts of the matrix (whole builds, round-robin); netkit-bench merge joins the N results into one run')
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)

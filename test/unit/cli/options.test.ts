@@ -28,6 +28,17 @@ test('defaults, --quick and --full presets; explicit values override them', () =
   assert.equal(resolveBenchOptions({ ...base, full: true, workloads: 'udp_rr' }).workloads, ['udp_rr']);
 });
 
+test('topologies: default and --full measure cross-node and same-node, --quick cross-node only; --topology overrides any preset', () => {
+  assert.equal(resolveBenchOptions(base).topologies, ['cross-node', 'same-node']);
+  assert.equal(resolveBenchOptions({ ...base, full: true }).topologies, ['cross-node', 'same-node']);
+  assert.equal(resolveBenchOptions({ ...base, quick: true }).topologies, ['cross-node']);
+  assert.equal(PRESETS.default.topologies, ['cross-node', 'same-node']);
+  assert.equal(PRESETS.quick.topologies, ['cross-node']);
+  assert.equal(resolveBenchOptions({ ...base, topology: 'cross-node' }).topologies, ['cross-node']);
+  assert.equal(resolveBenchOptions({ ...base, quick: true, topology: 'same-node,cross-node' }).topologies, ['same-node', 'cross-node']);
+  assert.equal(resolveBenchOptions({ ...base, full: true, topology: 'pod-to-node' }).topologies, ['pod-to-node']);
+});
+
 test('workload knobs: defaults, and what the flags set', () => {
   assert.equal(resolveBenchOptions(base).params, DEFAULT_WORKLOAD_PARAMS);
   const p = resolveBenchOptions({ ...base, streams: '8', rrSize: '1024', crrSize: '100', udpSize: '512', udpRate: '2g', maxLossPct: '0', maxRetransmitPct: '2.5', rrTool: 'netperf', crrTool: 'probe' }).params;
