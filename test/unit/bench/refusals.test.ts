@@ -39,7 +39,7 @@ test('a refusal is a skip of that workload for each scenario measured on its top
 });
 
 test('--dry-run --sweep msg=1,1024 --workloads udp_rr says it skips udp_rr at msg 1, and why', () => {
-  const opts = resolveBenchOptions({ out: '/tmp/x', vm: 'never', dryRun: true, sweep: ['msg=1,1024'], workloads: 'udp_rr', scenarios: 'host' });
+  const opts = resolveBenchOptions({ out: '/tmp/x', vm: 'never', dryRun: true, sweep: ['msg=1,1024'], workloads: 'udp_rr', scenarios: 'host', topology: 'cross-node' });
   const lines = dryRunLines(opts, 'abcdef');
   assert.equal(lines.filter((l) => l.startsWith('# skipping')), ['# skipping udp_rr (msg 1): sockperf needs -m >= 14 (its header), not 1']);
 });
