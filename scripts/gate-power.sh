@@ -31,7 +31,7 @@ while getopts 'M:k:n:c:t:m:o:h' opt; do
 done
 shift $((OPTIND - 1))
 BENCH_ARGS=("$@")
-[ ${#BENCH_ARGS[@]} -gt 0 ] || BENCH_ARGS=(--scenarios host,veth-bpf --workloads tcp_stream,tcp_rr)
+[ ${#BENCH_ARGS[@]} -gt 0 ] || BENCH_ARGS=(--topology cross-node --scenarios host,veth-bpf --workloads tcp_stream,tcp_rr)
 [[ "$MODE" =~ ^(run|history|interleaved)$ ]] || die "-M \"$MODE\" must be run, history or interleaved"
 [[ "$K" =~ ^[1-9][0-9]*$ ]] || die "-k \"$K\" must be a positive integer"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "-n \"$N\" must be a positive integer"

@@ -55,7 +55,7 @@ test('processes are found in a named namespace of ours and in an unnamed one hol
 test('a --no-isolate run killed mid-measurement: clean ends its server, and nothing of the run is left', async () => {
   const out = await tempDir('orphan');
   const runId = newRunId();
-  const bench = execa(process.execPath, [BIN, 'bench', '--no-isolate', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream',
+  const bench = execa(process.execPath, [BIN, 'bench', '--no-isolate', '--vm', 'never', '--topology', 'cross-node', '--scenarios', 'host', '--workloads', 'tcp_stream',
     '--duration', '10', '--repeats', '1', '--no-report', '--allow-invalid', '--run-id', runId, '--out', out], { reject: false });
   // Mid-measurement: the server is up inside the run's namespace.
   await waitFor('the iperf3 server of the run', async () => ((await processesOfRun(runId)).some((p) => / iperf3 -s /.test(` ${p}`)) ? true : undefined), 60_000);
@@ -76,7 +76,7 @@ test('a --no-isolate run killed mid-measurement: clean ends its server, and noth
 test('clean 10 s into two live native runs (isolated, --no-isolate): both left alone, with the reason, and both measure every repetition', async () => {
   const out = await tempDir('live');
   const [isolated, open] = [newRunId(), newRunId()];
-  const bench = (runId: string, extra: string[]) => execa(process.execPath, [BIN, 'bench', ...extra, '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_rr',
+  const bench = (runId: string, extra: string[]) => execa(process.execPath, [BIN, 'bench', ...extra, '--vm', 'never', '--topology', 'cross-node', '--scenarios', 'host', '--workloads', 'tcp_rr',
     '--duration', '2', '--repeats', '4', '--no-report', '--allow-invalid', '--run-id', runId, '--out', out], { reject: false });
   const started = Date.now();
   const runs = [bench(isolated, []), bench(open, ['--no-isolate'])];

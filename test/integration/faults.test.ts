@@ -13,7 +13,7 @@ import { newRunId } from '../../harness/core/naming.ts';
 
 const outDir = () => tempDir('fault');
 const start = (out: string, runId: string, extra: string[] = []) =>
-  execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--run-id', runId, '--out', out, ...extra], { reject: false });
+  execa(process.execPath, [BIN, 'bench', '--vm', 'never', '--topology', 'cross-node', '--scenarios', 'host', '--workloads', 'tcp_stream', '--duration', '3', '--repeats', '4', '--run-id', runId, '--out', out, ...extra], { reject: false });
 
 /**
  * The host as found, as far as these runs go: the root namespace's state and netkit-bench's names,

@@ -19,7 +19,7 @@ test.after(removeTempDirs);
 
 async function benchRun(extra: string[] = []): Promise<string> {
   const out = await tempDir('gate');
-  const r = await cli(['bench', '--vm', 'never', '--scenarios', 'host', '--workloads', 'tcp_stream', '--repeats', '3', '--duration', '1', '--no-report', '--allow-invalid', '--out', out, ...extra]);
+  const r = await cli(['bench', '--vm', 'never', '--topology', 'cross-node', '--scenarios', 'host', '--workloads', 'tcp_stream', '--repeats', '3', '--duration', '1', '--no-report', '--allow-invalid', '--out', out, ...extra]);
   assert.is(r.exitCode, 0, String(r.stderr));
   const [runId] = await readdir(out);
   return join(out, runId!);

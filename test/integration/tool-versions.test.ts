@@ -23,7 +23,7 @@ test('udp_stream with iperf3 3.10.1: refused before the run, naming the version 
   const dir = await olderIperf3();
   const out = await tempDir('iperf3-out');
   const env = { PATH: `${dir}:${process.env.PATH}` };
-  const r = await execa(process.execPath, [BIN, 'bench', '--scenarios', 'host', '--workloads', 'udp_stream', '--vm', 'never', '--out', out], { reject: false, timeout: 60_000, env });
+  const r = await execa(process.execPath, [BIN, 'bench', '--topology', 'cross-node', '--scenarios', 'host', '--workloads', 'udp_stream', '--vm', 'never', '--out', out], { reject: false, timeout: 60_000, env });
   assert.is(r.exitCode, 2, r.stderr);
   const lines = r.stderr.trim().split('\n');
   assert.is(lines.length, 1, r.stderr);

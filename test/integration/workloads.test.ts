@@ -93,7 +93,7 @@ test('bench through the CLI: results.json with samples, intervals and environmen
   const bpf = whyNotRunnable(SCENARIOS.find((s) => s.name === 'veth-bpf')!, await detectCapabilities(newRunId())) === undefined;
   const other = bpf ? 'veth-bpf' : 'veth';
   const scenarios = ['host', other];
-  const r = await cli(['bench', '--vm', 'never', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3'], { timeoutMs: 900_000 }); // a limit for a hang, not a figure: 18 measurements on a loaded machine took up to 5 minutes (12 now)
+  const r = await cli(['bench', '--vm', 'never', '--topology', 'cross-node', '--run-id', runId, '--out', out, '--scenarios', scenarios.join(','), '--workloads', 'tcp_stream,tcp_crr', '--duration', '1', '--repeats', '3'], { timeoutMs: 900_000 }); // a limit for a hang, not a figure: 18 measurements on a loaded machine took up to 5 minutes (12 now)
   assert.is(r.exitCode, 0, String(r.stderr));
   // The answer first: ratios to host with intervals; 3 repetitions: [min, max], which covers the median 75% of the time.
   assert.match(String(r.stdout), /^ratio to host, median of 3 repetitions \[interval, 75% coverage\]/m);
