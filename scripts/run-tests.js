@@ -27,7 +27,9 @@ const PARALLEL_FOLDERS = ['test/unit/', 'test/report/'];
  * temporary folder. A file that builds a namespace, boots the VM or snapshots the host stays out.
  */
 const NO_MACHINE_STATE = [
+  'test/integration/cli-errors.test.ts',
   'test/integration/command-reasons.test.ts',
+  'test/integration/fuzz-cli.test.ts',
   'test/integration/gate-cases.test.ts',
   'test/integration/gate-power.test.ts',
   'test/integration/multi-stream-placement.test.ts',
