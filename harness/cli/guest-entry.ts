@@ -1,5 +1,5 @@
-// Entry of the compiled guest CLI (harness/vm/guest/bundle.ts): what bin/netkit-bench.js does,
-// without registering tsx.
+// Entry of the compiled CLI (bin/bundle.js), which bin/netkit-bench.js runs on the host and the
+// VM's guest runs as is.
 import { main } from './main.ts';
 
 process.exitCode = await main(process.argv);
