@@ -12,11 +12,17 @@
 // without building it (a stat per source file, ~10 ms); any edit changes the key, and the next
 // command builds (~0.7 s).
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project: the first folder up from this file with harness/ in it (bin/, or dist/guest-<hash>/ once this file is bundled). */
+export const PROJECT_ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'harness')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
 const KEYS = path.join(BUNDLE_ROOT, 'keys');
 
