@@ -36,7 +36,9 @@ const SOURCES = ['harness', 'scenarios', 'package.json', 'package-lock.json', 'b
 /** Builds the bundle (or finds the same content built) and returns { cliPath, hash, buildMs }. Throws esbuild's errors. */
 export async function buildBundle() {
   const started = Date.now();
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
+  // esbuild's service process is stopped at once: a command (a bench run, whose process tree tests
+  // and `clean` read) keeps no child beyond its own.
   const result = await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(PROJECT_ROOT, file)])),
     absWorkingDir: PROJECT_ROOT,
@@ -47,7 +49,7 @@ export async function buildBundle() {
     splitting: true, chunkNames: 'chunk-[hash]',
     outdir: path.join(BUNDLE_ROOT, 'out'), outExtension: { '.js': '.mjs' },
     write: false, logLevel: 'silent', legalComments: 'none',
-  });
+  }).finally(stop);
   const files = [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path));
   const h = createHash('sha256');
   for (const f of files) h.update(path.basename(f.path)).update('\0').update(f.contents);
