@@ -79,7 +79,7 @@ export async function runClientServer(ctx: WorkloadContext, plan: ClientServerPl
 }
 
 /** True once the client prints `pattern` (at once without one), false if it exits first. */
-function started(proc: ResultPromise, pattern: RegExp | undefined): Promise<boolean> {
+export function started(proc: ResultPromise, pattern: RegExp | undefined): Promise<boolean> {
   if (!pattern) return Promise.resolve(true);
   return new Promise((resolve) => {
     let seen = '';

@@ -10,6 +10,7 @@ import { run, scaledTimeoutMs, spawn, wrapArgv, type RunResult } from '../core/e
 import { failureReason } from '../core/exit-status.ts';
 import { waitListening } from './listening.ts';
 import { startServer } from './server.ts';
+import { started as printed } from './client-server.ts';
 import type { WorkloadContext } from './types.ts';
 import { withUsedCost } from './cpu-metrics.ts';
 
@@ -28,7 +29,8 @@ export function flowCpus(ctx: Pick<WorkloadContext, 'clientCpu' | 'serverCpu' | 
   return { client: client[i % client.length]!, server: server[i % server.length]! };
 }
 
-export async function runFlows(ctx: WorkloadContext, flows: readonly FlowPlan[], window?: WindowPlan): Promise<FlowsResult> {
+/** `window.startOn`: the window waits until every measured client has printed it (sockperf's "Starting test"). */
+export async function runFlows(ctx: WorkloadContext, flows: readonly FlowPlan[], window?: WindowPlan & { startOn?: RegExp }): Promise<FlowsResult> {
   const cancel = { signal: ctx.signal };
   const onServer = (f: FlowPlan) => ({ netns: ctx.serverNetns, cpu: f.server.cpu, ...cancel });
   const onClient = (f: FlowPlan) => ({ netns: ctx.clientNetns, cpu: f.client.cpu });
@@ -59,7 +61,8 @@ export async function runFlows(ctx: WorkloadContext, flows: readonly FlowPlan[],
     // Started back to back, before any is awaited: the flows run at once.
     const procs = flows.map((f) => spawn(f.client.argv, { ...onClient(f), ...cancel, timeoutMs: f.client.timeoutMs }));
     const all = Promise.allSettled(procs);
-    const cpu = window ? cpuDuring(window, all, ctx.window).catch(() => undefined) : undefined;
+    const begun = window?.startOn ? Promise.all(procs.map((p) => printed(p, window.startOn))).then((yes) => yes.every(Boolean)) : Promise.resolve(true);
+    const cpu = window ? begun.then((yes) => (yes ? cpuDuring(window, all, ctx.window) : undefined)).catch(() => undefined) : undefined;
     const results = await Promise.all(procs);
     if (!window) await ctx.window?.end(false);
     const clients: RunResult[] = results.map((r, i) => ({
