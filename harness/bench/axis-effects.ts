@@ -34,8 +34,8 @@ export type SweptAxis = 'msg' | 'flows' | 'mtu' | 'gso';
 
 /** Workloads whose request, response or write size the msg axis sets (udp_stream's datagram size has --udp-size). */
 const SIZED = ['tcp_rr', 'udp_rr', 'tcp_crr', 'tcp_stream', 'tcp_stream_multi'];
-/** Workloads the flows axis runs several connections of (tcp_rr and tcp_crr through netperf only: cli/workload-options.ts). */
-export const FLOWED = ['tcp_rr', 'tcp_crr', 'tcp_stream', 'tcp_stream_multi'];
+/** Workloads the flows axis runs several connections of (tcp_rr through sockperf or netperf, not the probe: cli/workload-options.ts). */
+export const FLOWED = ['tcp_rr', 'udp_rr', 'tcp_crr', 'tcp_stream', 'tcp_stream_multi'];
 
 export const AXIS_EFFECTS: Readonly<Record<SweptAxis, AxisEffect>> = {
   msg: {
@@ -44,10 +44,11 @@ export const AXIS_EFFECTS: Readonly<Record<SweptAxis, AxisEffect>> = {
     doc: 'request and response bytes of tcp_rr/udp_rr/tcp_crr (netperf -r N,N, sockperf -m), write bytes of TCP streams (iperf3 -l)',
   },
   flows: {
-    // Request/response: N netperf instances, rates summed, latency pooled (workloads/netperf-flows.ts).
+    // Request/response: N sockperf clients (workloads/sockperf-flows.ts) or N netperf instances
+    // (workloads/netperf-flows.ts), each with its own server, rates summed, latency pooled.
     scope: 'workload', min: 1, max: 128, unit: 'connections', preset: [1, 2, 4, 8], logScale: true, workloads: FLOWED,
     params: (n) => ({ flows: n }),
-    doc: 'concurrent connections spread over the client and server CPU sets: TCP streams (iperf3 -P), or N netperf instances for tcp_rr/tcp_crr (rates summed, latency mean pooled)',
+    doc: 'concurrent connections spread over the client and server CPU sets: TCP streams (iperf3 -P); N sockperf clients for tcp_rr/udp_rr (rates summed, percentiles of every flow\'s round trips merged) or N netperf instances for tcp_rr --rr-tool netperf and tcp_crr (rates summed, mean pooled, no percentiles)',
   },
   mtu: {
     // 68: the IPv4 minimum (RFC 791); 65535: veth's and netkit's max_mtu (ETH_MAX_MTU).

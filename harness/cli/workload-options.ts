@@ -62,11 +62,13 @@ export function parseIpVersion(value: string | undefined, fallback: IpVersion): 
 /**
  * tcp_rr's tool: sockperf by default, but sockperf 3.7 (Debian 12) takes no IPv6 address, so with
  * --ip 6 the default is netperf, decided here and recorded; --rr-tool sockperf with --ip 6 is an error.
- * Likewise with fixed work, and with several flows (N netperf instances, netperf-flows.ts).
+ * Likewise with fixed work. Several flows (--sweep flows) run N sockperf clients (sockperf-flows.ts,
+ * percentiles pooled over every round trip) or N netperf instances (netperf-flows.ts); the probe
+ * measures one connection and is refused.
  */
 function rrTool(flags: RawWorkloadFlags, ipVersion: IpVersion, fixedWork: FixedWork | undefined, flowed: boolean): WorkloadParams['rrTool'] {
-  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 || fixedWork || flowed ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
-  if (tool !== 'netperf' && flowed) throw new UsageError(`--sweep flows runs tcp_rr as N netperf instances; --rr-tool ${tool} measures one connection: use --rr-tool netperf`);
+  const tool = oneOf('--rr-tool', flags.rrTool, RR_TOOLS, ipVersion === 6 || fixedWork ? 'netperf' : DEFAULT_WORKLOAD_PARAMS.rrTool);
+  if (tool === 'probe' && flowed) throw new UsageError('--sweep flows runs tcp_rr as N sockperf or netperf clients; --rr-tool probe measures one connection: use --rr-tool sockperf or netperf');
   if (tool === 'sockperf' && ipVersion === 6) throw new UsageError('--rr-tool sockperf cannot measure --ip 6 (sockperf 3.7 takes no IPv6 address); use --rr-tool netperf or probe');
   if (tool !== 'netperf' && fixedWork) throw new UsageError(`--rr-tool ${tool} cannot run a fixed number of transactions (--work); use --rr-tool netperf or --duration`);
   return tool;

@@ -21,6 +21,11 @@ import type { WorkloadContext, WorkloadOutcome } from './types.ts';
 import { durationGate, judge, limitGate } from './validity.ts';
 
 export async function sockperfFlows(ctx: WorkloadContext, protocol: 'tcp' | 'udp', flows: number): Promise<WorkloadOutcome> {
+  return (await sockperfFlowRuns(ctx, protocol, flows)).outcome;
+}
+
+/** The measurement, and each flow's own rate (in flow order; none when a flow failed) for those who check the sum. */
+export async function sockperfFlowRuns(ctx: WorkloadContext, protocol: 'tcp' | 'udp', flows: number): Promise<{ outcome: WorkloadOutcome; rates: number[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nkb-sockperf-'));
   const logs = Array.from({ length: flows }, (_, i) => join(dir, `full-log-${i + 1}.csv`));
   try {
@@ -34,12 +39,12 @@ export async function sockperfFlows(ctx: WorkloadContext, protocol: 'tcp' | 'udp
     });
     // Once every client has started its test: sockperf discards its first 400 ms and last 50 ms.
     const r = await runFlows(ctx, plans, { startOn: SOCKPERF_STARTED, startAfterMs: 450, lengthMs: ctx.durationS * 1000 + 450 });
-    if (!r.ok) return { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands };
+    if (!r.ok) return { outcome: { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands }, rates: [] };
     const read: SockperfFlow[] = [];
     for (const [i, client] of r.clients.entries()) {
       // One log at a time; its text is dropped once read, only the round trips stay (as numbers).
       const run = judgeToolRun({ tool: 'sockperf', ...client }, readSockperfRun(client.stdout, await readFile(logs[i]!, 'utf8').catch(() => undefined)));
-      if (run.state !== 'ok') return { state: run.state, reason: `flow ${i + 1} of ${flows}: ${ipv6Reason(ctx, run.reason)}`, metrics: {}, commands: r.commands, cpu: r.cpu };
+      if (run.state !== 'ok') return { outcome: { state: run.state, reason: `flow ${i + 1} of ${flows}: ${ipv6Reason(ctx, run.reason)}`, metrics: {}, commands: r.commands, cpu: r.cpu }, rates: [] };
       read.push(run.value);
     }
     const pooled = poolSockperfFlows(read);
@@ -52,14 +57,14 @@ export async function sockperfFlows(ctx: WorkloadContext, protocol: 'tcp' | 'udp
     };
     const base = { metrics, samples: latency.samples, sampleCounts: latency.sampleCounts, cpu: r.cpu, tool: `sockperf ${pooled.version}`, commands: r.commands };
     const apart = flowsDisagree(pooled);
-    if (apart) return { ...base, state: 'invalid', reason: apart };
+    if (apart) return { outcome: { ...base, state: 'invalid', reason: apart }, rates: pooled.rates };
     const gates = [
       { metric: 'transactionsPerS', positive: true },
       ...(protocol === 'udp' ? limitGate('lossPct', workloadParams(ctx.params).maxLossPct, '--max-loss-pct') : []),
       { metric: 'p99Us' },
       durationGate(ctx.durationS),
     ];
-    return { ...base, ...judge({ ...metrics, measuredS: pooled.shortestS }, gates) };
+    return { outcome: { ...base, ...judge({ ...metrics, measuredS: pooled.shortestS }, gates) }, rates: pooled.rates };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

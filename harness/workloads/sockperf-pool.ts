@@ -17,6 +17,8 @@ export interface SockperfFlow {
 export interface PooledSockperf {
   /** The flows' rates (answered round trips over each one's valid phase) summed. */
   transactionsPerS: number;
+  /** Each flow's rate, in flow order. */
+  rates: number[];
   /** Every flow's round trips, one merged sample set, in flow order. */
   rttUs: number[];
   /** Mean over every sample of every flow. */
@@ -33,20 +35,21 @@ export interface PooledSockperf {
 export function poolSockperfFlows(flows: readonly SockperfFlow[]): PooledSockperf {
   if (flows.length === 0) throw new Error('poolSockperfFlows: no flows');
   const rttUs: number[] = [];
-  let [sum, transactionsPerS, sentMessages, droppedMessages] = [0, 0, 0, 0];
+  const rates: number[] = [];
+  let [sum, sentMessages, droppedMessages] = [0, 0, 0];
   for (const f of flows) {
     // One at a time, never spread into a call: hundreds of thousands of samples exceed the argument limit.
     for (const x of f.log.rttUs) {
       rttUs.push(x);
       sum += x;
     }
-    transactionsPerS += f.log.rttUs.length / f.summary.validRunTimeS;
+    rates.push(f.log.rttUs.length / f.summary.validRunTimeS);
     sentMessages += f.summary.sentMessages;
     droppedMessages += f.summary.droppedMessages;
   }
   const phases = flows.map((f) => f.summary.validRunTimeS);
   return {
-    transactionsPerS, rttUs, meanUs: rttUs.length ? sum / rttUs.length : NaN,
+    transactionsPerS: rates.reduce((a, b) => a + b, 0), rates, rttUs, meanUs: rttUs.length ? sum / rttUs.length : NaN,
     shortestS: Math.min(...phases), longestS: Math.max(...phases), sentMessages, droppedMessages, version: flows[0]!.summary.version,
   };
 }

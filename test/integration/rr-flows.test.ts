@@ -1,7 +1,9 @@
 // The flows axis on request/response, for real on veth: N netperf instances at once, each against
 // its own netserver on its own port, spread round robin over each side's CPU set; every instance
 // ran and succeeded, the rate is their sum, the mean is pooled and the percentiles are left out
-// with the reason. Timed (tcp_rr) and fixed work (tcp_crr), which each flow does in full.
+// with the reason. Timed (tcp_rr) and fixed work (tcp_crr), which each flow does in full. With
+// sockperf: N ping-pong clients, each with its own server, the percentiles taken of every flow's
+// round trips merged.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SCENARIOS } from '../../scenarios/index.ts';
@@ -9,7 +11,8 @@ import { namespaceName, newRunId } from '../../harness/core/naming.ts';
 import { BPFFS, BPF_BUILD } from '../../harness/core/paths.ts';
 import { withTopology } from '../../harness/topology/apply.ts';
 import { planTopology } from '../../harness/topology/plan.ts';
-import { tcpCrr, tcpRr } from '../../harness/workloads/rr.ts';
+import { tcpCrr, tcpRr, udpRr } from '../../harness/workloads/rr.ts';
+import { sockperfFlowRuns } from '../../harness/workloads/sockperf-flows.ts';
 import { PERCENTILES_NOT_POOLED } from '../../harness/workloads/flow-pool.ts';
 import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { leftovers } from '../helpers/host-state.ts';
@@ -52,6 +55,42 @@ test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instanc
     const one = await tcpRr.run({ ...base, params: { rrTool: 'netperf', flows: 1 } });
     assert.is(one.state, 'ok', one.reason);
     assert.ok(one.metrics.p99Us! > 0 && one.metrics.meanUs! > 0 && one.omitted === undefined, JSON.stringify(one.metrics));
+  });
+  assert.equal(await leftovers(runId), []);
+});
+
+/** sockperf's commands: servers (server CPUs, ports) and clients (client CPUs, ports). */
+function sockperfFlowsOf(o: WorkloadOutcome) {
+  const of = (re: RegExp) => (o.commands ?? []).filter((c) => re.test(c)).map((c) => `${/taskset -c (\S+)/.exec(c)![1]}:${/-p (\d+)/.exec(c)![1]}`);
+  return { servers: of(/ sockperf server /), clients: of(/ sockperf ping-pong /) };
+}
+
+test('veth: 2 sockperf flows of tcp_rr and udp_rr: two clients pinned as placed, rates summed, percentiles of the merged samples', async () => {
+  const scenario = SCENARIOS.find((s) => s.name === 'veth')!;
+  const runId = newRunId();
+  await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
+    const ctx = {
+      clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
+      serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
+      params: { rrTool: 'sockperf' as const, flows: 2 },
+    };
+    const { outcome: rr, rates } = await sockperfFlowRuns(ctx, 'tcp', 2);
+    assert.is(rr.state, 'ok', rr.reason);
+    // Flow i on the i-th CPU of each set, its own server port (11111 + i); no warmup client (sockperf warms up itself).
+    assert.equal(sockperfFlowsOf(rr), { servers: ['1:11111', '0:11112'], clients: ['0:11111', '1:11112'] });
+    assert.is(rates.length, 2);
+    assert.ok(rates.every((r) => r > 0), String(rates));
+    assert.is(rr.metrics.transactionsPerS, rates[0]! + rates[1]!);
+    const m = rr.metrics;
+    assert.ok(m.p99Us! >= m.p50Us! && m.p50Us! > 0 && m.p90Us! >= m.p50Us! && m.maxUs! >= m.p99Us! && m.meanUs! > 0, JSON.stringify(m));
+    assert.is(rr.omitted, undefined);
+    assert.ok(rr.sampleCounts!.latencyUs!.collected > 0);
+    assert.match(rr.tool ?? '', /^sockperf 3\./);
+    // udp_rr through the workload itself: the same shape over UDP (ports 11112 + i), loss summed.
+    const udp = await udpRr.run({ ...ctx });
+    assert.is(udp.state, 'ok', udp.reason);
+    assert.equal(sockperfFlowsOf(udp), { servers: ['1:11112', '0:11113'], clients: ['0:11112', '1:11113'] });
+    assert.ok(udp.metrics.p99Us! >= udp.metrics.p50Us! && udp.metrics.lossPct! >= 0 && udp.omitted === undefined, JSON.stringify(udp.metrics));
   });
   assert.equal(await leftovers(runId), []);
 });

@@ -69,7 +69,8 @@ test('--sweep: presets alone, and an axis that does not act on a selected worklo
   assert.equal(parseSweep(['gso=65536,185000', 'mtu=1500,9000']), { gso: [65536, 185000], mtu: [1500, 9000] });
   assert.equal(checkSweepWorkloads(parseSweep(['msg=1,1024']), ['tcp_rr', 'tcp_stream']), { msg: [1, 1024] });
   assert.equal(checkSweepWorkloads(parseSweep(['flows=1,4']), ['tcp_stream', 'tcp_rr', 'tcp_crr']), { flows: [1, 4] });
-  assert.throws(() => checkSweepWorkloads(parseSweep(['flows=1,4']), ['tcp_rr', 'udp_rr']), /--sweep flows does not act on udp_rr/);
+  assert.equal(checkSweepWorkloads(parseSweep(['flows=2']), ['tcp_rr', 'udp_rr']), { flows: [2] });
+  assert.throws(() => checkSweepWorkloads(parseSweep(['flows=1,4']), ['tcp_rr', 'udp_stream']), /--sweep flows does not act on udp_stream/);
   assert.throws(() => checkSweepWorkloads(parseSweep(['msg=64']), ['udp_stream']), /--sweep msg does not act on udp_stream/);
   assert.throws(() => parseSweep(['mtu=9000,70000']), /--sweep mtu value "70000" must be a whole number of bytes from 68 to 65535/);
 });

@@ -36,6 +36,7 @@ test('rates add up over each flow\'s valid phase; the mean is over every sample;
   const [a, b] = [flow(1), flow(2)];
   const pooled = poolSockperfFlows([a, b]);
   const rate = (f: SockperfFlow) => f.log.rttUs.length / f.summary.validRunTimeS;
+  assert.equal(pooled.rates, [rate(a), rate(b)]);
   assert.ok(Math.abs(pooled.transactionsPerS - (rate(a) + rate(b))) < 1e-9);
   const sum = [...a.log.rttUs, ...b.log.rttUs].reduce((x, y) => x + y, 0);
   assert.ok(Math.abs(pooled.meanUs - sum / pooled.rttUs.length) < 1e-9);
