@@ -35,7 +35,7 @@ export const METRICS: Record<string, MetricInfo> = {
   p90Us: pct(0.9, '90th percentile'),
   p99Us: pct(0.99, '99th percentile'),
   p999Us: pct(0.999, '99.9th percentile'),
-  meanUs: { unit: 'µs', better: 'lower', description: "mean round-trip time (netperf's); with several flows (the flows axis) each instance's mean weighted by its transactions, the mean over every transaction" },
+  meanUs: { unit: 'µs', better: 'lower', description: "mean round-trip time (netperf's); with several flows (the flows axis) the mean over every transaction: over all flows' samples (sockperf), or each netperf instance's mean weighted by its transactions" },
   maxUs: { unit: 'µs', better: 'lower', pooled: 'max', description: 'largest round-trip time of any request' },
   cpuBusyPct: { unit: '%', better: 'lower', description: 'whole-machine CPU busy time (user, system, irq, softirq) during the measurement, as a share of all CPUs, nothing subtracted' },
   softirqPct: { unit: '%', better: 'lower', description: 'whole-machine softirq time during the measurement, as a share of all CPUs, nothing subtracted' },

@@ -51,7 +51,8 @@ export interface WorkloadParams {
   msgBytes?: number;
   /**
    * The flows axis (--sweep flows=...): concurrent connections over the client's and server's CPU
-   * sets: the TCP streams' iperf3 -P; N netperf instances of tcp_rr and tcp_crr. Absent: one
+   * sets: the TCP streams' iperf3 -P; N sockperf clients of tcp_rr and udp_rr, N netperf instances
+   * of tcp_rr (--rr-tool netperf) and tcp_crr. Absent: one
    * connection, --streams for tcp_stream_multi.
    */
   flows?: number;

@@ -1,5 +1,5 @@
-// Several client/server pairs at once: the flows of a request/response workload (N netperf
-// instances, each with its own server on its own port, so its own connection). Every server is
+// Several client/server pairs at once: the flows of a request/response workload (N sockperf or
+// netperf clients, each with its own server on its own port, so its own connection). Every server is
 // started (or taken from the build's keeper) and seen listening, each pinned to its own CPU; the
 // warmup clients run; then the measured clients start together, each pinned to its own CPU, and
 // the CPU window spans them all. A pair that cannot start fails the whole measurement; each
