@@ -36,8 +36,11 @@ export function sockperfOutcome(ctx: Pick<WorkloadContext, 'durationS' | 'params
   const { summary: s, log } = run.value;
   const transactionsPerS = log.rttUs.length / s.validRunTimeS;
   const latency = latencyOutcome(log.rttUs);
+  let sum = 0;
+  for (const x of log.rttUs) sum += x;
   const metrics: Record<string, number> = {
-    transactionsPerS,
+    // meanUs as several flows report it (sockperf-flows.ts), so a flows curve has it at every point.
+    transactionsPerS, meanUs: sum / log.rttUs.length,
     ...latency.metrics,
     // TCP cannot drop a message without breaking the run; only UDP reports loss.
     ...(protocol === 'udp' ? { lossPct: s.sentMessages > 0 ? (s.droppedMessages / s.sentMessages) * 100 : NaN } : {}),

@@ -49,6 +49,8 @@ test('case (2), uncut: the complete run is ok with 40 of 3839 messages dropped, 
   assert.is(out.metrics.lossPct!.toFixed(2), '1.04');
   assert.ok(Math.abs(out.metrics.transactionsPerS! - 3839 / 0.549) < 1e-6);
   assert.is(out.tool, 'sockperf 3.7-no.git');
+  // meanUs over every round trip, as several flows report it.
+  assert.ok(out.metrics.meanUs! > 0 && out.metrics.meanUs! <= out.metrics.maxUs!, JSON.stringify(out.metrics));
 });
 
 test('figures of one run that disagree make the measurement invalid, naming both', () => {
