@@ -14,7 +14,7 @@ import { planTopology } from '../../harness/topology/plan.ts';
 import { tcpCrr, tcpRr, udpRr } from '../../harness/workloads/rr.ts';
 import { sockperfFlowRuns } from '../../harness/workloads/sockperf-flows.ts';
 import { PERCENTILES_NOT_POOLED } from '../../harness/workloads/flow-pool.ts';
-import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
+import type { WorkloadContext, WorkloadOutcome } from '../../harness/workloads/types.ts';
 import { leftovers } from '../helpers/host-state.ts';
 
 /** The flows' commands: netservers (ports, server CPUs) and measured clients (ports, client CPUs, lengths). */
@@ -25,14 +25,22 @@ function flowsOf(o: WorkloadOutcome) {
   return { servers, clients };
 }
 
-test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instances, all ok, summed and pooled', async () => {
+/**
+ * veth built for one test, `use` given the context of a flows measurement across it (two CPUs on
+ * each side, crossed, 1 s); nothing of the run left afterwards.
+ */
+async function onVeth(use: (base: Omit<WorkloadContext, 'params'>) => Promise<void>): Promise<void> {
   const scenario = SCENARIOS.find((s) => s.name === 'veth')!;
   const runId = newRunId();
-  await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
-    const base = {
-      clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
-      serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
-    };
+  await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), () => use({
+    clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
+    serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
+  }));
+  assert.equal(await leftovers(runId), []);
+}
+
+test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instances, all ok, summed and pooled', async () => {
+  await onVeth(async (base) => {
     const rr = await tcpRr.run({ ...base, params: { rrTool: 'netperf', flows: 2 } });
     // Both instances ran and succeeded. Timed flows must also have run over one phase: on a loaded
     // host one netperf's timer can overrun the other's by more than 5%, and then the measurement
@@ -56,7 +64,6 @@ test('veth: 2 and 3 flows of tcp_rr and tcp_crr run as that many netperf instanc
     assert.is(one.state, 'ok', one.reason);
     assert.ok(one.metrics.p99Us! > 0 && one.metrics.meanUs! > 0 && one.omitted === undefined, JSON.stringify(one.metrics));
   });
-  assert.equal(await leftovers(runId), []);
 });
 
 /** sockperf's commands: servers (server CPUs, ports) and clients (client CPUs, ports). */
@@ -66,14 +73,8 @@ function sockperfFlowsOf(o: WorkloadOutcome) {
 }
 
 test('veth: 2 sockperf flows of tcp_rr and udp_rr: two clients pinned as placed, rates summed, percentiles of the merged samples', async () => {
-  const scenario = SCENARIOS.find((s) => s.name === 'veth')!;
-  const runId = newRunId();
-  await withTopology(planTopology(scenario, { runId, bpffs: BPFFS, bpfBuild: BPF_BUILD }), async () => {
-    const ctx = {
-      clientNetns: namespaceName(runId, scenario.client.node), serverNetns: namespaceName(runId, scenario.server.node),
-      serverAddress: scenario.server.address, durationS: 1, clientCpu: 0, serverCpu: 1, clientCpus: [0, 1], serverCpus: [1, 0],
-      params: { rrTool: 'sockperf' as const, flows: 2 },
-    };
+  await onVeth(async (base) => {
+    const ctx = { ...base, params: { rrTool: 'sockperf' as const, flows: 2 } };
     const { outcome: rr, rates } = await sockperfFlowRuns(ctx, 'tcp', 2);
     assert.is(rr.state, 'ok', rr.reason);
     // Flow i on the i-th CPU of each set, its own server port (11111 + i); no warmup client (sockperf warms up itself).
@@ -92,7 +93,6 @@ test('veth: 2 sockperf flows of tcp_rr and udp_rr: two clients pinned as placed,
     assert.equal(sockperfFlowsOf(udp), { servers: ['1:11112', '0:11113'], clients: ['0:11112', '1:11113'] });
     assert.ok(udp.metrics.p99Us! >= udp.metrics.p50Us! && udp.metrics.lossPct! >= 0 && udp.omitted === undefined, JSON.stringify(udp.metrics));
   });
-  assert.equal(await leftovers(runId), []);
 });
 
 test.run();
