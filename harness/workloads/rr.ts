@@ -7,7 +7,8 @@ import { crrBytes, rrBytes, workloadParams } from './params.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import { NETPERF_EXTRA_S, netperfRr } from './netperf-rr.ts';
 import { probeRr } from './probe-rr.ts';
-import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S, sockperfRr } from './sockperf-rr.ts';
+import { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S } from './sockperf-argv.ts';
+import { sockperfRr } from './sockperf-rr.ts';
 import { sockperfRefusal } from './sockperf-limits.ts';
 import type { Workload } from './types.ts';
 

@@ -14,6 +14,11 @@ export const SOCKPERF_STARTED = /Starting test/;
 /** Ready: the server blocks on its socket. */
 export const SOCKPERF_READY = /to block on socket/;
 
+/** The CPU window of a `durationS` measurement: from "Starting test" past the 400 ms sockperf still discards (and its last 50 ms). */
+export const sockperfWindow = (durationS: number) => ({ startOn: SOCKPERF_STARTED, startAfterMs: 450, lengthMs: durationS * 1000 + 450 });
+/** How long a client may run before it counts as hung: its -t and 20 s more. */
+export const sockperfTimeoutMs = (durationS: number): number => (durationS + SOCKPERF_EXTRA_S + 20) * 1000;
+
 const proto = (protocol: 'tcp' | 'udp') => (protocol === 'tcp' ? ['--tcp'] : []);
 
 export function sockperfServerArgv(ctx: Pick<WorkloadContext, 'serverAddress'>, protocol: 'tcp' | 'udp', port: number): string[] {

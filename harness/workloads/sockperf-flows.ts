@@ -13,7 +13,7 @@ import { cpuMetrics } from './cpu-metrics.ts';
 import { flowsDisagree } from './flow-pool.ts';
 import { latencyOutcome } from './latency-outcome.ts';
 import { workloadParams } from './params.ts';
-import { SOCKPERF_EXTRA_S, SOCKPERF_READY, SOCKPERF_STARTED, sockperfClientArgv, sockperfPort, sockperfServerArgv } from './sockperf-argv.ts';
+import { SOCKPERF_READY, sockperfClientArgv, sockperfPort, sockperfServerArgv, sockperfTimeoutMs, sockperfWindow } from './sockperf-argv.ts';
 import { ipv6Reason, readSockperfRun } from './sockperf-outcome.ts';
 import { poolSockperfFlows, type SockperfFlow } from './sockperf-pool.ts';
 import { judgeToolRun } from './tool-run.ts';
@@ -29,7 +29,7 @@ export async function sockperfFlowRuns(ctx: WorkloadContext, protocol: 'tcp' | '
   const dir = await mkdtemp(join(tmpdir(), 'nkb-sockperf-'));
   const logs = Array.from({ length: flows }, (_, i) => join(dir, `full-log-${i + 1}.csv`));
   try {
-    const timeoutMs = (ctx.durationS + SOCKPERF_EXTRA_S + 20) * 1000;
+    const timeoutMs = sockperfTimeoutMs(ctx.durationS);
     const plans: FlowPlan[] = logs.map((log, i) => {
       const [cpus, port] = [flowCpus(ctx, i), sockperfPort(protocol, i)];
       return {
@@ -37,8 +37,8 @@ export async function sockperfFlowRuns(ctx: WorkloadContext, protocol: 'tcp' | '
         client: { argv: sockperfClientArgv(ctx, protocol, port, log), timeoutMs, cpu: cpus.client },
       };
     });
-    // Once every client has started its test: sockperf discards its first 400 ms and last 50 ms.
-    const r = await runFlows(ctx, plans, { startOn: SOCKPERF_STARTED, startAfterMs: 450, lengthMs: ctx.durationS * 1000 + 450 });
+    // The window opens once every client has started its test.
+    const r = await runFlows(ctx, plans, sockperfWindow(ctx.durationS));
     if (!r.ok) return { outcome: { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands }, rates: [] };
     const read: SockperfFlow[] = [];
     for (const [i, client] of r.clients.entries()) {

@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runClientServer } from './client-server.ts';
 import { workloadParams } from './params.ts';
-import { SOCKPERF_EXTRA_S, SOCKPERF_READY, SOCKPERF_STARTED, sockperfClientArgv, sockperfPort, sockperfServerArgv } from './sockperf-argv.ts';
+import { SOCKPERF_READY, sockperfClientArgv, sockperfPort, sockperfServerArgv, sockperfTimeoutMs, sockperfWindow } from './sockperf-argv.ts';
 import { sockperfFlows } from './sockperf-flows.ts';
 import { ipv6Reason, sockperfOutcome } from './sockperf-outcome.ts';
 import type { WorkloadContext, WorkloadOutcome } from './types.ts';
-
-export { SOCKPERF_EXTRA_S, SOCKPERF_SETUP_S } from './sockperf-argv.ts';
 
 export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'): Promise<WorkloadOutcome> {
   const flows = workloadParams(ctx.params).flows ?? 1;
@@ -22,12 +20,10 @@ export async function sockperfRr(ctx: WorkloadContext, protocol: 'tcp' | 'udp'):
   const dir = await mkdtemp(join(tmpdir(), 'nkb-sockperf-'));
   const log = join(dir, 'full-log.csv');
   try {
-    const seconds = ctx.durationS + SOCKPERF_EXTRA_S;
     const r = await runClientServer(ctx, {
       server: { argv: sockperfServerArgv(ctx, protocol, port), ready: SOCKPERF_READY },
-      client: { argv: sockperfClientArgv(ctx, protocol, port, log), timeoutMs: (seconds + 20) * 1000 },
-      // After "Starting test" sockperf still discards 400 ms (warmup) and the last 50 ms.
-      window: { startOn: SOCKPERF_STARTED, startAfterMs: 450, lengthMs: ctx.durationS * 1000 + 450 },
+      client: { argv: sockperfClientArgv(ctx, protocol, port, log), timeoutMs: sockperfTimeoutMs(ctx.durationS) },
+      window: sockperfWindow(ctx.durationS),
     });
     if (!r.ok) return { state: 'failed', reason: ipv6Reason(ctx, r.reason), metrics: {}, commands: r.commands };
     return sockperfOutcome(ctx, protocol, r, await readFile(log, 'utf8').catch(() => undefined));

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RunResult } from '../../../harness/core/exec.ts';
-import { SOCKPERF_EXTRA_S } from '../../../harness/workloads/sockperf-rr.ts';
+import { SOCKPERF_EXTRA_S } from '../../../harness/workloads/sockperf-argv.ts';
 import { sockperfOutcome } from '../../../harness/workloads/sockperf-outcome.ts';
 import { tcpStreamOutcome } from '../../../harness/workloads/tcp-stream.ts';
 import { udpStreamOutcome } from '../../../harness/workloads/udp-stream.ts';
