@@ -7,7 +7,7 @@
 //
 // dist/guest-<hash>/ is named by the hash of its contents, so a stale bundle is never used: any
 // source change gives a new folder (two levels below the project root, as harness/core/paths.ts
-// expects). On the host a key over the sources' paths, sizes and modification times names the
+// expects). A key over the sources' paths, sizes and modification times names the
 // folder built from them (dist/keys/<key>): a command whose sources did not change runs the bundle
 // without building it (a stat per source file, ~10 ms); any edit changes the key, and the next
 // command builds (~0.7 s).
@@ -18,12 +18,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project: the first folder up from this file with harness/ in it (bin/, or dist/guest-<hash>/ once this file is bundled). */
-export const PROJECT_ROOT = (() => {
+const PROJECT_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'harness')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return dir;
 })();
-export const BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
+const BUNDLE_ROOT = path.join(PROJECT_ROOT, 'dist');
 const KEYS = path.join(BUNDLE_ROOT, 'keys');
 
 /** Entry name (file name without .mjs) to source; the probe's entries sit beside the CLI (harness/probe/protocol.ts), so do chunks. */
@@ -33,9 +33,8 @@ const EXTERNAL_PACKAGES = ['@resvg/resvg-js', 'fontkit', 'vega', 'vega-lite', 'e
 /** What the bundle is made of: the key covers these (folders walked whole). */
 const SOURCES = ['harness', 'scenarios', 'package.json', 'package-lock.json', 'bin/bundle.js'];
 
-/** Builds the bundle (or finds the same content built) and returns { cliPath, hash, buildMs }. Throws esbuild's errors. */
-export async function buildBundle() {
-  const started = Date.now();
+/** Builds the bundle (or finds the same content built) and returns its cli.mjs. Throws esbuild's errors. */
+async function buildBundle() {
   const { build, stop } = await import('esbuild');
   // esbuild's service process is stopped at once: a command (a bench run, whose process tree tests
   // and `clean` read) keeps no child beyond its own.
@@ -63,7 +62,7 @@ export async function buildBundle() {
     await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }));
   }
   await pruneOld([`guest-${hash}`]);
-  return { cliPath: path.join(dir, 'cli.mjs'), hash, buildMs: Date.now() - started };
+  return path.join(dir, 'cli.mjs');
 }
 
 /** sha256 over every source file's path, size and modification time (16 hex digits). */
@@ -92,9 +91,9 @@ export async function hostBundle() {
   const built = await buildBundle();
   await mkdir(KEYS, { recursive: true });
   const tmp = `${keyFile}.tmp-${process.pid}`;
-  await writeFile(tmp, path.basename(path.dirname(built.cliPath)));
+  await writeFile(tmp, path.basename(path.dirname(built)));
   await rename(tmp, keyFile);
-  return built.cliPath;
+  return built;
 }
 
 const KEEP_MS = 24 * 3600_000;

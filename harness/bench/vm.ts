@@ -88,7 +88,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const consoleLogPath = join(runDir, 'vm-console.log');
   // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
   // (Imported here so the guest, which runs this same file, never loads esbuild.)
-  const bundle = await (await import('../vm/guest/bundle.ts')).ensureGuestBundle();
+  const cliPath = await (await import('../vm/guest/bundle.ts')).guestBundle();
   io.err(`netkit-bench run ${runId}: in the built-in kernel VM (${accel}, ${clock.kind === 'instructions' ? `instruction clock, icount shift=${clock.icountShift}` : 'host clock'}); guest console: ${consoleLogPath}`);
   // The harness's settings replace the user's (withOption), so each option appears once.
   // The host writes the report: charts in an emulated guest would only be slower.
@@ -105,7 +105,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   // and a second node start in the emulated guest costs seconds of wall time.
   const guestArgv = [['--vm', 'never'], ['--clock', 'auto'], ['--run-id', runId], ['--out', outDir], ['--no-report'], ['--no-isolate'], ...resized]
     .reduce((a, [option, value]) => withOption(a, option!, value), withoutGuestFlags(io.argv));
-  const argv = [process.execPath, ...GUEST_NODE_FLAGS, bundle.cliPath, ...guestArgv];
+  const argv = [process.execPath, ...GUEST_NODE_FLAGS, cliPath, ...guestArgv];
   // The guest's own messages (not the kernel's `[ 1.234]` lines) appear as they are written, one
   // progress line per measurement among them, as a native run prints in a log.
   const guestLog = followFile(consoleLogPath, (line) => {
