@@ -76,7 +76,12 @@ test('veth: 2 sockperf flows of tcp_rr and udp_rr: two clients pinned as placed,
   await onVeth(async (base) => {
     const ctx = { ...base, params: { rrTool: 'sockperf' as const, flows: 2 } };
     const { outcome: rr, rates } = await sockperfFlowRuns(ctx, 'tcp', 2);
-    assert.is(rr.state, 'ok', rr.reason);
+    // As with netperf's timed flows above: on a loaded host one client's valid phase can come out
+    // more than 5% shorter, and then the measurement is invalid for exactly that reason, figures kept.
+    const phasesOnly = (o: WorkloadOutcome) => {
+      if (o.state !== 'ok') assert.match(`${o.state}: ${o.reason}`, /^invalid: the flows' measured phases disagree/);
+    };
+    phasesOnly(rr);
     // Flow i on the i-th CPU of each set, its own server port (11111 + i); no warmup client (sockperf warms up itself).
     assert.equal(sockperfFlowsOf(rr), { servers: ['1:11111', '0:11112'], clients: ['0:11111', '1:11112'] });
     assert.is(rates.length, 2);
@@ -89,7 +94,7 @@ test('veth: 2 sockperf flows of tcp_rr and udp_rr: two clients pinned as placed,
     assert.match(rr.tool ?? '', /^sockperf 3\./);
     // udp_rr through the workload itself: the same shape over UDP (ports 11112 + i), loss summed.
     const udp = await udpRr.run({ ...ctx });
-    assert.is(udp.state, 'ok', udp.reason);
+    phasesOnly(udp);
     assert.equal(sockperfFlowsOf(udp), { servers: ['1:11112', '0:11113'], clients: ['0:11112', '1:11113'] });
     assert.ok(udp.metrics.p99Us! >= udp.metrics.p50Us! && udp.metrics.lossPct! >= 0 && udp.omitted === undefined, JSON.stringify(udp.metrics));
   });
