@@ -20,6 +20,8 @@ export interface BenchOptions {
   sweep: Record<string, AxisValue[]>;
   /** --shard K/N: only the builds of the Kth part (bench/shard.ts); undefined: the whole matrix. */
   shard?: Shard;
+  /** --vm-shards: the run cut into this many shards, each in its own VM at once (bench/vm-shards.ts); undefined: its default. */
+  vmShards?: number;
   workloads: string[];
   durationS: number;
   repeats: number;

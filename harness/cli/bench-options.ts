@@ -38,6 +38,7 @@ export interface RawBenchFlags extends RawWorkloadFlags {
   topology?: string;
   sweep?: string[];
   shard?: string;
+  vmShards?: string;
   workloads?: string;
   duration?: string;
   repeats?: string;
@@ -84,6 +85,18 @@ export function resolveGuestFlags(flags: Pick<RawBenchFlags, 'kernel' | 'kernelC
   };
 }
 
+/** --vm-shards: VMs at once for one run (bench/vm-shards.ts); not with a shard of the user's own, nor without a VM. */
+function vmShardsOf(flags: RawBenchFlags, vm: VmMode): Pick<BenchOptions, 'vmShards'> {
+  if (flags.vmShards === undefined) return {};
+  const vmShards = parseCount('--vm-shards', flags.vmShards);
+  // 1 is what --shard and --vm never run anyway (a nightly pins it whatever else it is given).
+  if (vmShards === 1) return { vmShards };
+  if (flags.shard !== undefined) throw new UsageError('--vm-shards cuts the run itself and --shard runs one part of a run cut by hand: give one of them');
+  if (vm === 'never') throw new UsageError('--vm-shards runs shards in VMs; it cannot be combined with --vm never');
+  if (vmShards > 64) throw new UsageError(`--vm-shards ${vmShards}: at most 64 VMs at once`);
+  return { vmShards };
+}
+
 function presetOf(flags: RawBenchFlags): PresetName {
   if (flags.quick && flags.full) throw new UsageError('--quick and --full cannot be combined');
   return flags.quick ? 'quick' : flags.full ? 'full' : 'default';
@@ -116,6 +129,7 @@ export function resolveBenchOptions(flags: RawBenchFlags, given: readonly string
     topologies: parseTopologies(flags.topology, p.topologies),
     sweep,
     ...(flags.shard === undefined ? {} : { shard: parseShard(flags.shard) }),
+    ...vmShardsOf(flags, vm),
     durationS: flags.duration === undefined ? p.durationS : parseCount('--duration', flags.duration),
     repeats,
     ...(minRepeats === undefined ? {} : { minRepeats }),

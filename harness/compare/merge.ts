@@ -47,6 +47,10 @@ export function mergeShards(inputs: readonly ShardInput[], runId: string, comman
   // Each shard built its own scenarios: the first build's read-back of each, from whichever shard built it.
   for (const r of shards) for (const [k, v] of Object.entries(r.environment.applied ?? {})) environment.applied = { ...environment.applied, [k]: environment.applied?.[k] ?? v };
   for (const key of ['scenarios', 'scenariosSha256'] as const) environment[key] = Object.assign({}, ...shards.map((r) => r.environment[key] ?? {}));
+  // The matrix's busy guest CPU seconds are every shard's together; unknown when any shard has none.
+  const cpuS = shards.map((r) => r.environment.matrixCpuS);
+  if (cpuS.every((x) => x !== undefined)) environment.matrixCpuS = (cpuS as number[]).reduce((a, b) => a + b, 0);
+  else delete environment.matrixCpuS;
   const finished = shards.map((r) => r.finishedAt);
   const { shard: _cut, ...run } = first;
   return {

@@ -197,6 +197,8 @@ export interface Environment {
     wallMs?: number;
     /** (wallMs - bootMs) / measurements: what one measurement costs in wall time, topology and tools included. */
     wallMsPerMeasurement?: number;
+    /** VMs the run's shards ran in at once (bench --vm-shards, bench/vm-shards.ts): then bootMs is the last boot's and wallMs the whole run's. Absent: one. */
+    vms?: number;
     /** `qemu-system-x86_64 --version`'s first line on the host that booted the guest; absent in older files. */
     qemuVersion?: string;
   } & Partial<GuestMachineRecord>;

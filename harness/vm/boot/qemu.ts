@@ -11,7 +11,7 @@ import { BASE_GUEST_ENV, readJobOutcome, writeJobDir } from './job-files.ts';
 import { buildQemuArgs, kernelCommandLine, qemuInvocation } from './qemu-args.ts';
 import { pinVcpus } from './vcpu-pinning-run.ts';
 import { removeStaleJobDirs } from './stale-jobs.ts';
-import { newVmJobId, prepareVmAssets, type VmAssetOptions } from './vm-assets.ts';
+import { newVmJobId, prepareVmAssets, type VmAssetOptions, type VmAssets } from './vm-assets.ts';
 import { exitReason } from '../../core/exit-status.ts';
 
 export interface RunInVmOptions extends VmAssetOptions, GuestSettings {
@@ -27,6 +27,8 @@ export interface RunInVmOptions extends VmAssetOptions, GuestSettings {
   signal?: AbortSignal;
   /** Instruction clock under TCG (harness/clock/clock.ts); default host time. */
   clock?: ClockInfo;
+  /** prepareVmAssets' result when the caller already has it (several guests booted at once share one). */
+  assets?: VmAssets;
 }
 
 export interface RunInVmResult {
@@ -45,7 +47,7 @@ export async function runInVm(options: RunInVmOptions): Promise<RunInVmResult> {
   options.signal?.throwIfAborted();
   const shareDir = await realpath(options.shareDir);
   const consoleLogPath = path.resolve(options.consoleLogPath);
-  const assets = await prepareVmAssets(options);
+  const assets = options.assets ?? (await prepareVmAssets(options));
   options.signal?.throwIfAborted();
   await mkdir(path.dirname(consoleLogPath), { recursive: true });
   await removeStaleJobDirs(shareDir);

@@ -1,0 +1,76 @@
+// A run on the instruction clock cut into shards (bench/shard.ts), each booted in its own VM, all
+// at once, then merged into the run's folder as one run (compare/merge.ts) that report, compare and
+// history take like any other. Why: with icount, qemu runs TCG single-threaded (one host thread
+// executes every vCPU of a guest in turn), so one VM keeps one host core busy however many the host
+// has; and on the instruction clock a figure does not depend on the host's speed or load. Two VMs
+// on a 2-core host give the same figures in about half the wall time (docs/measurements/
+// cost-per-measurement.md). The count is fixed, not the host's core count, so which builds share a
+// guest, and so every figure, is the same on every machine: a 1-core host runs them at once all the same.
+import { join } from 'node:path';
+import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { benchScenarios } from '../../scenarios/inject-cost.ts';
+import { mergeShards, type ShardInput } from '../compare/merge.ts';
+import { EXIT_FAILED, UsageError } from '../core/errors.ts';
+import { newRunId } from '../core/naming.ts';
+import type { ResultsFile } from '../model/results.ts';
+import { writeResults } from '../results/write.ts';
+import { buildUnits, gridPoints } from './axes.ts';
+import type { BenchIo, BenchOptions } from './options.ts';
+import { runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
+
+/** Shards (VMs at once) of a run on the instruction clock unless --vm-shards says otherwise. */
+export const DEFAULT_VM_SHARDS = 2;
+
+/** The builds the whole matrix has (bench/axes.ts): a shard is made of whole builds, so more shards than builds would be empty. */
+export const matrixBuildCount = (opts: Pick<BenchOptions, 'topologies' | 'scenarios' | 'sweep' | 'injectCost' | 'abInjectCost'>): number =>
+  buildUnits(opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost)), gridPoints(opts.topologies, opts.sweep)).length;
+
+/**
+ * How many VMs run the matrix: 1 for a user's own shard (--shard), for an interleaved run, and on
+ * host time, where VMs at once would slow each other's figures (an explicit --vm-shards above 1 for
+ * either of the last two is a UsageError);
+ * on the instruction clock --vm-shards or DEFAULT_VM_SHARDS, at most one per build. Pure.
+ */
+export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'abInjectCost'>, instructionClock: boolean, builds: number): number {
+  if (opts.shard) return 1;
+  // An interleaved run alternates its two sides in one guest, so that whatever drifts moves both.
+  if (opts.abInjectCost !== undefined) {
+    if ((opts.vmShards ?? 1) > 1) throw new UsageError(`--vm-shards ${opts.vmShards}: an interleaved run (--ab-inject-cost) measures both sides in one VM`);
+    return 1;
+  }
+  if (!instructionClock) {
+    if ((opts.vmShards ?? 1) > 1) throw new UsageError(`--vm-shards ${opts.vmShards} needs the instruction clock: on host time VMs running at once would slow each other's figures`);
+    return 1;
+  }
+  return Math.max(1, Math.min(opts.vmShards ?? DEFAULT_VM_SHARDS, builds));
+}
+
+/** The merged run of `count` shards, each in its own VM under runDir/shards/, all at once, or an exit code when there is none to merge. */
+export async function runShardsInVms(setup: GuestRunSetup, count: number, run: { runId: string; runDir: string; command: string[] }, io: BenchIo): Promise<{ results: ResultsFile; exitCode: number; runs: GuestRun[] } | number> {
+  const outDir = join(run.runDir, 'shards');
+  const parts = Array.from({ length: count }, (_, i) => ({ outDir, runId: newRunId(), label: `vm ${i + 1}/${count}`, shard: `${i + 1}/${count}` }));
+  io.err(`the matrix in ${count} shards, each in its own VM at once: ${parts.map((p) => join(outDir, p.runId)).join(', ')}`);
+  const startedAt = Date.now();
+  const settled = await Promise.allSettled(parts.map((p) => runGuest(setup, p, io)));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed && !io.signal.aborted) throw failed.reason;
+  const runs = settled.map((s) => (s.status === 'fulfilled' ? s.value : { wallMs: Date.now() - startedAt }));
+  const missing = runs.findIndex((r) => !r.results);
+  if (missing >= 0) {
+    io.err(io.signal.aborted ? `stopped; the shards measured so far: ${outDir}` : `the guest of shard ${parts[missing]!.shard} wrote no results (exit ${runs[missing]!.vm?.exitCode}); see ${join(outDir, parts[missing]!.runId, 'vm-console.log')}`);
+    return runs[missing]!.vm?.exitCode || EXIT_FAILED;
+  }
+  const inputs: ShardInput[] = runs.map((r, i) => ({ dir: join(outDir, parts[i]!.runId), results: r.results! }));
+  const results = mergeShards(inputs, run.runId, run.command);
+  const wallMs = Date.now() - startedAt;
+  const bootMs = Math.max(...runs.map((r) => r.bootMs ?? 0));
+  const measured = results.measurements.length;
+  if (results.environment.vm) {
+    results.environment.vm = {
+      ...results.environment.vm, bootMs, wallMs, vms: count,
+      ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - bootMs) / measured) } : {}),
+    };
+  }
+  await writeResults(run.runDir, results);
+  return { results, exitCode: runs.map((r) => r.vm?.exitCode ?? EXIT_FAILED).find((c) => c !== 0) ?? 0, runs };
+}
