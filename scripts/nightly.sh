@@ -70,11 +70,17 @@ case "$KERNEL" in
   pinned) [[ $pinned == linux-image-* ]] && kernel_args=(--vm-kernel "$pinned") ;;
   *) kernel_args=(--vm-kernel "$KERNEL") ;;
 esac
-say "clock $CLOCK, threshold $THRESHOLD%, gating on $METRICS; kernel ${kernel_args[1]:-as bench chooses (a new history)}"
+# The VMs the history's runs were cut into (bench --vm-shards; empty for a new or native history):
+# which builds share a guest stays as the history has it, as the kernel does.
+pinned_vms=$(nkb history vms --history-dir "$HISTORY") || exit $?
+vm_args=()
+vms_said="VMs as bench chooses"
+if [[ $CLOCK == instructions && -n $pinned_vms ]]; then vm_args=(--vm-shards "$pinned_vms"); vms_said="$pinned_vms VM(s), as the history has"; fi
+say "clock $CLOCK, threshold $THRESHOLD%, gating on $METRICS; kernel ${kernel_args[1]:-as bench chooses (a new history)}; $vms_said"
 
 run_id=$(tr -dc 'a-z0-9' < /dev/urandom | head -c 6)
 # This script writes the report itself, with the history's trends.
-nkb bench --out "$OUT" --run-id "$run_id" --no-report "${clock_args[@]}" "${kernel_args[@]}" "${BENCH_ARGS[@]}"
+nkb bench --out "$OUT" --run-id "$run_id" --no-report "${clock_args[@]}" "${kernel_args[@]}" "${vm_args[@]}" "${BENCH_ARGS[@]}"
 bench_rc=$?
 run_dir="$OUT/$run_id"
 if [ ! -f "$run_dir/results.json" ]; then

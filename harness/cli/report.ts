@@ -8,7 +8,7 @@ import { parseCount, parseList } from '../core/flags.ts';
 import { runGatePower } from '../compare/power-command.ts';
 import { DEFAULT_GATE } from '../compare/verdict.ts';
 import { historyAdd, historyByKernel, historyList } from '../history/command.ts';
-import { historyKernel } from '../history/kernel.ts';
+import { historyKernel, historyVms } from '../history/kernel.ts';
 import { DEFAULT_HISTORY, readHistory } from '../history/store.ts';
 import { UsageError } from '../core/errors.ts';
 
@@ -108,6 +108,15 @@ export function registerReportCommands(program: Command, setExit: (code: number)
     .action(async (f: HistoryDirFlags) => {
       const kernel = historyKernel(await readHistory(historyDirOf(f)));
       if (kernel) out(kernel);
+      setExit(0);
+    });
+
+  withHistoryDir(history
+    .command('vms')
+    .description("how many VMs the history's newest run was cut into (bench --vm-shards takes it); nothing for an empty or missing history or a native run"))
+    .action(async (f: HistoryDirFlags) => {
+      const vms = historyVms(await readHistory(historyDirOf(f)));
+      if (vms !== undefined) out(String(vms));
       setExit(0);
     });
 

@@ -1,7 +1,9 @@
 // The kernel a history's runs are on: the one its newest run booted. A nightly boots it again
 // (bench --vm-kernel with what `history kernel` prints), so a Debian point release does not move
 // a history by itself; a run on another kernel is the history's kernel change, asked for, and
-// judged as one (scripts/nightly.sh: compare --vary kernel against the earlier nights).
+// judged as one (scripts/nightly.sh: compare --vary kernel against the earlier nights). Likewise
+// the VMs its newest run was cut into (bench --vm-shards), so that which builds shared a guest, and
+// so what ran before each, does not change under a history by itself.
 import type { Environment } from '../model/results.ts';
 import { kernelToken } from '../vm/guest/kernel-choice.ts';
 import { kernelBuildOf } from './builds.ts';
@@ -20,4 +22,14 @@ export function kernelOfRun(env: Environment): string {
 export function historyKernel(records: readonly HistoryRecord[]): string | undefined {
   const newest = records.at(-1);
   return newest ? kernelOfRun(newest.environment) : undefined;
+}
+
+/**
+ * How many VMs the newest record's matrix ran in (bench --vm-shards): environment.vm.vms, 1 for a
+ * VM run recorded before runs were cut (or run in one VM); undefined for an empty history or a
+ * native run, where there is no VM to pin.
+ */
+export function historyVms(records: readonly HistoryRecord[]): number | undefined {
+  const vm = records.at(-1)?.environment.vm;
+  return vm ? (vm.vms ?? 1) : undefined;
 }

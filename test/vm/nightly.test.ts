@@ -80,6 +80,8 @@ test('nightly.sh: three clean nights exit 0 (one of them a kernel bump, judged a
     assert.is(third.exitCode, 0, third.stderr);
     assert.match(third.stderr, new RegExp(`nightly: clock instructions, .*; kernel ${pinned.replace(/[.+~]/g, '\\$&')}`));
     assert.not.match(third.stderr, /kernel change/);
+    const vms = (await cli(['history', 'vms', '--dir', history])).stdout.trim();
+    assert.match(third.stderr, new RegExp(`; kernel .*; ${vms} VM\\(s\\)`), 'in as many VMs as the history\'s newest run');
 
     // 100 rounds (about 5% of netkit tcp_rr here): two earlier nights on this kernel give the
     // prediction interval one degree of freedom, and boots differ by up to 0.3% on this clock.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { compareSides } from '../../../harness/compare/compare.ts';
 import { sideOfHistory, sideOfResults } from '../../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../../harness/compare/verdict.ts';
-import { historyKernel, kernelOfRun } from '../../../harness/history/kernel.ts';
+import { historyKernel, historyVms, kernelOfRun } from '../../../harness/history/kernel.ts';
 import { toHistoryRecord } from '../../../harness/history/record.ts';
 import { addToHistory, readHistory } from '../../../harness/history/store.ts';
 import { trendPoints } from '../../../harness/report/charts/trend.ts';
@@ -91,6 +91,13 @@ test('the history\'s kernel: Debian\'s package of the newest run as NAME=VERSION
   const native = metricRun('native', 'throughputGbps', { host: [1, 1, 1] });
   native.environment.kernelVersion = '#1 SMP PREEMPT_DYNAMIC Debian 6.18.1-1';
   assert.is(kernelOfRun(native.environment), '6.8.0-test #1 SMP PREEMPT_DYNAMIC Debian 6.18.1-1');
+  // The VMs the newest run was cut into (bench --vm-shards), 1 for a VM run recorded before runs were cut.
+  const cut = vmRun('cut2', 118, '2026-01-03T00:00:00Z');
+  cut.environment.vm = { ...cut.environment.vm!, vms: 2 };
+  assert.is(historyVms([]), undefined);
+  assert.is(historyVms([toHistoryRecord(native)]), undefined, 'a native run has no VM to pin');
+  assert.is(historyVms([cut, vmRun('one118', 118, '2026-01-04T00:00:00Z')]), 1);
+  assert.is(historyVms([vmRun('one118', 118, '2026-01-02T00:00:00Z'), cut]), 2);
 });
 
 test('trend band: the median of the previous N runs of the same series, plus or minus the threshold', () => {
