@@ -18,7 +18,7 @@ import { untimedPasses, type PassResult } from '../accounting/measure.ts';
 import { receivePathAccounting } from '../accounting/receive-path.ts';
 import type { WorkloadContext } from '../workloads/types.ts';
 import { serverKeeper } from '../workloads/server-keeper.ts';
-import { unitKey } from './shard.ts';
+import { unitsOfParts } from './shard.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
 import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
 import type { FixedWork } from '../model/workload-params.ts';
@@ -34,7 +34,7 @@ export interface MatrixContext {
   scenarios: readonly Scenario[];
   /** The grid (bench/axes.ts gridPoints); default: one cross-node point. Each scenario is measured at every point of its topology. */
   points?: readonly Point[];
-  /** bench --shard: only the builds with these keys (bench/shard.ts unitKey); undefined: every build. */
+  /** bench --shard: only these parts (bench/shard.ts partKey: a build, or a build at one workload-scope point); undefined: every part. */
   onlyBuilds?: ReadonlySet<string>;
   workloads: readonly Workload[];
   durationS: number;
@@ -72,8 +72,10 @@ export interface MatrixContext {
 }
 
 /** The builds `ctx` asks for: each scenario at each build-scope group of its points (bench/axes.ts). */
-export const matrixUnits = (ctx: Pick<MatrixContext, 'scenarios' | 'points' | 'onlyBuilds'>): BuildUnit[] =>
-  buildUnits(ctx.scenarios, ctx.points ?? [DEFAULT_POINT]).filter((u) => !ctx.onlyBuilds || ctx.onlyBuilds.has(unitKey(u)));
+export const matrixUnits = (ctx: Pick<MatrixContext, 'scenarios' | 'points' | 'onlyBuilds'>): BuildUnit[] => {
+  const units = buildUnits(ctx.scenarios, ctx.points ?? [DEFAULT_POINT]);
+  return ctx.onlyBuilds ? unitsOfParts(units, ctx.onlyBuilds) : units;
+};
 
 export async function runMatrix(ctx: MatrixContext): Promise<void> {
   const all = Array.from({ length: ctx.repeats }, (_, i) => i + 1);

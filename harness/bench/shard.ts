@@ -1,13 +1,19 @@
-// A deterministic Nth of the matrix (bench --shard K/N), for one run cut over several machines and
-// merged (bench/merge.ts). A shard is made of whole builds (a scenario at one build-scope point,
-// with every workload at each of its workload-scope points), so every measurement runs in the
-// same build, after the same measurements, as in the unsharded run: on the instruction clock its
-// figure is then the same. Builds go to shards round-robin in the order of their keys.
+// A deterministic Nth of the matrix (bench --shard K/N, and bench/vm-shards.ts's VMs at once), for
+// one run cut over several machines or guests and merged (bench/merge.ts). A shard is made of
+// parts: a build (a scenario at one build-scope point) at one of its workload-scope points (a
+// message size, a flow count), or the whole build where nothing varies within builds. Parts are
+// dealt in a snake over the workload-scope points first, then the builds (1, 2, .., N, N, .., 2, 1,
+// 1, 2, ..): a point's parts, which cost alike (64 KiB messages cost ten times 1 byte), spread
+// over every shard, so the shards of a sweep take about equal work even when there are fewer
+// builds than shards' multiples (5 scenarios in 2 VMs). A shard builds each scenario it has a part
+// of and measures that part's points in the matrix's order, so a `--shard K/N` run measures
+// exactly what guest K of a run cut into N VMs does, after the same measurements.
 import { createHash } from 'node:crypto';
 import { UsageError, quote } from '../core/errors.ts';
 import { pointKey } from '../core/point.ts';
 import { canonicalJson, scenarioSha256 } from '../scenario/hash.ts';
 import type { ShardRecord } from '../model/results.ts';
+import type { Point } from '../model/point.ts';
 import { scopeOf, type BuildUnit } from './axes.ts';
 
 export interface Shard { index: number; count: number }
@@ -23,9 +29,32 @@ export function parseShard(text: string): Shard {
 /** A build's name across machines: "veth topology=cross-node,mtu=9000". */
 export const unitKey = (u: BuildUnit): string => `${u.scenario.name} ${pointKey(scopeOf(u.points[0]!, 'build'))}`;
 
-/** The keys of the builds shard `shard` runs, out of every build the whole matrix has. */
-export function shardUnits(units: readonly BuildUnit[], shard: Shard): string[] {
-  return units.map(unitKey).sort().filter((_, i) => i % shard.count === shard.index - 1);
+/** The workload-scope values of a point as text, "msg=1024" ("" when there are none). */
+const workloadKey = (p: Point): string => Object.entries(scopeOf(p, 'workload')).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+
+/** A part's name across machines: "veth topology=cross-node msg=1024", or the build's key alone. */
+export const partKey = (u: BuildUnit, p: Point): string => [unitKey(u), workloadKey(p)].filter(Boolean).join(' ');
+
+/** Every part of the matrix, in the order they are dealt: workload-scope point, then build. */
+function dealOrder(units: readonly BuildUnit[]): string[] {
+  const parts = units.flatMap((u) => u.points.map((p) => ({ key: partKey(u, p), order: `${workloadKey(p)}\0${unitKey(u)}` })));
+  return [...new Map(parts.map((x) => [x.key, x])).values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((x) => x.key);
+}
+
+/** The shard (0-based) the i-th dealt part goes to: a snake, 0..N-1 then N-1..0. */
+const snake = (i: number, n: number): number => (Math.floor(i / n) % 2 === 0 ? i % n : n - 1 - (i % n));
+
+/** The keys of the parts shard `shard` runs (partKey), sorted, out of every part the whole matrix has. */
+export function shardParts(units: readonly BuildUnit[], shard: Shard): string[] {
+  return dealOrder(units).filter((_, i) => snake(i, shard.count) === shard.index - 1).sort();
+}
+
+/** How many parts the matrix has: more shards than this would leave some empty. */
+export const partCount = (units: readonly BuildUnit[]): number => dealOrder(units).length;
+
+/** The builds `units` keep with only the points of `parts` (partKey); builds left with none are dropped. */
+export function unitsOfParts(units: readonly BuildUnit[], parts: ReadonlySet<string>): BuildUnit[] {
+  return units.map((u) => ({ ...u, points: u.points.filter((p) => parts.has(partKey(u, p))) })).filter((u) => u.points.length > 0);
 }
 
 /**
@@ -37,7 +66,7 @@ export function matrixSha256(units: readonly BuildUnit[], workloads: readonly st
   return createHash('sha256').update(canonicalJson({ builds, workloads: [...workloads].sort(), ...repeats })).digest('hex');
 }
 
-/** What a shard's results record: which shard, of which matrix, and the builds it ran. */
+/** What a shard's results record: which shard, of which matrix, and the parts it ran. */
 export function shardRecord(units: readonly BuildUnit[], shard: Shard, workloads: readonly string[], repeats: { repeats: number; minRepeats?: number }): ShardRecord {
-  return { ...shard, matrixSha256: matrixSha256(units, workloads, repeats), builds: shardUnits(units, shard) };
+  return { ...shard, matrixSha256: matrixSha256(units, workloads, repeats), builds: shardParts(units, shard) };
 }

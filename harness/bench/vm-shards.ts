@@ -1,37 +1,38 @@
-// A run on the instruction clock cut into shards (bench/shard.ts), each booted in its own VM, all
-// at once, then merged into the run's folder as one run (compare/merge.ts) that report, compare and
+// A run on the instruction clock cut into shards (bench/shard.ts's parts), each booted in its own VM, all
+// at once, then merged into the run's folder as one run (bench/merge.ts) that report, compare and
 // history take like any other. Why: with icount, qemu runs TCG single-threaded (one host thread
 // executes every vCPU of a guest in turn), so one VM keeps one host core busy however many the host
 // has; and on the instruction clock a figure does not depend on the host's speed or load. Two VMs
 // on a 2-core host give the same figures in about half the wall time (docs/measurements/
-// cost-per-measurement.md). The count is fixed, not the host's core count, so which builds share a
+// cost-per-measurement.md). The count is fixed, not the host's core count, so which parts share a
 // guest, and so every figure, is the same on every machine: a 1-core host runs them at once all the same.
 import { join } from 'node:path';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
-import { mergeShards, type ShardInput } from '../compare/merge.ts';
+import { mergeShards, type ShardInput } from './merge.ts';
 import { EXIT_FAILED, UsageError } from '../core/errors.ts';
 import { newRunId } from '../core/naming.ts';
 import type { ResultsFile } from '../model/results.ts';
 import { writeResults } from '../results/write.ts';
 import { buildUnits, gridPoints } from './axes.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
+import { partCount } from './shard.ts';
 import { runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
 
 /** Shards (VMs at once) of a run on the instruction clock unless --vm-shards says otherwise. */
 export const DEFAULT_VM_SHARDS = 2;
 
-/** The builds the whole matrix has (bench/axes.ts): a shard is made of whole builds, so more shards than builds would be empty. */
-export const matrixBuildCount = (opts: Pick<BenchOptions, 'topologies' | 'scenarios' | 'sweep' | 'injectCost' | 'abInjectCost'>): number =>
-  buildUnits(opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost)), gridPoints(opts.topologies, opts.sweep)).length;
+/** The parts the whole matrix has (bench/shard.ts): more shards than parts would be empty. */
+export const matrixPartCount = (opts: Pick<BenchOptions, 'topologies' | 'scenarios' | 'sweep' | 'injectCost' | 'abInjectCost'>): number =>
+  partCount(buildUnits(opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost)), gridPoints(opts.topologies, opts.sweep)));
 
 /**
  * How many VMs run the matrix: 1 for a user's own shard (--shard), for an interleaved run, and on
  * host time, where VMs at once would slow each other's figures (an explicit --vm-shards above 1 for
  * either of the last two is a UsageError);
- * on the instruction clock --vm-shards or DEFAULT_VM_SHARDS, at most one per build. Pure.
+ * on the instruction clock --vm-shards or DEFAULT_VM_SHARDS, at most one per part. Pure.
  */
-export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'abInjectCost'>, instructionClock: boolean, builds: number): number {
+export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'abInjectCost'>, instructionClock: boolean, parts: number): number {
   if (opts.shard) return 1;
   // An interleaved run alternates its two sides in one guest, so that whatever drifts moves both.
   if (opts.abInjectCost !== undefined) {
@@ -42,7 +43,7 @@ export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'ab
     if ((opts.vmShards ?? 1) > 1) throw new UsageError(`--vm-shards ${opts.vmShards} needs the instruction clock: on host time VMs running at once would slow each other's figures`);
     return 1;
   }
-  return Math.max(1, Math.min(opts.vmShards ?? DEFAULT_VM_SHARDS, builds));
+  return Math.max(1, Math.min(opts.vmShards ?? DEFAULT_VM_SHARDS, parts));
 }
 
 /** The merged run of `count` shards, each in its own VM under runDir/shards/, all at once, or an exit code when there is none to merge. */

@@ -20,7 +20,7 @@ import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
 import { runGuest, type GuestRunSetup } from './vm-guest.ts';
-import { matrixBuildCount, runShardsInVms, vmShardCount } from './vm-shards.ts';
+import { matrixPartCount, runShardsInVms, vmShardCount } from './vm-shards.ts';
 
 /**
  * V8 settings of the guest's harness process. On the instruction clock any instruction the guest
@@ -75,7 +75,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   const detected = await detectAccel();
   const clock = resolveClock(opts.clock, detected);
   const accel = clock.kind === 'instructions' ? 'tcg' : detected;
-  const shards = vmShardCount(opts, clock.kind === 'instructions', matrixBuildCount(opts));
+  const shards = vmShardCount(opts, clock.kind === 'instructions', matrixPartCount(opts));
   await mkdir(runDir, { recursive: true });
   // Compiled before boot: no TypeScript is transpiled inside the emulated guest.
   // (Imported here so the guest, which runs this same file, never loads esbuild.)

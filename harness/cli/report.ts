@@ -2,7 +2,7 @@
 // registerReportCommands once; each action validates its flags up front (exit 2 on bad input).
 import { Option, type Command } from 'commander';
 import { runCompare } from '../compare/command.ts';
-import { VARY_DIMENSIONS } from '../compare/identity.ts';
+import { VARY_DIMENSIONS } from '../results/identity.ts';
 import { collectMetrics, metricSelection, parseAlpha, parseThresholdPct } from '../compare/options.ts';
 import { parseCount, parseList } from '../core/flags.ts';
 import { runGatePower } from '../compare/power-command.ts';

@@ -7,7 +7,7 @@ import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../results/write.ts';
 import { compareSides, type ComparisonReport, type MetricSelection } from './compare.ts';
 import { refuseIfIncomparable } from './environment-check.ts';
-import type { VaryDimension } from './identity.ts';
+import type { VaryDimension } from '../results/identity.ts';
 import { interleavedSides, parseScenarioPairs } from './interleaved.ts';
 import { checkMetricsKnown } from './options.ts';
 import { renderComparisonMarkdown, renderComparisonText } from './render.ts';

@@ -11,7 +11,7 @@ import type { Environment } from '../model/results.ts';
 import { independentChange, pairedChange, predictionChange, type ChangeTest, type Design } from '../stats/change-test.ts';
 import { adjustPValues } from '../stats/multiplicity.ts';
 import { describeDimension, runDifferences, type EnvironmentDifference } from './environment-check.ts';
-import type { VaryDimension } from './identity.ts';
+import type { VaryDimension } from '../results/identity.ts';
 import { floorOf } from '../results/floors.ts';
 import { isPrimary } from './primary.ts';
 import { sampleKey, type MetricSamples } from '../results/samples.ts';

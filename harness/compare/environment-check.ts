@@ -10,7 +10,7 @@
 import { UsageError, quote } from '../core/errors.ts';
 import type { Environment } from '../model/results.ts';
 import { canonicalJson } from '../scenario/hash.ts';
-import { IDENTITY, identityDifferences, normalizedCmdline, type RunIdentity, type VaryDimension } from './identity.ts';
+import { IDENTITY, identityDifferences, normalizedCmdline, type RunIdentity, type VaryDimension } from '../results/identity.ts';
 
 // Where the --vary dimensions were declared before the list moved to identity.ts; new code imports identity.ts.
 

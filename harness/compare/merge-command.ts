@@ -1,12 +1,12 @@
 // netkit-bench merge DIR... --out DIR: the shards of one run (bench --shard K/N) as one run that
-// report, compare and history take like any other. Refusals (merge.ts) are one line and exit 2.
+// report, compare and history take like any other. Refusals (bench/merge.ts) are one line and exit 2.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT_OK, UsageError, quote } from '../core/errors.ts';
 import { newRunId } from '../core/naming.ts';
 import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
-import { mergeShards } from './merge.ts';
+import { mergeShards } from '../bench/merge.ts';
 
 export async function runMerge(dirs: readonly string[], outDir: string, argv: string[], out: (line: string) => void): Promise<number> {
   if (await stat(join(outDir, 'results.json')).catch(() => undefined)) throw new UsageError(`merge: --out ${quote(outDir)} already holds a run; give an empty or new folder`);

@@ -10,7 +10,7 @@ import type { ResultsFile } from '../model/results.ts';
 import type { RunSide } from './compare.ts';
 import { runDifferences } from './environment-check.ts';
 import { scenarioKeys } from '../scenario/facts.ts';
-import type { VaryDimension } from './identity.ts';
+import type { VaryDimension } from '../results/identity.ts';
 import { samplesOfResults, sampleKey, type MetricSamples } from '../results/samples.ts';
 import { medianOf } from '../stats/statistics.ts';
 

@@ -18,7 +18,7 @@ export interface ShardRecord {
   count: number;
   /** sha256 over the whole matrix (builds, points, workloads, repetitions): every shard of one run has the same. */
   matrixSha256: string;
-  /** The builds this shard ran: "scenario topology=...,axis=value". */
+  /** The parts this shard ran (bench/shard.ts partKey): a build, "scenario topology=...,axis=value", or a build at a workload-scope point, "... msg=1024". */
   builds: string[];
 }
 

@@ -3,8 +3,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildUnits, gridPoints } from '../../../harness/bench/axes.ts';
-import { matrixSha256, parseShard, shardRecord, shardUnits, unitKey } from '../../../harness/bench/shard.ts';
-import { mergeShards, type ShardInput } from '../../../harness/compare/merge.ts';
+import { matrixSha256, parseShard, partKey, shardParts, shardRecord, unitsOfParts } from '../../../harness/bench/shard.ts';
+import { mergeShards, type ShardInput } from '../../../harness/bench/merge.ts';
 import type { Measurement, ResultsFile } from '../../../harness/model/results.ts';
 import { TOPOLOGIES } from '../../../scenarios/index.ts';
 import { resultsFile } from '../../helpers/synthetic-results.ts';
@@ -13,13 +13,35 @@ const scenarios = TOPOLOGIES['cross-node']!.filter((s) => ['host', 'veth', 'netk
 const units = buildUnits(scenarios, gridPoints(['cross-node'], { msg: [1, 1024, 16384], mtu: [1500, 9000] }));
 const reps = { repeats: 2 };
 
-test('--shard K/N: every build in exactly one shard, whole builds, the same cut whatever the order given', () => {
+test('--shard K/N: every part (a build at one msg) in exactly one shard, the same cut whatever the order given', () => {
   assert.is(units.length, 6, '3 scenarios x 2 MTUs; msg is within a build');
-  const cut = [1, 2, 3, 4].map((k) => shardUnits(units, { index: k, count: 4 }));
-  assert.equal(cut.flat().sort(), units.map(unitKey).sort());
-  assert.equal(cut.map((c) => c.length), [2, 2, 1, 1]);
-  assert.equal(shardUnits([...units].reverse(), { index: 2, count: 4 }), cut[1]);
-  assert.ok(cut[0]!.includes('host topology=cross-node,mtu=1500'));
+  const parts = units.flatMap((u) => u.points.map((p) => partKey(u, p)));
+  assert.is(parts.length, 18);
+  assert.ok(parts.includes('host topology=cross-node,mtu=1500 msg=1024'), parts.join('|'));
+  const cut = [1, 2, 3, 4].map((k) => shardParts(units, { index: k, count: 4 }));
+  assert.equal(cut.flat().sort(), [...parts].sort());
+  assert.equal(cut.map((c) => c.length), [5, 5, 4, 4]);
+  assert.equal(shardParts([...units].reverse(), { index: 2, count: 4 }), cut[1]);
+  // A shard keeps the builds it has a part of, each with only those points.
+  const kept = unitsOfParts(units, new Set(cut[0]));
+  assert.is(kept.reduce((n, u) => n + u.points.length, 0), 5);
+  assert.ok(kept.every((u) => u.points.every((p) => cut[0]!.includes(partKey(u, p)))));
+});
+
+test('the snake deal: each message size spreads over both shards, so 5 scenarios x 5 sizes cut in 2 take 13 and 12 parts with the dear sizes split', () => {
+  const defaults = (t: string) => TOPOLOGIES[t]!.filter((s) => ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'].includes(s.name));
+  const five = buildUnits(defaults('cross-node'), gridPoints(['cross-node'], { msg: [1, 64, 1024, 16384, 65536] }));
+  assert.is(five.length, 5);
+  const [a, b] = [1, 2].map((k) => shardParts(five, { index: k, count: 2 }));
+  assert.equal([a!.length, b!.length], [13, 12]);
+  for (const msg of [16384, 65536]) {
+    const n = a!.filter((k) => k.endsWith(` msg=${msg}`)).length;
+    assert.ok(n === 2 || n === 3, `msg ${msg}: ${n} of 5 in shard 1`);
+  }
+  // Without a workload-scope axis a part is a whole build, as the default run has them.
+  const whole = buildUnits([...defaults('cross-node'), ...defaults('same-node')], gridPoints(['cross-node', 'same-node'], {}));
+  assert.equal([1, 2].map((k) => shardParts(whole, { index: k, count: 2 }).length), [5, 5]);
+  assert.ok(shardParts(whole, { index: 1, count: 2 }).every((k) => !k.includes('msg')));
 });
 
 test('the matrix hash: the same for every shard, another for other points, workloads or repetitions', () => {

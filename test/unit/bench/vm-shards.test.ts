@@ -3,27 +3,27 @@
 // runs a sharded matrix for real).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DEFAULT_VM_SHARDS, matrixBuildCount, vmShardCount } from '../../../harness/bench/vm-shards.ts';
+import { DEFAULT_VM_SHARDS, matrixPartCount, vmShardCount } from '../../../harness/bench/vm-shards.ts';
 import { withoutGuestFlags } from '../../../harness/bench/guest-argv.ts';
 import { resolveBenchOptions } from '../../../harness/cli/bench-options.ts';
-import { mergeShards } from '../../../harness/compare/merge.ts';
+import { mergeShards } from '../../../harness/bench/merge.ts';
 import { resultsFile } from '../../helpers/synthetic-results.ts';
 
 const opts = (flags: Record<string, unknown> = {}) => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags });
 
-test('the default run: 10 builds, cut into DEFAULT_VM_SHARDS VMs on the instruction clock, one VM on host time', () => {
-  assert.is(matrixBuildCount(opts()), 10, '5 scenarios x 2 topologies');
+test('the default run: 10 parts (builds), cut into DEFAULT_VM_SHARDS VMs on the instruction clock, one VM on host time', () => {
+  assert.is(matrixPartCount(opts()), 10, '5 scenarios x 2 topologies');
   assert.is(vmShardCount(opts(), true, 10), DEFAULT_VM_SHARDS);
   assert.is(vmShardCount(opts(), false, 10), 1);
 });
 
-test('--vm-shards: as asked, at most one VM per build; one VM for a shard of the user\'s own', () => {
+test('--vm-shards: as asked, at most one VM per part; one VM for a shard of the user\'s own', () => {
   assert.is(vmShardCount(opts({ vmShards: '4' }), true, 10), 4);
   assert.is(vmShardCount(opts({ vmShards: '1' }), true, 10), 1);
   const one = opts({ scenarios: 'host', topology: 'cross-node' });
-  assert.is(matrixBuildCount(one), 1);
-  assert.is(vmShardCount(one, true, matrixBuildCount(one)), 1, 'no empty shard');
-  assert.is(matrixBuildCount(opts({ sweep: ['mtu=1500,9000', 'msg=1,64'] })), 20, 'mtu is per build, msg within one');
+  assert.is(matrixPartCount(one), 1);
+  assert.is(vmShardCount(one, true, matrixPartCount(one)), 1, 'no empty shard');
+  assert.is(matrixPartCount(opts({ sweep: ['mtu=1500,9000', 'msg=1,64'] })), 40, '5 scenarios x 2 MTUs x 2 sizes on one topology');
   assert.is(vmShardCount(opts({ shard: '1/2' }), true, 10), 1);
   assert.is(vmShardCount(opts({ abInjectCost: '5' }), true, 20), 1, 'an interleaved run keeps both sides in one guest');
 });

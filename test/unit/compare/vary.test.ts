@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compareSides } from '../../../harness/compare/compare.ts';
 import { environmentDifferences, refuseIfIncomparable } from '../../../harness/compare/environment-check.ts';
-import { normalizedCmdline } from '../../../harness/compare/identity.ts';
+import { normalizedCmdline } from '../../../harness/results/identity.ts';
 import { renderComparisonMarkdown, renderComparisonText, underTestSummaries } from '../../../harness/compare/render.ts';
 import { sideOfHistory, sideOfResults } from '../../../harness/compare/sides.ts';
 import { DEFAULT_GATE } from '../../../harness/compare/verdict.ts';

@@ -1,12 +1,12 @@
 // One run from the shards of a sweep cut over several machines (bench --shard K/N). Shards merge
 // only when they are one run's parts: each records the same matrix (its hash) and the same count,
 // every index appears exactly once, and they agree on every entry of the one identity list
-// (compare/identity.ts IDENTITY: kernel and its config, QEMU, CPU model, clock, options, BPF
+// (results/identity.ts IDENTITY: kernel and its config, QEMU, CPU model, clock, options, BPF
 // objects, tools). Any other difference is one line and exit 2 (UsageError), nothing written.
 import { UsageError } from '../core/errors.ts';
-import { runSummary } from '../bench/run-summary.ts';
+import { runSummary } from './run-summary.ts';
 import type { ResultsFile, Skip } from '../model/results.ts';
-import { IDENTITY, identityDifferences, type RunIdentity } from './identity.ts';
+import { IDENTITY, identityDifferences, type RunIdentity } from '../results/identity.ts';
 
 export interface ShardInput { dir: string; results: ResultsFile }
 
