@@ -85,7 +85,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   };
   await mkdir(runDir, { recursive: true });
   await writeResults(runDir, results);
-  io.err(`netkit-bench run ${runId}: ${runnable.map((s) => (opts.topologies.length > 1 ? `${s.name} (${s.topology})` : s.name)).join(', ') || 'no scenario can run here'} -> ${runDir}`);
+  // A shard names only the scenarios it has parts of.
+  const inShard = onlyBuilds ? new Set(matrixUnits({ scenarios: runnable, points, onlyBuilds }).map((u) => `${u.scenario.name} ${u.scenario.topology}`)) : undefined;
+  const listed = runnable.filter((s) => !inShard || inShard.has(`${s.name} ${s.topology}`));
+  io.err(`netkit-bench run ${runId}${shard ? ` (shard ${shard.index}/${shard.count}, ${shard.builds.length} part${shard.builds.length === 1 ? '' : 's'})` : ''}: ${listed.map((s) => (opts.topologies.length > 1 ? `${s.name} (${s.topology})` : s.name)).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) if (!s.workload) io.err(`skipping ${s.scenario}: ${s.reason}`);
   for (const r of refusals) io.err(`skipping ${refusalLine(r, varyingAxes(points))}`);
   for (const n of placement.notes) io.err(`cpus: ${n}`);
