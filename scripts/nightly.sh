@@ -50,7 +50,7 @@ case "$CLOCK" in
     clock_args=(--vm always --clock instructions)
     THRESHOLD=${NKB_THRESHOLD:-0.5}
     METRICS=${NKB_METRICS:-transactionsPerS,connectionsPerS,throughputGbps}
-    power="instruction clock, history mode, tcp_rr transactions/s at threshold 0.5%: 0 false alarms in 20 A/A nights, a 1% cost detected 20 times in 20 (docs/nightly.md)" ;;
+    power="instruction clock, history mode, tcp_rr transactions/s at threshold 0.5%: 0 false alarms in 20 A/A nights, a 1% cost detected 20 times in 20 (one-VM runs; docs/nightly.md)" ;;
   host)
     clock_args=(--clock host)
     THRESHOLD=${NKB_THRESHOLD:-5}
@@ -75,7 +75,11 @@ esac
 pinned_vms=$(nkb history vms --history-dir "$HISTORY") || exit $?
 vm_args=()
 vms_said="VMs as bench chooses"
-if [[ $CLOCK == instructions && -n $pinned_vms ]]; then vm_args=(--vm-shards "$pinned_vms"); vms_said="$pinned_vms VM(s), as the history has"; fi
+# Not where NKB_BENCH_ARGS sets the clock or place, or cuts the run itself (--shard, an interleaved
+# --ab-inject-cost): bench decides the VMs there, or refuses a count above 1.
+own_cut=0
+for a in ${BENCH_ARGS[@]+"${BENCH_ARGS[@]}"}; do [[ $a =~ ^--(shard|ab-inject-cost|clock|vm)(=|$) ]] && own_cut=1; done
+if [[ $CLOCK == instructions && -n $pinned_vms && $own_cut == 0 ]]; then vm_args=(--vm-shards "$pinned_vms"); vms_said="$pinned_vms VM(s), as the history has"; fi
 say "clock $CLOCK, threshold $THRESHOLD%, gating on $METRICS; kernel ${kernel_args[1]:-as bench chooses (a new history)}; $vms_said"
 
 run_id=$(tr -dc 'a-z0-9' < /dev/urandom | head -c 6)

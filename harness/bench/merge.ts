@@ -1,4 +1,5 @@
-// One run from the shards of a sweep cut over several machines (bench --shard K/N). Shards merge
+// One run from the shards of a run cut over several machines (bench --shard K/N, then netkit-bench
+// merge) or over VMs at once (bench --vm-shards, bench/vm-shards.ts). Shards merge
 // only when they are one run's parts: each records the same matrix (its hash) and the same count,
 // every index appears exactly once, and they agree on every entry of the one identity list
 // (results/identity.ts IDENTITY: kernel and its config, QEMU, CPU model, clock, options, BPF
@@ -12,8 +13,8 @@ export interface ShardInput { dir: string; results: ResultsFile }
 
 const identity = (r: ResultsFile): RunIdentity => ({ options: { ...r.options }, environment: r.environment });
 
-/** Why `inputs` are not the N shards of one run, or undefined when they are. */
-export function mergeRefusal(inputs: readonly ShardInput[]): string | undefined {
+/** Why `inputs` are not the N shards of one run (with `partial`, some of them), or undefined when they are. */
+export function mergeRefusal(inputs: readonly ShardInput[], partial = false): string | undefined {
   const notShard = inputs.find((i) => !i.results.shard);
   if (notShard) return `merge: ${notShard.dir} is not a shard (bench --shard K/N wrote none)`;
   const [first, ...rest] = inputs as [ShardInput, ...ShardInput[]];
@@ -27,7 +28,7 @@ export function mergeRefusal(inputs: readonly ShardInput[]): string | undefined 
   }
   for (let k = 1; k <= s0.count; k++) {
     const at = inputs.filter((i) => i.results.shard!.index === k);
-    if (at.length === 0) return `merge: shard ${k}/${s0.count} is missing`;
+    if (at.length === 0 && !partial) return `merge: shard ${k}/${s0.count} is missing`;
     if (at.length > 1) return `merge: shard ${k}/${s0.count} appears twice (${at.map((i) => i.dir).join(', ')})`;
   }
   return undefined;
@@ -35,9 +36,13 @@ export function mergeRefusal(inputs: readonly ShardInput[]): string | undefined 
 
 const skipKey = (s: Skip) => `${s.scenario}\0${s.workload ?? ''}\0${JSON.stringify(s.point ?? null)}\0${s.reason}`;
 
-/** The merged run: every shard's measurements and skips, the summary recomputed over all of them. Throws UsageError (mergeRefusal). */
-export function mergeShards(inputs: readonly ShardInput[], runId: string, command: string[]): ResultsFile {
-  const refusal = inputs.length === 0 ? 'merge: no shard given' : mergeRefusal(inputs);
+/**
+ * The merged run: every shard's measurements and skips, the summary recomputed over all of them.
+ * `partial`: a run stopped before every shard wrote (bench/vm-shards.ts), merged from the shards
+ * there are and marked incomplete. Throws UsageError (mergeRefusal).
+ */
+export function mergeShards(inputs: readonly ShardInput[], runId: string, command: string[], partial = false): ResultsFile {
+  const refusal = inputs.length === 0 ? 'merge: no shard given' : mergeRefusal(inputs, partial);
   if (refusal) throw new UsageError(refusal);
   const shards = [...inputs].sort((a, b) => a.results.shard!.index - b.results.shard!.index).map((i) => i.results);
   const first = shards[0]!;
@@ -59,7 +64,7 @@ export function mergeShards(inputs: readonly ShardInput[], runId: string, comman
     command,
     startedAt: shards.map((r) => r.startedAt).sort()[0]!,
     finishedAt: finished.includes(null) ? null : (finished as string[]).sort().at(-1)!,
-    complete: shards.every((r) => r.complete),
+    complete: !partial && shards.every((r) => r.complete),
     environment,
     skipped,
     measurements,

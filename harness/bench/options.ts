@@ -18,7 +18,7 @@ export interface BenchOptions {
   topologies: string[];
   /** --sweep AXIS=V1,V2 (repeatable): each swept axis's values, in the order given; {}: no sweep. */
   sweep: Record<string, AxisValue[]>;
-  /** --shard K/N: only the builds of the Kth part (bench/shard.ts); undefined: the whole matrix. */
+  /** --shard K/N: only the parts of the Kth shard (bench/shard.ts); undefined: the whole matrix. */
   shard?: Shard;
   /** --vm-shards: the run cut into this many shards, each in its own VM at once (bench/vm-shards.ts); undefined: its default. */
   vmShards?: number;

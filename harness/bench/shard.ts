@@ -6,8 +6,8 @@
 // 1, 2, ..): a point's parts, which cost alike (64 KiB messages cost ten times 1 byte), spread
 // over every shard, so the shards of a sweep take about equal work even when there are fewer
 // builds than shards' multiples (5 scenarios in 2 VMs). A shard builds each scenario it has a part
-// of and measures that part's points in the matrix's order, so a `--shard K/N` run measures
-// exactly what guest K of a run cut into N VMs does, after the same measurements.
+// of and measures that part's points, so a `--shard K/N` run measures the same parts as guest K of
+// a run cut into N VMs (in an order of its own: the instruction clock's schedule shuffles builds).
 import { createHash } from 'node:crypto';
 import { UsageError, quote } from '../core/errors.ts';
 import { pointKey } from '../core/point.ts';
@@ -58,12 +58,15 @@ export function unitsOfParts(units: readonly BuildUnit[], parts: ReadonlySet<str
 }
 
 /**
- * sha256 over what the whole matrix measures: every build (its scenario's definition hash and its
- * points), every workload, the repetitions. Shards of one run have the same; merge refuses others.
+ * sha256 over what the whole matrix measures and how it is cut: every build (its scenario's
+ * definition hash and its points), every workload, the repetitions, the dealing. Shards of one run
+ * have the same; merge refuses others.
  */
 export function matrixSha256(units: readonly BuildUnit[], workloads: readonly string[], repeats: { repeats: number; minRepeats?: number }): string {
   const builds = units.map((u) => ({ key: unitKey(u), scenario: scenarioSha256(u.scenario), points: u.points.map(pointKey) })).sort((a, b) => (a.key < b.key ? -1 : 1));
-  return createHash('sha256').update(canonicalJson({ builds, workloads: [...workloads].sort(), ...repeats })).digest('hex');
+  // `cut` names how shards are dealt: shards of the same matrix cut another way (whole builds,
+  // round-robin, before 2026-12-06) hold other parts, and merging them would double some and lose others.
+  return createHash('sha256').update(canonicalJson({ cut: 'parts-snake', builds, workloads: [...workloads].sort(), ...repeats })).digest('hex');
 }
 
 /** What a shard's results record: which shard, of which matrix, and the parts it ran. */

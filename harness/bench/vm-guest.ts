@@ -33,7 +33,8 @@ export interface GuestRunSetup {
   timeoutMs: number;
   verbose: boolean;
   softwareFacts: string;
-  qemuVersion: string;
+  /** undefined when qemu would not say. */
+  qemuVersion: string | undefined;
   /** runInVm's guest settings and the settled kernel or assets. */
   boot: Omit<RunInVmOptions, 'argv' | 'cwd' | 'env' | 'clock' | 'shareDir' | 'consoleLogPath' | 'timeoutMs' | 'signal'>;
 }
@@ -80,7 +81,7 @@ export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId
   if (!results.complete) results.summary = runSummary(results.measurements);
   const measured = results.measurements.length;
   results.environment.vm = {
-    accel: vm.accel, bootMs: vm.bootMs, note: clockNote(setup.clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)'), wallMs, ...vm.machine, qemuVersion: setup.qemuVersion,
+    accel: vm.accel, bootMs: vm.bootMs, note: clockNote(setup.clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)'), wallMs, ...vm.machine, ...(setup.qemuVersion === undefined ? {} : { qemuVersion: setup.qemuVersion }),
     ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - vm.bootMs) / measured) } : {}),
   };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.

@@ -5,7 +5,7 @@
 // has; and on the instruction clock a figure does not depend on the host's speed or load. Two VMs
 // on a 2-core host give the same figures in about half the wall time (docs/measurements/
 // cost-per-measurement.md). The count is fixed, not the host's core count, so which parts share a
-// guest, and so every figure, is the same on every machine: a 1-core host runs them at once all the same.
+// guest is the same on every machine: a 1-core host runs them at once all the same.
 import { join } from 'node:path';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
 import { benchScenarios } from '../../scenarios/inject-cost.ts';
@@ -13,6 +13,7 @@ import { mergeShards, type ShardInput } from './merge.ts';
 import { EXIT_FAILED, UsageError } from '../core/errors.ts';
 import { newRunId } from '../core/naming.ts';
 import type { ResultsFile } from '../model/results.ts';
+import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
 import { buildUnits, gridPoints } from './axes.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
@@ -46,32 +47,63 @@ export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'ab
   return Math.max(1, Math.min(opts.vmShards ?? DEFAULT_VM_SHARDS, parts));
 }
 
-/** The merged run of `count` shards, each in its own VM under runDir/shards/, all at once, or an exit code when there is none to merge. */
+/**
+ * The merged run of `count` shards, each in its own VM under runDir/shards/, all at once, or an
+ * exit code when no shard wrote results. One stop serves every guest: the user's signal, or the
+ * first guest that fails (throws, or ends without results), stops the others rather than waiting
+ * out their shards; what every shard measured is then merged, marked incomplete, and a failure
+ * is thrown (or its exit code returned) after it is written.
+ */
 export async function runShardsInVms(setup: GuestRunSetup, count: number, run: { runId: string; runDir: string; command: string[] }, io: BenchIo): Promise<{ results: ResultsFile; exitCode: number; runs: GuestRun[] } | number> {
   const outDir = join(run.runDir, 'shards');
   const parts = Array.from({ length: count }, (_, i) => ({ outDir, runId: newRunId(), label: `vm ${i + 1}/${count}`, shard: `${i + 1}/${count}` }));
   io.err(`the matrix in ${count} shards, each in its own VM at once: ${parts.map((p) => join(outDir, p.runId)).join(', ')}`);
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(io.signal.reason);
+  io.signal.addEventListener('abort', onAbort, { once: true });
+  let failure: { shard: string; why: string; error?: unknown } | undefined;
+  const fail = (f: NonNullable<typeof failure>) => {
+    failure ??= f;
+    stop.abort(new Error(`shard ${f.shard} failed`));
+  };
   const startedAt = Date.now();
-  const settled = await Promise.allSettled(parts.map((p) => runGuest(setup, p, io)));
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed && !io.signal.aborted) throw failed.reason;
-  const runs = settled.map((s) => (s.status === 'fulfilled' ? s.value : { wallMs: Date.now() - startedAt }));
-  const missing = runs.findIndex((r) => !r.results);
-  if (missing >= 0) {
-    io.err(io.signal.aborted ? `stopped; the shards measured so far: ${outDir}` : `the guest of shard ${parts[missing]!.shard} wrote no results (exit ${runs[missing]!.vm?.exitCode}); see ${join(outDir, parts[missing]!.runId, 'vm-console.log')}`);
-    return runs[missing]!.vm?.exitCode || EXIT_FAILED;
+  const settled = await Promise.allSettled(parts.map(async (p) => {
+    try {
+      const r = await runGuest(setup, p, { ...io, signal: stop.signal });
+      if (!r.results && !stop.signal.aborted) fail({ shard: p.shard, why: `wrote no results (exit ${r.vm?.exitCode}); see ${join(outDir, p.runId, 'vm-console.log')}` });
+      return r;
+    } catch (e) {
+      fail({ shard: p.shard, why: e instanceof Error ? e.message : String(e), error: e });
+      throw e;
+    }
+  })).finally(() => io.signal.removeEventListener('abort', onAbort));
+  // A guest that threw left its partial file (runGuest finished it): read back like the others'.
+  const runs: GuestRun[] = await Promise.all(settled.map(async (s, i) => (s.status === 'fulfilled' ? s.value : {
+    wallMs: Date.now() - startedAt,
+    ...(await loadResults(join(outDir, parts[i]!.runId)).then((results) => ({ results }), () => ({}))),
+  })));
+  const inputs: ShardInput[] = runs.flatMap((r, i) => (r.results ? [{ dir: join(outDir, parts[i]!.runId), results: r.results }] : []));
+  if (inputs.length === 0) {
+    io.err(failure ? `shard ${failure.shard}: ${failure.why}` : `stopped before any shard wrote results: ${outDir}`);
+    if (failure?.error) throw failure.error;
+    return EXIT_FAILED;
   }
-  const inputs: ShardInput[] = runs.map((r, i) => ({ dir: join(outDir, parts[i]!.runId), results: r.results! }));
-  const results = mergeShards(inputs, run.runId, run.command);
+  const stopped = failure !== undefined || io.signal.aborted;
+  const results = mergeShards(inputs, run.runId, run.command, stopped);
   const wallMs = Date.now() - startedAt;
-  const bootMs = Math.max(...runs.map((r) => r.bootMs ?? 0));
+  const boots = runs.flatMap((r) => (r.bootMs === undefined ? [] : [r.bootMs]));
+  // A shard stopped before its guest's record was added has none: the record of one that has.
+  const vm = results.environment.vm ?? inputs.map((i) => i.results.environment.vm).find((v) => v !== undefined);
   const measured = results.measurements.length;
-  if (results.environment.vm) {
-    results.environment.vm = {
-      ...results.environment.vm, bootMs, wallMs, vms: count,
-      ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - bootMs) / measured) } : {}),
-    };
+  if (vm) {
+    const bootMs = boots.length > 0 ? Math.max(...boots) : vm.bootMs;
+    results.environment.vm = { ...vm, bootMs, wallMs, vms: count, ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - bootMs) / measured) } : {}) };
   }
   await writeResults(run.runDir, results);
-  return { results, exitCode: runs.map((r) => r.vm?.exitCode ?? EXIT_FAILED).find((c) => c !== 0) ?? 0, runs };
+  if (failure) {
+    io.err(`shard ${failure.shard} failed: ${failure.why}; the other shards were stopped, and what each measured is merged, incomplete, into ${run.runDir}`);
+    if (failure.error) throw failure.error;
+  }
+  if (stopped) io.err(`stopped; what the shards measured is merged, incomplete: ${join(run.runDir, 'results.json')}`);
+  return { results, exitCode: failure ? EXIT_FAILED : (runs.map((r) => r.vm?.exitCode ?? EXIT_FAILED).find((c) => c !== 0) ?? 0), runs };
 }

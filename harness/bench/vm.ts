@@ -104,7 +104,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     timeoutMs: vmTimeoutMs({ ...opts, repeats, durationS }, accel, clock.kind === 'instructions'),
     verbose: opts.verbose,
     softwareFacts: JSON.stringify(await softwareFacts()),
-    qemuVersion: (await qemuVersion()) ?? 'unknown',
+    qemuVersion: await qemuVersion(),
     boot: {
       ...opts.guest,
       // The kernel settled above, booted as is (vm-assets.ts does not resolve --vm-kernel again);
@@ -120,7 +120,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     const merged = await runShardsInVms(setup, shards, { runId, runDir, command }, io);
     if (typeof merged === 'number') return merged;
     const vm = merged.results.environment.vm;
-    await io.present({ results: merged.results, runDir, verbose: opts.verbose, report: opts.report, note: timingNote(vm?.wallMs ?? 0, vm?.bootMs ?? 0, merged.results.measurements.length, shards) }, io);
+    await io.present({ results: merged.results, runDir, verbose: opts.verbose, report: opts.report, ...(vm ? { note: timingNote(vm.wallMs ?? 0, vm.bootMs, merged.results.measurements.length, shards) } : {}) }, io);
     return merged.exitCode;
   }
   const run = await runGuest(setup, { outDir, runId, label: 'vm' }, io);

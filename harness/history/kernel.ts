@@ -2,8 +2,8 @@
 // (bench --vm-kernel with what `history kernel` prints), so a Debian point release does not move
 // a history by itself; a run on another kernel is the history's kernel change, asked for, and
 // judged as one (scripts/nightly.sh: compare --vary kernel against the earlier nights). Likewise
-// the VMs its newest run was cut into (bench --vm-shards), so that which builds shared a guest, and
-// so what ran before each, does not change under a history by itself.
+// the VMs its newest run was cut into (bench --vm-shards), so that which parts share a guest does
+// not change under a history by itself.
 import type { Environment } from '../model/results.ts';
 import { kernelToken } from '../vm/guest/kernel-choice.ts';
 import { kernelBuildOf } from './builds.ts';

@@ -336,6 +336,6 @@ export interface ResultsFile {
   summary: SummaryRow[];
   /** A shard of a run (bench --shard K/N); absent for a whole run. */
   shard?: ShardRecord;
-  /** A run merged from shards (netkit-bench merge): each shard's run id, in shard order, and the matrix they share. */
+  /** A run merged from shards (netkit-bench merge, or bench's VMs at once, --vm-shards): each shard's run id, in shard order, and the matrix they share. */
   merged?: { count: number; matrixSha256: string; shards: { index: number; runId: string; startedAt: string; finishedAt: string | null }[] };
 }

@@ -61,4 +61,25 @@ test('SIGINT mid-run of a run cut into 2 VMs: both guests stop, what they measur
   }
 });
 
+test('a guest\'s qemu killed mid-run: the other guest is stopped, what both measured is merged (incomplete), a failure exit naming the shard, no qemu left', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'nkb-vmkill-'));
+  try {
+    const bench = execa(process.execPath, [BIN, 'bench', '--vm', 'always', '--clock', 'instructions', '--vm-shards', '2', '--topology', 'cross-node', '--scenarios', 'host,veth', '--workloads', 'tcp_rr', '--repeats', '5', '--min-repeats', '5', '--no-report', '--out', out], { reject: false });
+    await waitFor('a first measurement in a shard', async () => ((await shardMeasurements(out)) >= 1 ? true : undefined), 600_000);
+    const qemus = (await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false })).stdout.trim().split('\n').filter(Boolean);
+    assert.is(qemus.length, 2, 'two guests at once');
+    process.kill(Number(qemus[0]), 'SIGKILL');
+    const r = await bench;
+    assert.ok(r.exitCode !== 0 && r.exitCode !== 130, `exit ${r.exitCode}: ${r.stderr}`);
+    assert.match(r.stderr, /shard [12]\/2 failed: .*; the other shards were stopped, and what each measured is merged, incomplete/);
+    const { runId, results } = (await resultsWith(out, 1))!;
+    assert.is(results.complete, false);
+    assert.equal(await leftovers(runId), []);
+    const qemu = await execa('pgrep', ['-f', `qemu-system.*${out}`], { reject: false });
+    assert.is(qemu.stdout.trim(), '', 'no qemu left');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
 test.run();
