@@ -9,6 +9,7 @@ import { CROSS_NODE, type AxisValue, type Point } from '../model/point.ts';
 import type { WorkloadParams } from '../model/workload-params.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
+import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { withLinkOverride } from '../scenario/link-override.ts';
 import { AXIS_EFFECTS, parseAxisValue, type SweptAxis } from './axis-effects.ts';
 
@@ -88,6 +89,10 @@ export function scopeOf(point: Point, scope: Axis['scope']): Point {
 
 /** One build: the scenario as built, and the points measured in it (they differ only in workload-scope axes). */
 export interface BuildUnit { scenario: Scenario; points: Point[] }
+
+/** The scenarios a run asks for, each topology's own objects, with --inject-cost or --ab-inject-cost variants (scenarios/inject-cost.ts). */
+export const selectedScenarios = (opts: { topologies: readonly string[]; scenarios: readonly string[]; injectCost: number; abInjectCost?: number }): Scenario[] =>
+  opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
 
 /** Every build of the run: each scenario at each group of points it exists at, scenario order first. */
 export function buildUnits(scenarios: readonly Scenario[], points: readonly Point[]): BuildUnit[] {

@@ -1,19 +1,17 @@
 // --dry-run: every command a run would execute to build and tear down each scenario, in order,
 // without executing any of them.
-import { TOPOLOGIES } from '../../scenarios/index.ts';
-import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { wrapArgv } from '../core/exec.ts';
 import { BPFFS, BPF_BUILD } from '../core/paths.ts';
 import { commandLines, planTopology } from '../topology/plan.ts';
 import type { BenchOptions } from './options.ts';
-import { buildUnits, gridPoints, scopeOf } from './axes.ts';
+import { buildUnits, gridPoints, scopeOf, selectedScenarios } from './axes.ts';
 import { pointLabel, varyingAxes } from '../core/point.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { refusalLine, workloadRefusals } from './refusals.ts';
 
 export function dryRunLines(opts: BenchOptions, runId: string): string[] {
   const lines: string[] = [];
-  const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
+  const selected = selectedScenarios(opts);
   const grid = gridPoints(opts.topologies, opts.sweep);
   // What a run would skip up front, as it says it (bench/local.ts): a point a workload's tool refuses.
   const workloads = WORKLOADS.filter((w) => opts.workloads.includes(w.name));

@@ -4,7 +4,7 @@ import { CLOCK_ENV, clockFromEnv } from '../core/clock-env.ts';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TOPOLOGIES } from '../../scenarios/index.ts';
-import { gridPoints } from './axes.ts';
+import { gridPoints, selectedScenarios } from './axes.ts';
 import { detectCapabilities, skipReasons } from '../host/capabilities.ts';
 import { collectEnvironment } from '../host/environment.ts';
 import { EXIT_FAILED, EXIT_OK } from '../core/errors.ts';
@@ -19,7 +19,6 @@ import { buildUnits } from './axes.ts';
 import { shardRecord } from './shard.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
 import { confineHarness, machinePlacement } from '../cpu/machine.ts';
 import { pointKey } from '../core/point.ts';
@@ -35,7 +34,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const caps = await detectCapabilities(runId);
   const points = gridPoints(opts.topologies, opts.sweep);
   // Each topology's own scenario objects; a scenario asked for but not defined on a topology is a skip there.
-  const selected = opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));
+  const selected = selectedScenarios(opts);
   const undefinedOn = opts.topologies.flatMap((t) => opts.scenarios.filter((n) => !TOPOLOGIES[t]?.some((s) => s.name === n)).map((scenario) => ({ scenario, reason: `not defined on the ${t} topology`, point: { topology: t } })));
   // On the instruction clock each scenario is built once, and that build checks its settings (matrix.ts buildIsProbe).
   const instructionClock = clockFromEnv(process.env[CLOCK_ENV]).kind === 'instructions';
@@ -49,9 +48,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   // A shard is cut from every build asked for, runnable here or not, so that shards on machines that differ agree on it (merge then refuses them by identity).
   const shard = opts.shard ? shardRecord(buildUnits(selected, points), opts.shard, opts.workloads, { repeats: opts.repeats, ...(opts.minRepeats === undefined ? {} : { minRepeats: opts.minRepeats }) }) : undefined;
   const onlyBuilds = shard ? new Set(shard.builds) : undefined;
-  const measuredPoints = matrixUnits({ scenarios: runnable, points, onlyBuilds }).reduce((n, u) => n + u.points.length, 0);
+  const units = matrixUnits({ scenarios: runnable, points, onlyBuilds });
+  const measuredPoints = units.reduce((n, u) => n + u.points.length, 0);
   const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: measuredPoints, workloads, repeats: opts.repeats, durationS: opts.durationS });
-  for (const u of matrixUnits({ scenarios: runnable, points, onlyBuilds })) {
+  for (const u of units) {
     for (const p of u.points) for (const w of workloads) if (refused.has(refusalKey(w.name, p))) progress.skip(w, opts.repeats);
   }
   const err = (line: string) => {
@@ -86,7 +86,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   await mkdir(runDir, { recursive: true });
   await writeResults(runDir, results);
   // A shard names only the scenarios it has parts of.
-  const inShard = onlyBuilds ? new Set(matrixUnits({ scenarios: runnable, points, onlyBuilds }).map((u) => `${u.scenario.name} ${u.scenario.topology}`)) : undefined;
+  const inShard = onlyBuilds ? new Set(units.map((u) => `${u.scenario.name} ${u.scenario.topology}`)) : undefined;
   const listed = runnable.filter((s) => !inShard || inShard.has(`${s.name} ${s.topology}`));
   io.err(`netkit-bench run ${runId}${shard ? ` (shard ${shard.index}/${shard.count}, ${shard.builds.length} part${shard.builds.length === 1 ? '' : 's'})` : ''}: ${listed.map((s) => (opts.topologies.length > 1 ? `${s.name} (${s.topology})` : s.name)).join(', ') || 'no scenario can run here'} -> ${runDir}`);
   for (const s of skipped) if (!s.workload) io.err(`skipping ${s.scenario}: ${s.reason}`);

@@ -43,12 +43,13 @@ export interface GuestRunSetup {
 export interface GuestRun { vm?: RunInVmResult; results?: ResultsFile; wallMs: number; bootMs?: number }
 
 /**
- * Boots one guest running `setup.argv` with `--run-id runId --out outDir`. Its messages (not the
+ * Boots one guest running `setup.argv` with `--run-id runId --out outDir` (and `--shard`), its
+ * results recording `command` when given (what the user ran, not the guest's command line). Its messages (not the
  * kernel's `[ 1.234]` lines) go to io.err with `label` in front, a progress line per measurement
  * among them. A stopped guest (a signal, the time limit, qemu failing) leaves its partial file with
  * a summary and CSV; a signal resolves with `vm` undefined, anything else throws.
  */
-export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId: string; label: string; shard?: string }, io: BenchIo): Promise<GuestRun> {
+export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId: string; label: string; shard?: string; command?: string[] }, io: BenchIo): Promise<GuestRun> {
   const runDir = join(at.outDir, at.runId);
   const consoleLogPath = join(runDir, 'vm-console.log');
   // Shared into the guest at the same path, so it exists before boot.
@@ -86,6 +87,7 @@ export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId
   };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
   results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);
+  if (at.command) results.command = at.command;
   await writeResults(runDir, results);
   return { vm, results, wallMs, bootMs: vm.bootMs };
 }

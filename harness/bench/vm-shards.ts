@@ -7,15 +7,13 @@
 // cost-per-measurement.md). The count is fixed, not the host's core count, so which parts share a
 // guest is the same on every machine: a 1-core host runs them at once all the same.
 import { join } from 'node:path';
-import { TOPOLOGIES } from '../../scenarios/index.ts';
-import { benchScenarios } from '../../scenarios/inject-cost.ts';
 import { mergeShards, type ShardInput } from './merge.ts';
 import { EXIT_FAILED, UsageError } from '../core/errors.ts';
 import { newRunId } from '../core/naming.ts';
 import type { ResultsFile } from '../model/results.ts';
 import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
-import { buildUnits, gridPoints } from './axes.ts';
+import { buildUnits, gridPoints, selectedScenarios } from './axes.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { partCount } from './shard.ts';
 import { runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
@@ -25,7 +23,7 @@ export const DEFAULT_VM_SHARDS = 2;
 
 /** The parts the whole matrix has (bench/shard.ts): more shards than parts would be empty. */
 export const matrixPartCount = (opts: Pick<BenchOptions, 'topologies' | 'scenarios' | 'sweep' | 'injectCost' | 'abInjectCost'>): number =>
-  partCount(buildUnits(opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost)), gridPoints(opts.topologies, opts.sweep)));
+  partCount(buildUnits(selectedScenarios(opts), gridPoints(opts.topologies, opts.sweep)));
 
 /**
  * How many VMs run the matrix: 1 for a user's own shard (--shard), for an interleaved run, and on
@@ -104,6 +102,6 @@ export async function runShardsInVms(setup: GuestRunSetup, count: number, run: {
     io.err(`shard ${failure.shard} failed: ${failure.why}; the other shards were stopped, and what each measured is merged, incomplete, into ${run.runDir}`);
     if (failure.error) throw failure.error;
   }
-  if (stopped) io.err(`stopped; what the shards measured is merged, incomplete: ${join(run.runDir, 'results.json')}`);
+  else if (stopped) io.err(`stopped; what the shards measured is merged, incomplete: ${join(run.runDir, 'results.json')}`);
   return { results, exitCode: failure ? EXIT_FAILED : (runs.map((r) => r.vm?.exitCode ?? EXIT_FAILED).find((c) => c !== 0) ?? 0), runs };
 }

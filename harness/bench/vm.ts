@@ -8,7 +8,6 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT_FAILED } from '../core/errors.ts';
 import { resolveClock } from '../clock/clock.ts';
-import { writeResults } from '../results/write.ts';
 import { detectAccel } from '../vm/boot/accel.ts';
 import { qemuVersion } from '../vm/boot/availability.ts';
 import { prepareVmAssets } from '../vm/boot/vm-assets.ts';
@@ -70,6 +69,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
   // Debian's kernel is settled first: one that is gone from both the cache and apt is one line
   // (exit 2) with nothing created, not a boot that fails. The guest then boots exactly that package.
   const packaged = userKernel ? undefined : await ensureGuestKernel(defaultVmCacheDir(), opts.guest.vmKernel);
+  // The kernel settled here, booted as is (vm-assets.ts does not resolve --vm-kernel again).
+  const guest = { ...opts.guest, ...(packaged ? { settledKernel: packaged } : {}), userKernel };
   const outDir = resolve(opts.outDir);
   const runDir = join(outDir, runId);
   const detected = await detectAccel();
@@ -105,14 +106,8 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     verbose: opts.verbose,
     softwareFacts: JSON.stringify(await softwareFacts()),
     qemuVersion: await qemuVersion(),
-    boot: {
-      ...opts.guest,
-      // The kernel settled above, booted as is (vm-assets.ts does not resolve --vm-kernel again);
-      // the assets prepared once, before guests that boot at once would each build them.
-      ...(packaged ? { settledKernel: packaged } : {}),
-      userKernel,
-      assets: await prepareVmAssets({ ...opts.guest, ...(packaged ? { settledKernel: packaged } : {}), userKernel }),
-    },
+    // The assets prepared once, before guests that boot at once would each build them.
+    boot: { ...guest, assets: await prepareVmAssets(guest) },
   };
   // What the user ran, with its run id once; not the guest's internal command line.
   const command = withOption(io.argv, '--run-id', runId);
@@ -123,7 +118,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     await io.present({ results: merged.results, runDir, verbose: opts.verbose, report: opts.report, ...(vm ? { note: timingNote(vm.wallMs ?? 0, vm.bootMs, merged.results.measurements.length, shards) } : {}) }, io);
     return merged.exitCode;
   }
-  const run = await runGuest(setup, { outDir, runId, label: 'vm' }, io);
+  const run = await runGuest(setup, { outDir, runId, label: 'vm', command }, io);
   if (!run.vm) {
     io.err(`stopped; the results measured so far: ${join(runDir, 'results.json')}`);
     return EXIT_FAILED;
@@ -132,8 +127,6 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     io.err(`the guest wrote no results (exit ${run.vm.exitCode}); see ${join(runDir, 'vm-console.log')}`);
     return run.vm.exitCode === 0 ? EXIT_FAILED : run.vm.exitCode;
   }
-  run.results.command = command;
-  await writeResults(runDir, run.results);
   await io.present({ results: run.results, runDir, verbose: opts.verbose, report: opts.report, note: timingNote(run.wallMs, run.vm.bootMs, run.results.measurements.length, 1) }, io);
   return run.vm.exitCode;
 }
