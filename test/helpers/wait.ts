@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -13,7 +13,6 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 /** The results.json of the only run in `out`, once it has at least `n` measurements. */
 export async function resultsWith(out: string, n: number): Promise<{ runId: string; results: any } | undefined> {
-  const { readdir } = await import('node:fs/promises');
   const [runId] = await readdir(out).catch(() => [] as string[]);
   if (!runId) return undefined;
   try {
@@ -39,8 +38,18 @@ export async function descendants(pid: number): Promise<{ pid: number; command: 
   return out;
 }
 
-/** True while `pid` runs; a zombie (ended, not yet reaped by whoever inherited it) has ended. */
+/**
+ * True while any thread of process `pid` runs. A zombie (ended, not yet reaped by whoever
+ * inherited it) has ended. Every thread is read, not the leader alone: when a multithreaded
+ * process (node) is SIGKILLed, its leader can be a zombie while other threads still exit, and
+ * for PID 1 of a namespace the last of them is the one that ends the namespace's processes
+ * (kernel/exit.c find_child_reaper -> zap_pid_ns_processes).
+ */
 export async function running(pid: number): Promise<boolean> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return status !== '' && !/^State:\s+Z/m.test(status);
+  const threads = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  for (const tid of threads) {
+    const status = await readFile(`/proc/${pid}/task/${tid}/status`, 'utf8').catch(() => '');
+    if (status !== '' && !/^State:\s+[ZX]/m.test(status)) return true;
+  }
+  return false;
 }
