@@ -1,5 +1,6 @@
 // The three sizes of run. Anything given on the command line overrides its preset (--topology too).
-//   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions, cross-node only
+//   quick    smoke test for CI and the TCG-emulated VM (~10x slower): short, two repetitions (on the
+//            instruction clock a third when they disagree), cross-node only
 //   default  `npm run bench`: tcp_stream, tcp_rr, tcp_crr (nothing needed beyond iperf3 and node),
 //            five repetitions (interval of the median: [min, max], 93.75% coverage), each scenario
 //            cross-node and same-node (docs/same-node.md#time: within 10 minutes in the VM)
@@ -52,3 +53,11 @@ export const EMULATED_DEFAULT_REPEATS = 3;
  * three when they agree (bench/repetitions.ts; README, "The instruction clock").
  */
 export const INSTRUCTION_CLOCK_DEFAULT = { durationS: 1, repeats: 5, minRepeats: 3 } as const;
+
+/**
+ * The quick preset on the instruction clock: 2 repetitions, and a third when they disagree
+ * (bench/repetitions.ts, the workload's agreementPct), so the median of three absorbs an odd one.
+ * A single stall of one 250 Hz tick (4.2 ms) took 4% off one of two 5,000-transaction tcp_rr
+ * repetitions, and with two the median is their mean (docs/sweeps.md#p99-between-boots).
+ */
+export const INSTRUCTION_CLOCK_QUICK = { repeats: 3, minRepeats: 2 } as const;

@@ -8,7 +8,7 @@ import { medianOf } from '../stats/statistics.ts';
 import { workloadNamed } from '../workloads/index.ts';
 
 export interface RepetitionRule {
-  /** Repetitions always measured (>= 3: the order-statistic interval of the median needs 3, README). */
+  /** Repetitions always measured (3 in the default preset: the order-statistic interval of the median needs 3, README; 2 in --quick, which has no interval). */
   min: number;
   /** Repetitions measured when the first `min` disagree. */
   max: number;

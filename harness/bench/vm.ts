@@ -17,7 +17,7 @@ import { softwareFacts } from '../host/environment.ts';
 import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT } from './presets.ts';
+import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT, INSTRUCTION_CLOCK_QUICK } from './presets.ts';
 import { runGuest, type GuestRunSetup } from './vm-guest.ts';
 import { matrixPartCount, runShardsInVms, vmShardCount } from './vm-shards.ts';
 
@@ -47,7 +47,8 @@ export function vmTimeoutMs(opts: BenchOptions, accel: 'kvm' | 'tcg', instructio
  * The preset's size in an emulated guest, where the user did not choose it (presets.ts). On the
  * instruction clock the default and quick presets measure fixed work (--work default), unless the
  * user chose a duration, fixed work of their own, or a tool that cannot count transactions. The
- * default preset there also stops a workload's repetitions at 3 of 5 once they agree
+ * quick preset there measures 2 repetitions and a third when they disagree; the
+ * default preset stops a workload's repetitions at 3 of 5 once they agree
  * (repetitions.ts), unless the user chose the repetitions. What the user chose: opts.given (cli/given.ts).
  */
 export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instructionClock: boolean): { repeats?: number; minRepeats?: number; durationS?: number; work?: string } {
@@ -56,6 +57,7 @@ export function emulatedSizing(opts: BenchOptions, accel: 'kvm' | 'tcg', instruc
   if (!instructionClock) return opts.preset !== 'default' || given('--repeats') ? {} : { repeats: EMULATED_DEFAULT_REPEATS };
   const timedTool = opts.params.rrTool !== 'netperf' && given('--rr-tool') || opts.params.crrTool === 'probe';
   const work = given('--duration') || given('--work') || timedTool ? undefined : 'default';
+  if (opts.preset === 'quick' && !given('--repeats') && !given('--min-repeats')) return { work, ...INSTRUCTION_CLOCK_QUICK };
   if (opts.preset !== 'default') return { work };
   return {
     repeats: given('--repeats') ? undefined : INSTRUCTION_CLOCK_DEFAULT.repeats,

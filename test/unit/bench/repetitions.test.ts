@@ -24,6 +24,14 @@ test('an outlier, a failed repetition or an unknown workload runs on to the most
   assert.ok(enoughRepetitions('tcp_rr', [], 5, rule));
 });
 
+test('--quick on the instruction clock (2, a third when they disagree): a stalled repetition gets a third, whose median absorbs it', () => {
+  const quick = { min: 2, max: 3 };
+  // veth tcp_rr at msg 1, 2026-12-06: the second repetition had a 4.2 ms stall and came out 4% low.
+  assert.not.ok(enoughRepetitions('tcp_rr', [19475.3, 18688.1], 2, quick));
+  assert.ok(enoughRepetitions('tcp_rr', [19498.1, 19497.6], 2, quick));
+  assert.ok(enoughRepetitions('tcp_rr', [19475.3, 18688.1, 19480.2], 3, quick));
+});
+
 test('--min-repeats: at most --repeats; alone it raises the preset\'s repetitions to itself', () => {
   const opts = (flags: Record<string, string>) => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', ...flags });
   assert.equal([opts({ minRepeats: '3' }).minRepeats, opts({ minRepeats: '3' }).repeats], [3, 5]);

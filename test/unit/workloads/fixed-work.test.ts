@@ -28,13 +28,14 @@ test('--work makes netperf the tcp_rr tool; tools that cannot count transactions
   assert.throws(() => resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', work: 'default', crrTool: 'probe' }), /--crr-tool probe cannot run a fixed number/);
 });
 
-test('instruction clock: default and quick presets measure fixed work unless the user chose otherwise', () => {
+test('instruction clock: default and quick presets measure fixed work, and repetitions by their spread, unless the user chose otherwise', () => {
   // `given`: the options the user gave, as cli/given.ts reads them from commander.
   const sized = (flags: Record<string, string | boolean>, given: string[], clock = true) => emulatedSizing(resolveBenchOptions({ out: '/tmp/x', vm: 'auto', clock: 'auto', ...flags }, given), 'tcg', clock);
   assert.equal(sized({}, []), { repeats: 5, minRepeats: 3, durationS: 1, work: 'default' });
   assert.is(sized({ repeats: '5' }, ['--repeats']).minRepeats, undefined, 'repetitions the user chose all run');
   assert.is(sized({ minRepeats: '4' }, ['--min-repeats']).minRepeats, undefined, 'the user\'s own --min-repeats passes through');
-  assert.equal(sized({ quick: true }, ['--quick']), { work: 'default' });
+  assert.equal(sized({ quick: true }, ['--quick']), { work: 'default', repeats: 3, minRepeats: 2 }, 'quick: 2 repetitions, a third when they disagree');
+  assert.equal(sized({ quick: true, repeats: '2' }, ['--quick', '--repeats']), { work: 'default' });
   assert.is(sized({ duration: '2' }, ['--duration']).work, undefined);
   assert.is(sized({ rrTool: 'sockperf' }, ['--rr-tool']).work, undefined);
   assert.is(sized({ work: 'rr=100' }, ['--work']).work, undefined);
