@@ -22,9 +22,14 @@ export function clockedUnit(unit: string, clock: ClockInfo | undefined): string 
   return `${unit} (instruction clock)`;
 }
 
-/** One sentence for headers and footers: what the figures are, or nothing on the host clock. */
+/**
+ * One sentence for headers and footers: what the figures are, and how far they repeat between
+ * boots (rates and p50 within 0.5%; p99 3-28% apart at some points, docs/sweeps.md#p99-between-boots),
+ * or nothing on the host clock.
+ */
 export function clockNote(clock: ClockInfo | undefined): string | undefined {
   if (!clock || clock.kind === 'host') return undefined;
   return `instruction clock (qemu TCG -icount shift=${clock.icountShift}, ${perGuestSecond(clock)} guest instructions per guest second): ` +
-    'figures are work per instruction executed by the whole guest, not hardware speed; only ratios between scenarios carry meaning';
+    'figures are work per instruction executed by the whole guest, not hardware speed; only ratios between scenarios carry meaning; ' +
+    'rates and p50 repeat between boots within 0.5%, p99 and other tail percentiles can move several percent (docs/sweeps.md#p99-between-boots)';
 }
