@@ -28,8 +28,8 @@ export function idleBaseline(before: ProcStat, after: ProcStat, takenAt: string)
 /** Takes the baseline over `ms`; undefined if the run is stopped meanwhile. */
 export async function takeIdleBaseline(ms = IDLE_BASELINE_MS, signal?: AbortSignal): Promise<IdleBaseline | undefined> {
   const takenAt = new Date().toISOString();
-  const before = await readProcStat();
+  const before = readProcStat();
   const stopped = await sleep(ms, false, { signal }).catch(() => true);
   if (stopped) return undefined;
-  return idleBaseline(before, await readProcStat(), takenAt);
+  return idleBaseline(before, readProcStat(), takenAt);
 }

@@ -3,14 +3,32 @@
 // whatever the tick accounting (needs CONFIG_SCHED_INFO). It includes softirq work run in the
 // process's own context (on veth, most of the receive path runs in the sender's), irq time unless
 // CONFIG_IRQ_TIME_ACCOUNTING takes it out, and nothing of ksoftirqd or of another tenant.
-import { readdir, readFile } from 'node:fs/promises';
+// Read synchronously, as /proc/stat is (cpu/window.ts): a procfs read never waits on a device, and
+// inside a timed run every instruction of ours lands on the measured round trips.
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Sum over the process's threads, ns; undefined when it is gone or schedstat is missing. */
-export async function processCpuNs(pid: number): Promise<number | undefined> {
-  const tids = await readdir(`/proc/${pid}/task`).catch(() => undefined);
-  if (!tids || tids.length === 0) return undefined;
-  const each = await Promise.all(tids.map((t) => readFile(`/proc/${pid}/task/${t}/schedstat`, 'utf8').then((s) => Number(s.trim().split(/\s+/)[0]), () => NaN)));
-  return each.every(Number.isFinite) ? each.reduce((a, b) => a + b, 0) : undefined;
+export function processCpuNs(pid: number): number | undefined {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  if (tids.length === 0) return undefined;
+  let sum = 0;
+  for (const t of tids) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const ns = Number(text.trim().split(/\s+/)[0]);
+    if (!Number.isFinite(ns)) return undefined;
+    sum += ns;
+  }
+  return sum;
 }
 
 export interface ProcessPids {
@@ -19,9 +37,9 @@ export interface ProcessPids {
 }
 
 /** Both processes' CPU ns now. */
-export async function processesCpuNs(pids: ProcessPids): Promise<{ client?: number; server?: number }> {
-  const [client, server] = await Promise.all([pids.client, pids.server].map((p) => (p === undefined ? undefined : processCpuNs(p))));
-  return { client, server };
+export function processesCpuNs(pids: ProcessPids): { client?: number; server?: number } {
+  const read = (p: number | undefined) => (p === undefined ? undefined : processCpuNs(p));
+  return { client: read(pids.client), server: read(pids.server) };
 }
 
 /** CPU seconds each process used between two readings; undefined when either reading is missing. */
