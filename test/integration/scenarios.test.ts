@@ -19,6 +19,7 @@ import { untimedPasses } from '../../harness/accounting/measure.ts';
 import { bpfStatsOnElsewhere, ip6Forwarded, ipForwarded, leftovers } from '../helpers/host-state.ts';
 import { serverAddressFor } from '../../harness/workloads/params.ts';
 import type { Scenario } from '../../harness/scenario/types.ts';
+import { usable } from '../helpers/usable.ts';
 
 const caps = await detectCapabilities(newRunId());
 const hostSetup = new UndoStack();
@@ -59,11 +60,8 @@ async function stream(scenario: Scenario, runId: string, ipVersion: 4 | 6, befor
   const forwarded = (netns: string) => (ipVersion === 4 ? ipForwarded(netns) : ip6Forwarded(netns));
   const fwdBefore = await Promise.all(nodes.map(forwarded));
   const outcome = await tcpStream.run(workloadContext(scenario, runId, ipVersion));
-  // The path is what this test is about. On a loaded machine iperf3 can measure less than the
-  // second asked; the duration gate then marks the run invalid (its own tests assert that), and
-  // the traffic it carried still proves the path.
-  const shortened = outcome.state === 'invalid' && /^measuredS [\d.]+ is below 90% of the requested/.test(outcome.reason ?? '');
-  assert.ok(outcome.state === 'ok' || shortened, `IPv${ipVersion}: ${outcome.state}: ${outcome.reason}`);
+  // The path is what this test is about: a stream measured short on a loaded machine still proves it.
+  assert.ok(usable(outcome), `IPv${ipVersion}: ${outcome.state}: ${outcome.reason}`);
   assert.ok(outcome.metrics.throughputGbps! > 0);
   assert.ok(outcome.commands?.some((c) => c.includes(`iperf3 -${ipVersion} -c ${serverAddressFor(scenario.server, { ipVersion })}`)), 'the client used the right family and address');
   const fwd = (await Promise.all(nodes.map(forwarded))).map((n, i) => n - fwdBefore[i]!);

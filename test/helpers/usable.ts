@@ -1,0 +1,12 @@
+// Whether a native measurement in a test happened, on a machine of any load.
+import type { WorkloadOutcome } from '../../harness/workloads/types.ts';
+
+/**
+ * ok, or invalid only because the tool measured less than the duration asked: on a loaded machine
+ * iperf3 can report 0.78 s of a requested 1 s (CI, four VMs sharing two cores). The duration gate
+ * marking that invalid is the harness being right (its own tests assert it); the tool ran, its
+ * output was read whole, and the traffic it carried is real.
+ */
+export function usable(o: WorkloadOutcome): boolean {
+  return o.state === 'ok' || (o.state === 'invalid' && /^measuredS [\d.]+ is below \d+% of the requested/.test(o.reason ?? ''));
+}
