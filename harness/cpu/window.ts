@@ -48,7 +48,7 @@ export async function cpuDuring(plan: WindowPlan, done: Promise<unknown>, hooks?
   const ended = new AbortController();
   void done.finally(() => ended.abort()).catch(() => undefined);
   const wait = (ms: number) => sleep(ms, undefined, { signal: ended.signal }).catch(() => undefined);
-  parsedProcStat(readProcStatText());
+  readProcStat();
   processesCpuNs(pids);
   await wait(plan.startAfterMs);
   if (ended.signal.aborted || plan.lengthMs <= 0) return undefined;
