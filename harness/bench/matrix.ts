@@ -22,7 +22,7 @@ import { unitsOfParts } from './shard.ts';
 import { takeIdleBaseline } from '../cpu/idle.ts';
 import { fixedTransactions, passWork } from '../workloads/fixed-work.ts';
 import type { FixedWork } from '../model/workload-params.ts';
-import { decidingMetric, enoughRepetitions, type RepetitionRule } from './repetitions.ts';
+import { enoughRepetitions, type RepetitionRule } from './repetitions.ts';
 import { DEFAULT_POINT, type Point } from '../model/point.ts';
 import { pointKey, pointLabel, varyingAxes } from '../core/point.ts';
 import { buildUnits, paramsAt, scopeOf, type BuildUnit } from './axes.ts';
@@ -108,17 +108,15 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
   // Labels name a point only by the axes that vary in this run.
   const shownAxes = varyingAxes(ctx.points ?? [DEFAULT_POINT]);
   const at = (point: Point) => (shownAxes.length ? ` (${pointLabel(point, shownAxes)})` : '');
-  // The repetition rule: each series' (workload at a point) deciding values so far, and the series it has ended.
+  // The repetition rule: each series' (workload at a point) ok repetitions' metrics so far, and the series it has ended.
   const rule = ctx.repetitionRule;
-  const values = new Map<string, number[]>();
+  const okRepetitions = new Map<string, Record<string, number>[]>();
   const ended = new Set<string>();
   const lastRepetition = repetitions[repetitions.length - 1];
   const endsEarly = (workload: Workload, point: Point, repetition: number, outcome: { state: string; metrics: Record<string, number> }, r: RepetitionRule) => {
-    const metric = decidingMetric(workload.name);
-    const seen = values.get(series(workload.name, point)) ?? [];
-    const value = metric === undefined ? undefined : outcome.metrics[metric];
-    if (outcome.state === 'ok' && value !== undefined && Number.isFinite(value)) seen.push(value);
-    values.set(series(workload.name, point), seen);
+    const seen = okRepetitions.get(series(workload.name, point)) ?? [];
+    if (outcome.state === 'ok') seen.push(outcome.metrics);
+    okRepetitions.set(series(workload.name, point), seen);
     return enoughRepetitions(workload.name, seen, repetitions.indexOf(repetition) + 1, r);
   };
   let built = false;

@@ -14,21 +14,29 @@ export interface RepetitionRule {
   max: number;
 }
 
-/**
- * Whether `measured` repetitions of `workload` are enough. `values` holds the workload's rate (its
- * first primary metric, harness/workloads/) of each repetition that came out ok; a failed or
- * invalid repetition is missing from it and counts as disagreement. Enough when `measured` >= max,
- * or when `measured` >= min and the values agree within the workload's agreementPct:
- * (max - min) / |median| * 100 <= agreementPct. A workload not in the registry always runs `max`.
- */
-export function enoughRepetitions(workload: string, values: readonly number[], measured: number, rule: RepetitionRule): boolean {
-  if (measured >= rule.max) return true;
-  if (measured < rule.min || values.length < measured) return false;
-  const limit = workloadNamed(workload)?.agreementPct;
+/** Whether `values` agree within `limitPct` of their median: (max - min) / |median| * 100 <= limitPct. */
+function agree(values: readonly number[], limitPct: number): boolean {
   const centre = Math.abs(medianOf(values));
-  if (limit === undefined || !(centre > 0)) return false;
-  return ((Math.max(...values) - Math.min(...values)) / centre) * 100 <= limit;
+  return centre > 0 && ((Math.max(...values) - Math.min(...values)) / centre) * 100 <= limitPct;
 }
 
-/** The metric whose agreement decides (undefined: the workload has none; it runs `max`). */
-export const decidingMetric = (workload: string): string | undefined => workloadNamed(workload)?.primary[0];
+/**
+ * Whether `measured` repetitions of `workload` are enough. `ok` holds the metrics of each
+ * repetition that came out ok; a failed or invalid repetition is missing from it and counts as
+ * disagreement. Enough when `measured` >= max, or when `measured` >= min and every metric of the
+ * workload's agreementPct (harness/workloads/) agrees within its limit. The first, the rate, must
+ * be in every repetition; a later one no repetition reported (p99 of netperf flows) is not
+ * judged, one that some reported and others did not is disagreement. A workload not in the
+ * registry always runs `max`.
+ */
+export function enoughRepetitions(workload: string, ok: readonly Readonly<Record<string, number>>[], measured: number, rule: RepetitionRule): boolean {
+  if (measured >= rule.max) return true;
+  if (measured < rule.min || ok.length < measured) return false;
+  const limits = Object.entries(workloadNamed(workload)?.agreementPct ?? {});
+  if (limits.length === 0) return false;
+  return limits.every(([metric, limitPct], i) => {
+    const values = ok.map((m) => m[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    if (values.length === 0 && i > 0) return true;
+    return values.length === ok.length && agree(values, limitPct);
+  });
+}

@@ -57,7 +57,7 @@ export const udpStream: Workload = {
   name: 'udp_stream',
   description: 'iperf3 UDP at --udp-rate (default 200M, or max): goodput, loss, jitter, CPU per GB',
   primary: ['throughputGbps', 'lossPct'],
-  agreementPct: 2,
+  agreementPct: { throughputGbps: 2 },
   tools: ['iperf3'],
   expectedS: (durationS) => durationS + WARMUP_S + 0.7,
   run: measure,

@@ -56,7 +56,7 @@ test('BPF ns per packet per program; none for a program that did not run', () =>
 
 test('progress: position, repetition and time left, one line per measurement off a terminal', () => {
   assert.equal([formatSeconds(5.4), formatSeconds(75), formatSeconds(-1)], ['5s', '1m15s', '0s']);
-  const w = (name: string): Workload => ({ name, description: '', primary: [], agreementPct: 0, tools: [], expectedS: (d) => d + 1, run: async () => ({ state: 'ok', metrics: {} }) });
+  const w = (name: string): Workload => ({ name, description: '', primary: [], agreementPct: {}, tools: [], expectedS: (d) => d + 1, run: async () => ({ state: 'ok', metrics: {} }) });
   const out: string[] = [];
   const p = progressLine((t) => out.push(t), false, { scenarios: 2, workloads: [w('a'), w('b')], repeats: 3, durationS: 2 });
   p.begin('host', w('a'), 1);
