@@ -1,6 +1,7 @@
 // A sweep cut into shards, each run as if on its own machine (--shard K/N, one VM each), then
 // merged, against the same command not cut: the same rows, and every rate and p50 within the
-// instruction clock's run-to-run target (0.5%, harness/clock/reproducibility.ts). p99 is printed,
+// instruction clock's run-to-run target (0.5%, or one step of a whole-µs figure's resolution:
+// harness/clock/reproducibility.ts). p99 is printed,
 // not held to it: between boots it moves by several percent, cut or not (docs/sweeps.md#p99-between-boots).
 // The three runs go at once (4 VMs); on this clock figures do not depend on the host's load.
 import { join } from 'node:path';

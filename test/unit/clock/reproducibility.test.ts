@@ -30,6 +30,18 @@ test('rows are paired by point and the table names it; a rate 2% apart misses it
   assert.match(table, /\| host \| msg 1024 \| tcp_rr \| p99Us \| 77 \| 96 \| \+24\.675% \| none \|/);
 });
 
+test('a whole-µs figure one step apart is the tool\'s resolution, within; the same gap in fractions of a µs is not', () => {
+  // veth tcp_rr at msg 16384, netperf, two boots 2026-12-06: p50 175 and 175 against 174 and 174 (0.57%).
+  const run = (id: string, p50Us: number) => resultsFile(id, [1, 2].map((repetition): Measurement => ({
+    scenario: 'veth', workload: 'tcp_rr', point: { topology: 'cross-node', msg: 16384 }, repetition, state: 'ok', startedAt: '', elapsedS: 1, bpf: [],
+    metrics: { transactionsPerS: 5_690, p50Us },
+  })));
+  const p50 = (a: number, b: number) => reproducibilityRows(run('aaaaaa', a), run('bbbbbb', b)).find((r) => r.metric === 'p50Us')!;
+  assert.equal([p50(175, 174).resolution, p50(175, 174).within], [1, true]);
+  assert.match(reproducibilityTable([p50(175, 174)]), /\| -0\.571% \| ±0\.5% or ±1 µs \|/);
+  assert.equal([p50(175, 173).within, p50(175.3, 174.2).resolution, p50(175.3, 174.2).within], [false, 0, false]);
+});
+
 test('one point only: no point column', () => {
   const one = (id: string) => resultsFile(id, [1, 2].map((repetition): Measurement => ({
     scenario: 'host', workload: 'tcp_rr', point: { topology: 'cross-node' }, repetition, state: 'ok', startedAt: '', elapsedS: 1, bpf: [], metrics: { transactionsPerS: 26_700 },
