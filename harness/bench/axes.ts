@@ -30,6 +30,8 @@ export interface Axis {
   workloads?: readonly string[];
   /** Values span decades: charts put them on a log scale. */
   logScale?: boolean;
+  /** Workload scope: a value's guest work relative to the axis's others (shards are dealt by it); absent: alike. */
+  relativeCost?(value: AxisValue): number;
 }
 
 const topology: Axis = {
@@ -48,12 +50,13 @@ const topology: Axis = {
 /** A swept axis from what its values do (axis-effects.ts): devices through a scenario variant, or workload parameters. */
 function swept(name: SweptAxis): Axis {
   const e = AXIS_EFFECTS[name];
-  const { link, params } = e;
+  const { link, params, relativeCost } = e;
   return {
     name, scope: e.scope, doc: e.doc, presets: e.preset, logScale: e.logScale, workloads: e.workloads,
     parse: (text) => parseAxisValue(name, text),
     ...(link ? { build: (scenario: Scenario, value: AxisValue) => withLinkOverride(scenario, link(Number(value))) } : {}),
     ...(params ? { params: (p: Partial<WorkloadParams>, value: AxisValue) => ({ ...p, ...params(Number(value)) }) } : {}),
+    ...(relativeCost ? { relativeCost: (value: AxisValue) => relativeCost(Number(value)) } : {}),
   };
 }
 

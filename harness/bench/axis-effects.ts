@@ -24,8 +24,21 @@ export interface AxisEffect {
   params?: (value: number) => Partial<WorkloadParams>;
   /** What a build-scope value sets on every device of every link. */
   link?: (value: number) => LinkOverride;
+  /**
+   * A workload-scope value's guest work relative to others of the axis (dimensionless; bench/shard.ts
+   * deals shards by it). Absent: every value costs alike.
+   */
+  relativeCost?: (value: number) => number;
   doc: string;
 }
+
+/**
+ * The msg axis's cost, 1 + bytes / 2048: a transaction costs about what 2 KiB more of payload
+ * does. Fitted to the 5 x 5 tcp_rr msg sweep in 2 VMs (2026-12-06, 1a72783; docs/measurements/
+ * cost-per-measurement.md): 53.0 and 42.9 busy guest s for shards differing by one part each of
+ * msg 1, 64 and 65536 against 1024 and 16384, 95.85 s in all, give 0.43 s + 0.205 ms per byte a part.
+ */
+const msgCost = (bytes: number) => 1 + bytes / 2048;
 
 /** IPv4 and IPv6 GSO and GRO ceilings together: BIG TCP above 65536 (Linux 5.19 IPv6, 6.3 IPv4). */
 const gsoAll = (bytes: number): LinkOverride => ({ gsoMaxSize: bytes, groMaxSize: bytes, gsoIpv4MaxSize: bytes, groIpv4MaxSize: bytes });
@@ -41,6 +54,7 @@ export const AXIS_EFFECTS: Readonly<Record<SweptAxis, AxisEffect>> = {
   msg: {
     scope: 'workload', min: 1, max: 1 << 20, unit: 'bytes', preset: [1, 64, 1024, 16384, 65536], logScale: true, workloads: SIZED,
     params: (bytes) => ({ msgBytes: bytes }),
+    relativeCost: msgCost,
     doc: 'request and response bytes of tcp_rr/udp_rr/tcp_crr (netperf -r N,N, sockperf -m), write bytes of TCP streams (iperf3 -l)',
   },
   flows: {
@@ -48,6 +62,8 @@ export const AXIS_EFFECTS: Readonly<Record<SweptAxis, AxisEffect>> = {
     // (workloads/netperf-flows.ts), each with its own server, rates summed, latency pooled.
     scope: 'workload', min: 1, max: 128, unit: 'connections', preset: [1, 2, 4, 8], logScale: true, workloads: FLOWED,
     params: (n) => ({ flows: n }),
+    // Each flow does the fixed work (workloads/netperf-flows.ts) or runs the whole duration.
+    relativeCost: (n) => n,
     doc: 'concurrent connections spread over the client and server CPU sets: TCP streams (iperf3 -P); N sockperf clients for tcp_rr/udp_rr (rates summed, percentiles of every flow\'s round trips merged) or N netperf instances for tcp_rr --rr-tool netperf and tcp_crr (rates summed, mean pooled, no percentiles)',
   },
   mtu: {

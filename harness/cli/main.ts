@@ -38,7 +38,7 @@ export function buildProgram(setExit: (code: number) => void, argv: string[], sc
     .option('--scenarios <list>', `comma-separated (${SCENARIOS.map((s) => s.name).join(',')}); default ${DEFAULT_SCENARIOS.join(',')}, --full all`)
     .option('--topology <list>', `where the pods sit, comma-separated (${Object.keys(TOPOLOGIES).join(',')}); each scenario is measured on each (default ${PRESETS.default.topologies.join(',')}, --quick ${PRESETS.quick.topologies.join(',')})`)
     .option('--sweep <axis=values>', `measure every scenario at each value of an axis (${SWEEP_AXES.map((a) => a.name).join(', ') || 'none yet'}), e.g. msg=1,1024; repeat for a grid; AXIS alone takes its preset values`, (v: string, acc: string[] = []) => [...acc, v])
-    .option('--shard <K/N>', 'run the Kth of N deterministic shares of the matrix (parts: a build at one workload-scope point, dealt in a snake); netkit-bench merge joins the N results into one run')
+    .option('--shard <K/N>', 'run the Kth of N deterministic shares of the matrix (parts: a build at one workload-scope point, dealt by expected cost); netkit-bench merge joins the N results into one run')
     .option('--vm-shards <n>', 'on the instruction clock: cut the matrix into n shards, each in its own VM, all at once, merged into this run (default 2; 1: one VM; the same figures on any host)')
     .option('--workloads <list>', `comma-separated (${WORKLOADS.map((w) => w.name).join(',')}); default ${DEFAULT_WORKLOADS.join(',')}`)
     .option('--duration <seconds>', 'seconds per measurement, after warmup (default 2, quick 1, full 10)')

@@ -20,27 +20,29 @@ test('--shard K/N: every part (a build at one msg) in exactly one shard, the sam
   assert.ok(parts.includes('host topology=cross-node,mtu=1500 msg=1024'), parts.join('|'));
   const cut = [1, 2, 3, 4].map((k) => shardParts(units, { index: k, count: 4 }));
   assert.equal(cut.flat().sort(), [...parts].sort());
-  assert.equal(cut.map((c) => c.length), [5, 5, 4, 4]);
+  // Dealt by cost (1 + msg / 2048): the six 16 KiB parts (9 each) first, so 2, 2, 7, 7 parts costing 18, 18, 16.5, 16.5.
+  assert.equal(cut.map((c) => c.length), [2, 2, 7, 7]);
   assert.equal(shardParts([...units].reverse(), { index: 2, count: 4 }), cut[1]);
   // A shard keeps the builds it has a part of, each with only those points.
   const kept = unitsOfParts(units, new Set(cut[0]));
-  assert.is(kept.reduce((n, u) => n + u.points.length, 0), 5);
+  assert.is(kept.reduce((n, u) => n + u.points.length, 0), 2);
   assert.ok(kept.every((u) => u.points.every((p) => cut[0]!.includes(partKey(u, p)))));
 });
 
-test('the snake deal: each message size spreads over both shards, so 5 scenarios x 5 sizes cut in 2 take 13 and 12 parts with the dear sizes split', () => {
+test('parts are dealt by cost: 5 scenarios x 5 sizes in 2 shards take equal work, the dear sizes split; parts that cost alike go in a snake', () => {
   const defaults = (t: string) => TOPOLOGIES[t]!.filter((s) => ['host', 'veth', 'veth-bpf', 'netkit', 'netkit-l2'].includes(s.name));
   const five = buildUnits(defaults('cross-node'), gridPoints(['cross-node'], { msg: [1, 64, 1024, 16384, 65536] }));
   assert.is(five.length, 5);
   const [a, b] = [1, 2].map((k) => shardParts(five, { index: k, count: 2 }));
-  assert.equal([a!.length, b!.length], [13, 12]);
-  for (const msg of [16384, 65536]) {
-    const n = a!.filter((k) => k.endsWith(` msg=${msg}`)).length;
-    assert.ok(n === 2 || n === 3, `msg ${msg}: ${n} of 5 in shard 1`);
-  }
-  // Without a workload-scope axis a part is a whole build, as the default run has them.
+  const cost = (keys: string[]) => keys.reduce((c, k) => c + 1 + Number(/msg=(\d+)$/.exec(k)![1]) / 2048, 0);
+  // The snake gave 13 and 12 parts, 3 and 2 of each of msg 1, 64 and 65536: 126.1 against 101.6.
+  assert.equal([a!.length, b!.length], [9, 16]);
+  assert.ok(Math.abs(cost(a!) - cost(b!)) < 1, `${cost(a!)} against ${cost(b!)}`);
+  assert.is(a!.filter((k) => k.endsWith(' msg=65536')).length, 3);
+  // Without a workload-scope axis a part is a whole build, all alike: the snake, as the default run has them.
   const whole = buildUnits([...defaults('cross-node'), ...defaults('same-node')], gridPoints(['cross-node', 'same-node'], {}));
   assert.equal([1, 2].map((k) => shardParts(whole, { index: k, count: 2 }).length), [5, 5]);
+  assert.equal(shardParts(whole, { index: 1, count: 2 }).filter((k) => k.includes('cross-node')), ['host topology=cross-node', 'netkit-l2 topology=cross-node', 'veth-bpf topology=cross-node']);
   assert.ok(shardParts(whole, { index: 1, count: 2 }).every((k) => !k.includes('msg')));
 });
 
