@@ -83,7 +83,7 @@ export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId
   const measured = results.measurements.length;
   results.environment.vm = {
     accel: vm.accel, bootMs: vm.bootMs, note: clockNote(setup.clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)'), wallMs, ...vm.machine, ...(setup.qemuVersion === undefined ? {} : { qemuVersion: setup.qemuVersion }),
-    ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - vm.bootMs) / measured) } : {}),
+    ...perMeasurement(wallMs, vm.bootMs, measured),
   };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
   results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);
@@ -101,4 +101,18 @@ async function finishPartialResults(runDir: string): Promise<void> {
   if (!results || results.complete) return;
   results.summary = runSummary(results.measurements);
   await writeResults(runDir, results);
+}
+
+/**
+ * Wall time per measurement after the boot, ms (the results' vm.wallMsPerMeasurement, the runner's
+ * timing line): the one formula for one guest and for VMs at once (their last boot). Undefined
+ * with nothing measured.
+ */
+export const wallMsPerMeasurement = (wallMs: number, bootMs: number, measured: number): number | undefined =>
+  (measured > 0 ? Math.round((wallMs - bootMs) / measured) : undefined);
+
+/** `{ wallMsPerMeasurement }`, or nothing with nothing measured. */
+export function perMeasurement(wallMs: number, bootMs: number, measured: number): { wallMsPerMeasurement?: number } {
+  const ms = wallMsPerMeasurement(wallMs, bootMs, measured);
+  return ms === undefined ? {} : { wallMsPerMeasurement: ms };
 }

@@ -16,7 +16,7 @@ import { writeResults } from '../results/write.ts';
 import { buildUnits, gridPoints, selectedScenarios } from './axes.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { partCount } from './shard.ts';
-import { runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
+import { perMeasurement, runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
 
 /** Shards (VMs at once) of a run on the instruction clock unless --vm-shards says otherwise. */
 export const DEFAULT_VM_SHARDS = 2;
@@ -95,7 +95,7 @@ export async function runShardsInVms(setup: GuestRunSetup, count: number, run: {
   const measured = results.measurements.length;
   if (vm) {
     const bootMs = boots.length > 0 ? Math.max(...boots) : vm.bootMs;
-    results.environment.vm = { ...vm, bootMs, wallMs, vms: count, ...(measured > 0 ? { wallMsPerMeasurement: Math.round((wallMs - bootMs) / measured) } : {}) };
+    results.environment.vm = { ...vm, bootMs, wallMs, vms: count, ...perMeasurement(wallMs, bootMs, measured) };
   }
   await writeResults(run.runDir, results);
   if (failure) {

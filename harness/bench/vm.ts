@@ -18,7 +18,7 @@ import type { UserKernel } from '../vm/guest/user-kernel.ts';
 import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT, INSTRUCTION_CLOCK_QUICK } from './presets.ts';
-import { runGuest, type GuestRunSetup } from './vm-guest.ts';
+import { runGuest, wallMsPerMeasurement, type GuestRunSetup } from './vm-guest.ts';
 import { matrixPartCount, runShardsInVms, vmShardCount } from './vm-shards.ts';
 
 /**
@@ -135,5 +135,6 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
 
 /** The runner's line on its timing: boot, the whole, and wall time per measurement after boot. */
 function timingNote(wallMs: number, bootMs: number, measured: number, vms: number): string {
-  return `${vms > 1 ? `${vms} VMs at once, the last booted` : 'guest booted'} in ${(bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${measured ? ((wallMs - bootMs) / measured / 1000).toFixed(1) : '-'} s of wall time per measurement`;
+  const perMs = wallMsPerMeasurement(wallMs, bootMs, measured);
+  return `${vms > 1 ? `${vms} VMs at once, the last booted` : 'guest booted'} in ${(bootMs / 1000).toFixed(1)} s; ${(wallMs / 1000).toFixed(0)} s in all, ${perMs === undefined ? '-' : (perMs / 1000).toFixed(1)} s of wall time per measurement`;
 }
