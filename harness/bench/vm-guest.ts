@@ -35,6 +35,8 @@ export interface GuestRunSetup {
   softwareFacts: string;
   /** undefined when qemu would not say. */
   qemuVersion: string | undefined;
+  /** The VMs asked for (vm-shards.ts vmShardsAsked), recorded as environment.vm.vmShards. */
+  vmShards: number;
   /** runInVm's guest settings and the settled kernel or assets. */
   boot: Omit<RunInVmOptions, 'argv' | 'cwd' | 'env' | 'clock' | 'shareDir' | 'consoleLogPath' | 'timeoutMs' | 'signal'>;
 }
@@ -83,7 +85,7 @@ export async function runGuest(setup: GuestRunSetup, at: { outDir: string; runId
   const measured = results.measurements.length;
   results.environment.vm = {
     accel: vm.accel, bootMs: vm.bootMs, note: clockNote(setup.clock) ?? (vm.accel === 'tcg' ? TCG_NOTE : 'hardware-virtualised CPU (KVM)'), wallMs, ...vm.machine, ...(setup.qemuVersion === undefined ? {} : { qemuVersion: setup.qemuVersion }),
-    ...perMeasurement(wallMs, vm.bootMs, measured),
+    ...perMeasurement(wallMs, vm.bootMs, measured), vmShards: setup.vmShards,
   };
   // The guest cannot read a config it was not given (no /proc/config.gz, no /boot/config-<release>): the host can.
   results.environment.kernelConfig ??= await readFile(vm.machine.kernel.configPath ?? '', 'utf8').then((t) => pickConfig(t), () => undefined);

@@ -45,6 +45,10 @@ export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'ab
   return Math.max(1, Math.min(opts.vmShards ?? DEFAULT_VM_SHARDS, parts));
 }
 
+/** The VMs a run is cut into as asked, before the cap of one per part (recorded for `history vms`). Pure. */
+export const vmShardsAsked = (opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'abInjectCost'>, instructionClock: boolean): number =>
+  vmShardCount(opts, instructionClock, Number.POSITIVE_INFINITY);
+
 /**
  * The merged run of `count` shards, each in its own VM under runDir/shards/, all at once, or an
  * exit code when no shard wrote results. One stop serves every guest: the user's signal, or the

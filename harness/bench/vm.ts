@@ -19,7 +19,7 @@ import { withoutGuestFlags } from './guest-argv.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { EMULATED_DEFAULT_REPEATS, INSTRUCTION_CLOCK_DEFAULT, INSTRUCTION_CLOCK_QUICK } from './presets.ts';
 import { runGuest, wallMsPerMeasurement, type GuestRunSetup } from './vm-guest.ts';
-import { matrixPartCount, runShardsInVms, vmShardCount } from './vm-shards.ts';
+import { matrixPartCount, runShardsInVms, vmShardCount, vmShardsAsked } from './vm-shards.ts';
 
 /**
  * V8 settings of the guest's harness process. On the instruction clock any instruction the guest
@@ -108,6 +108,7 @@ export async function benchInVm(opts: BenchOptions, runId: string, io: BenchIo, 
     verbose: opts.verbose,
     softwareFacts: JSON.stringify(await softwareFacts()),
     qemuVersion: await qemuVersion(),
+    vmShards: vmShardsAsked(opts, clock.kind === 'instructions'),
     // The assets prepared once, before guests that boot at once would each build them.
     boot: { ...guest, assets: await prepareVmAssets(guest) },
   };

@@ -25,11 +25,11 @@ export function historyKernel(records: readonly HistoryRecord[]): string | undef
 }
 
 /**
- * How many VMs the newest record's matrix ran in (bench --vm-shards): environment.vm.vms, 1 for a
- * VM run recorded before runs were cut (or run in one VM); undefined for an empty history or a
- * native run, where there is no VM to pin.
+ * How many VMs the newest record's matrix was cut into (bench --vm-shards): environment.vm.vmShards,
+ * the count asked, for older records vms, the count used, and 1 for a VM run recorded before runs
+ * were cut; undefined for an empty history or a native run, where there is no VM to pin.
  */
 export function historyVms(records: readonly HistoryRecord[]): number | undefined {
   const vm = records.at(-1)?.environment.vm;
-  return vm ? (vm.vms ?? 1) : undefined;
+  return vm ? (vm.vmShards ?? vm.vms ?? 1) : undefined;
 }

@@ -199,6 +199,12 @@ export interface Environment {
     wallMsPerMeasurement?: number;
     /** VMs the run's shards ran in at once (bench --vm-shards, bench/vm-shards.ts): then bootMs is the last boot's and wallMs the whole run's. Absent: one. */
     vms?: number;
+    /**
+     * The VMs the run was cut into as asked (--vm-shards, or the instruction clock's default), before
+     * the cap of one per part: what `history vms` pins, so that a small night (one part, one VM) does
+     * not pin later full nights to one VM. Absent in older files: vms.
+     */
+    vmShards?: number;
     /** `qemu-system-x86_64 --version`'s first line on the host that booted the guest; absent in older files. */
     qemuVersion?: string;
   } & Partial<GuestMachineRecord>;

@@ -32,7 +32,7 @@ const guestMachine = z.looseObject({
 }) satisfies z.ZodType<GuestMachineRecord>;
 
 const vm = guestMachine.partial().extend({
-  accel: z.string(), bootMs: z.number(), note: z.string(), wallMs: z.number().optional(), wallMsPerMeasurement: z.number().optional(), vms: z.number().int().min(1).optional(),
+  accel: z.string(), bootMs: z.number(), note: z.string(), wallMs: z.number().optional(), wallMsPerMeasurement: z.number().optional(), vms: z.number().int().min(1).optional(), vmShards: z.number().int().min(1).optional(),
 }) satisfies z.ZodType<Environment['vm']>;
 
 const clock = z.discriminatedUnion('kind', [

@@ -98,6 +98,10 @@ test('the history\'s kernel: Debian\'s package of the newest run as NAME=VERSION
   assert.is(historyVms([toHistoryRecord(native)]), undefined, 'a native run has no VM to pin');
   assert.is(historyVms([cut, vmRun('one118', 118, '2026-01-04T00:00:00Z')]), 1);
   assert.is(historyVms([vmRun('one118', 118, '2026-01-02T00:00:00Z'), cut]), 2);
+  // A small night, one part in one VM of the 2 asked, pins the 2 asked, not the 1 it used.
+  const small = vmRun('small', 118, '2026-01-05T00:00:00Z');
+  small.environment.vm = { ...small.environment.vm!, vmShards: 2 };
+  assert.is(historyVms([cut, small]), 2);
 });
 
 test('trend band: the median of the previous N runs of the same series, plus or minus the threshold', () => {
