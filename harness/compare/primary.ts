@@ -9,6 +9,9 @@ export function isPrimary(workload: string, metric: string): boolean {
   return primaryMetrics(workload).includes(metric);
 }
 
+/** A tail latency percentile (p90Us, p99Us, p999Us): the figures that move between boots on the instruction clock. */
+export const isTailPercentile = (metric: string): boolean => /^p9\d*Us$/.test(metric);
+
 export function primaryMetrics(workload: string): readonly string[] {
   return workloadNamed(workload)?.primary ?? [];
 }

@@ -10,7 +10,8 @@ import { DEFAULT_GATE, judge } from '../../../harness/compare/verdict.ts';
 import { independentChange } from '../../../harness/stats/change-test.ts';
 import { UsageError } from '../../../harness/core/errors.ts';
 import type { ResultsFile } from '../../../harness/model/results.ts';
-import { metricRun, prng } from '../../helpers/synthetic-results.ts';
+import { metricRun, prng, resultsFile } from '../../helpers/synthetic-results.ts';
+import type { Measurement } from '../../../harness/model/results.ts';
 
 const around = (centre: number, spreadPct: number, n = 5, seed = 1) => {
   const rnd = prng(seed);
@@ -53,6 +54,28 @@ test('latency is lower-better: p99 up 20% regresses, down 20% improves', () => {
   const base = metricRun('a', 'p99Us', { veth: around(100, 2) }, 'tcp_rr');
   assert.is(verdicts(base, metricRun('b', 'p99Us', { veth: around(120, 2, 5, 5) }, 'tcp_rr')).by['veth/p99Us'], 'regressed');
   assert.is(verdicts(base, metricRun('c', 'p99Us', { veth: around(80, 2, 5, 6) }, 'tcp_rr')).by['veth/p99Us'], 'improved');
+});
+
+test('two single runs on the instruction clock: p99 is reported, not gated (it moves between boots), unless named; on host time it gates', () => {
+  // veth tcp_rr at msg 1, netperf, two boots of one command (2026-12-06): p99 57-58 µs in one, 61-62 in the other, rates 0.01% apart.
+  const run = (id: string, p99: number[], clock: boolean): ResultsFile => {
+    const r = resultsFile(id, p99.map((p99Us, i): Measurement => ({
+      scenario: 'veth', workload: 'tcp_rr', point: { topology: 'cross-node' }, repetition: i + 1, state: 'ok', startedAt: '2026-01-01T00:00:00.000Z', elapsedS: 1, bpf: [],
+      metrics: { transactionsPerS: 19_481 + i, p99Us },
+    })));
+    if (clock) r.environment.clock = { kind: 'instructions', icountShift: 0, instructionsPerGuestS: 1e9 };
+    return r;
+  };
+  const judged = (clock: boolean, metrics?: string[]) => compareSides(sideOfResults(run('a', [57, 58, 57], clock), 'a'), sideOfResults(run('b', [62, 61, 62], clock), 'b'), DEFAULT_GATE, metrics ?? 'headline');
+  const p99 = (r: ReturnType<typeof judged>) => r.rows.find((x) => x.metric === 'p99Us')!;
+  const icount = judged(true);
+  assert.equal([p99(icount).verdict, p99(icount).gated, icount.exitCode], ['regressed', false, 0]);
+  assert.ok(icount.notes.some((n) => /p99 is reported, not gated/.test(n)));
+  assert.ok(icount.rows.find((x) => x.metric === 'transactionsPerS')!.gated, 'the rate still gates');
+  assert.equal([p99(judged(true, ['p99Us'])).gated, judged(true, ['p99Us']).exitCode], [true, 1]);
+  const host = judged(false);
+  assert.equal([p99(host).gated, host.exitCode], [true, 1]);
+  assert.not.ok(host.notes.some((n) => /not gated/.test(n)));
 });
 
 test('noisy, overlapping samples: unchanged or inconclusive, never a regression', () => {
