@@ -33,12 +33,13 @@ export interface AxisEffect {
 }
 
 /**
- * The msg axis's cost, 1 + bytes / 2048: a transaction costs about what 2 KiB more of payload
- * does. Fitted to the 5 x 5 tcp_rr msg sweep in 2 VMs (2026-12-06, 1a72783; docs/measurements/
- * cost-per-measurement.md): 53.0 and 42.9 busy guest s for shards differing by one part each of
- * msg 1, 64 and 65536 against 1024 and 16384, 95.85 s in all, give 0.43 s + 0.205 ms per byte a part.
+ * The msg axis's cost, 1 + bytes / 10240: a part's fixed work (build share, accounting pass,
+ * process starts, transactions' headers) costs about what 10 KiB more of payload per transaction
+ * does. Least squares over four shards' busy guest time (matrixCpuS) in two deals of the 5 x 5
+ * tcp_rr msg sweep in 2 VMs (2026-12-06; docs/measurements/cost-per-measurement.md): 1.40 s a part
+ * plus 0.137 ms per byte of msg, within 3 s of each shard's 40-58 s.
  */
-const msgCost = (bytes: number) => 1 + bytes / 2048;
+const msgCost = (bytes: number) => 1 + bytes / 10240;
 
 /** IPv4 and IPv6 GSO and GRO ceilings together: BIG TCP above 65536 (Linux 5.19 IPv6, 6.3 IPv4). */
 const gsoAll = (bytes: number): LinkOverride => ({ gsoMaxSize: bytes, groMaxSize: bytes, gsoIpv4MaxSize: bytes, groIpv4MaxSize: bytes });

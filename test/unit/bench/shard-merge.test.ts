@@ -20,12 +20,12 @@ test('--shard K/N: every part (a build at one msg) in exactly one shard, the sam
   assert.ok(parts.includes('host topology=cross-node,mtu=1500 msg=1024'), parts.join('|'));
   const cut = [1, 2, 3, 4].map((k) => shardParts(units, { index: k, count: 4 }));
   assert.equal(cut.flat().sort(), [...parts].sort());
-  // Dealt by cost (1 + msg / 2048): the six 16 KiB parts (9 each) first, so 2, 2, 7, 7 parts costing 18, 18, 16.5, 16.5.
-  assert.equal(cut.map((c) => c.length), [2, 2, 7, 7]);
+  // Dealt by cost (1 + msg / 10240), the six 16 KiB parts (2.6 each) first: 7.2, 7.2, 6.9 and 6.9.
+  assert.equal(cut.map((c) => c.length), [4, 4, 5, 5]);
   assert.equal(shardParts([...units].reverse(), { index: 2, count: 4 }), cut[1]);
   // A shard keeps the builds it has a part of, each with only those points.
   const kept = unitsOfParts(units, new Set(cut[0]));
-  assert.is(kept.reduce((n, u) => n + u.points.length, 0), 2);
+  assert.is(kept.reduce((n, u) => n + u.points.length, 0), 4);
   assert.ok(kept.every((u) => u.points.every((p) => cut[0]!.includes(partKey(u, p)))));
 });
 
@@ -34,9 +34,9 @@ test('parts are dealt by cost: 5 scenarios x 5 sizes in 2 shards take equal work
   const five = buildUnits(defaults('cross-node'), gridPoints(['cross-node'], { msg: [1, 64, 1024, 16384, 65536] }));
   assert.is(five.length, 5);
   const [a, b] = [1, 2].map((k) => shardParts(five, { index: k, count: 2 }));
-  const cost = (keys: string[]) => keys.reduce((c, k) => c + 1 + Number(/msg=(\d+)$/.exec(k)![1]) / 2048, 0);
-  // The snake gave 13 and 12 parts, 3 and 2 of each of msg 1, 64 and 65536: 126.1 against 101.6.
-  assert.equal([a!.length, b!.length], [9, 16]);
+  const cost = (keys: string[]) => keys.reduce((c, k) => c + 1 + Number(/msg=(\d+)$/.exec(k)![1]) / 10240, 0);
+  // The snake gave 13 and 12 parts, 3 and 2 of each of msg 1, 64 and 65536: 35.6 against 29.9 by this cost.
+  assert.equal([a!.length, b!.length], [12, 13]);
   assert.ok(Math.abs(cost(a!) - cost(b!)) < 1, `${cost(a!)} against ${cost(b!)}`);
   assert.is(a!.filter((k) => k.endsWith(' msg=65536')).length, 3);
   // Without a workload-scope axis a part is a whole build, all alike: the snake, as the default run has them.
