@@ -93,6 +93,13 @@ export function scopeOf(point: Point, scope: Axis['scope']): Point {
 /** One build: the scenario as built, and the points measured in it (they differ only in workload-scope axes). */
 export interface BuildUnit { scenario: Scenario; points: Point[] }
 
+/**
+ * A point's expected guest work relative to a point with nothing swept: the product of its
+ * workload-scope values' relativeCost (axis-effects.ts). Shards are dealt by it and the progress
+ * line weighs its estimate by it.
+ */
+export const pointCost = (p: Point): number => Object.entries(scopeOf(p, 'workload')).reduce((c, [axis, v]) => c * (axisNamed(axis).relativeCost?.(v) ?? 1), 1);
+
 /** The scenarios a run asks for, each topology's own objects, with --inject-cost or --ab-inject-cost variants (scenarios/inject-cost.ts). */
 export const selectedScenarios = (opts: { topologies: readonly string[]; scenarios: readonly string[]; injectCost: number; abInjectCost?: number }): Scenario[] =>
   opts.topologies.flatMap((t) => benchScenarios(TOPOLOGIES[t] ?? [], opts.scenarios, opts.injectCost, opts.abInjectCost));

@@ -15,7 +15,7 @@ import { writeGuestResults, writeResults } from '../results/write.ts';
 import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { matrixUnits, runMatrix } from './matrix.ts';
-import { buildUnits } from './axes.ts';
+import { buildUnits, pointCost } from './axes.ts';
 import { shardRecord } from './shard.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
@@ -49,10 +49,10 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const shard = opts.shard ? shardRecord(buildUnits(selected, points), opts.shard, opts.workloads, { repeats: opts.repeats, ...(opts.minRepeats === undefined ? {} : { minRepeats: opts.minRepeats }) }) : undefined;
   const onlyBuilds = shard ? new Set(shard.builds) : undefined;
   const units = matrixUnits({ scenarios: runnable, points, onlyBuilds });
-  const measuredPoints = units.reduce((n, u) => n + u.points.length, 0);
-  const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { scenarios: measuredPoints, workloads, repeats: opts.repeats, durationS: opts.durationS });
+  const pointCosts = units.flatMap((u) => u.points.map(pointCost));
+  const progress = progressLine((t) => process.stderr.write(t), rewritesInPlace(process.stderr), { pointCosts, workloads, repeats: opts.repeats, durationS: opts.durationS });
   for (const u of units) {
-    for (const p of u.points) for (const w of workloads) if (refused.has(refusalKey(w.name, p))) progress.skip(w, opts.repeats);
+    for (const p of u.points) for (const w of workloads) if (refused.has(refusalKey(w.name, p))) progress.skip(w, opts.repeats, pointCost(p));
   }
   const err = (line: string) => {
     progress.clear();

@@ -25,7 +25,7 @@ import type { FixedWork } from '../model/workload-params.ts';
 import { enoughRepetitions, type RepetitionRule } from './repetitions.ts';
 import { DEFAULT_POINT, type Point } from '../model/point.ts';
 import { pointKey, pointLabel, varyingAxes } from '../core/point.ts';
-import { buildUnits, paramsAt, scopeOf, type BuildUnit } from './axes.ts';
+import { buildUnits, paramsAt, pointCost, scopeOf, type BuildUnit } from './axes.ts';
 import { scheduleFor } from './schedule.ts';
 import { refusalKey } from './refusals.ts';
 
@@ -46,8 +46,8 @@ export interface MatrixContext {
   params?: Partial<WorkloadParams>;
   signal: AbortSignal;
   log: (line: string) => void;
-  /** Called as each measurement starts (the progress line). */
-  onStart?: (scenario: string, workload: Workload, repetition: number) => void;
+  /** Called as each measurement starts (the progress line); `cost`: its point's (axes.ts pointCost). */
+  onStart?: (scenario: string, workload: Workload, repetition: number, cost: number) => void;
   onMeasurement: (m: Measurement) => Promise<void>;
   /** Called after each build of a scenario with the settings read back from its namespaces. */
   /** `scenario`: its record key (scenario/facts.ts scenarioKey: name, or name@topology off cross-node). */
@@ -57,7 +57,7 @@ export interface MatrixContext {
   /** Stop a workload's repetitions once they agree (repetitions.ts); `repeats` is then the most. bench passes it on the instruction clock only (native.ts). */
   repetitionRule?: RepetitionRule;
   /** Called with the number of repetitions the rule left out, as it leaves them out (the progress line's total). */
-  onSkipped?: (workload: Workload, count: number) => void;
+  onSkipped?: (workload: Workload, count: number, cost: number) => void;
   /**
    * The build is the settings probe (host/capabilities.ts probeScenario was not run): a build the kernel
    * or `ip` rejects, or settings read back otherwise, skip the scenario through onSkip, with the
@@ -170,7 +170,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
           if (ctx.signal.aborted) return;
           if (ended.has(series(workload.name, point))) continue;
           ctx.log(`${scenario.name}${at(point)} ${workload.name} repetition ${repetition}/${ctx.repeats}`);
-          ctx.onStart?.(`${scenario.name}${at(point)}`, workload, repetition);
+          ctx.onStart?.(`${scenario.name}${at(point)}`, workload, repetition, pointCost(point));
           const startedAt = new Date();
           await schedule.beforeWindow(done.size === 0, ctx.signal);
           // The timed window runs the datapath and nothing else of ours.
@@ -183,7 +183,7 @@ async function runBuild(ctx: MatrixContext, unit: BuildUnit, repetitions: readon
           const last = repetition === lastRepetition || (rule !== undefined && endsEarly(workload, point, repetition, outcome, rule));
           if (last && repetition !== lastRepetition) {
             ended.add(series(workload.name, point));
-            ctx.onSkipped?.(workload, repetitions.filter((r) => r > repetition).length);
+            ctx.onSkipped?.(workload, repetitions.filter((r) => r > repetition).length, pointCost(point));
           }
           const none: PassResult = { programs: [], metrics: {} };
           const accounted = failed ? none

@@ -1,12 +1,14 @@
 // The progress line of a long run: which scenario, workload and repetition is measuring, how far
 // through the matrix it is, and the time left, estimated from each workload's expected length
-// scaled by how long the finished measurements really took. On a terminal it is one line
+// times its point's relative cost (a 64 KiB message costs several times 1 byte), scaled by how
+// long the finished measurements really took. On a terminal it is one line
 // rewritten in place; otherwise (a CI log, or a run inside the VM whose console the host follows)
 // one line per measurement.
 import type { Workload } from '../workloads/types.ts';
 
 export interface ProgressPlan {
-  scenarios: number;
+  /** Each measured build point's relative cost (axes.ts pointCost): 1 each where nothing is swept. */
+  pointCosts: readonly number[];
   workloads: readonly Workload[];
   repeats: number;
   durationS: number;
@@ -32,9 +34,10 @@ export function formatSeconds(s: number): string {
 }
 
 export function progressLine(write: (text: string) => void, isTTY: boolean, plan: ProgressPlan) {
-  const perScenarioS = TOPOLOGY_S + plan.workloads.reduce((s, w) => s + w.expectedS(plan.durationS), 0);
-  let total = plan.scenarios * plan.workloads.length * plan.repeats;
-  let expectedTotalS = plan.scenarios * plan.repeats * perScenarioS;
+  const perPointS = TOPOLOGY_S + plan.workloads.reduce((s, w) => s + w.expectedS(plan.durationS), 0);
+  const expectedS = (workload: Workload, cost: number) => (workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length) * cost;
+  let total = plan.pointCosts.length * plan.workloads.length * plan.repeats;
+  let expectedTotalS = plan.pointCosts.reduce((s, cost) => s + cost, 0) * plan.repeats * perPointS;
   let done = 0;
   let expectedDoneS = 0;
   // From the first measurement: probes and the first build before it are not measurements, and
@@ -46,7 +49,7 @@ export function progressLine(write: (text: string) => void, isTTY: boolean, plan
     shown = false;
   };
   return {
-    begin(scenario: string, workload: Workload, repetition: number): void {
+    begin(scenario: string, workload: Workload, repetition: number, cost = 1): void {
       started ??= Date.now();
       const actualS = (Date.now() - started) / 1000;
       const scale = expectedDoneS > 0 ? actualS / expectedDoneS : 1;
@@ -55,13 +58,13 @@ export function progressLine(write: (text: string) => void, isTTY: boolean, plan
       clear();
       write(isTTY ? text : `${text}\n`);
       shown = true;
-      expectedDoneS += workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length;
+      expectedDoneS += expectedS(workload, cost);
       done += 1;
     },
     /** `count` repetitions of `workload` will not run after all (bench/repetitions.ts): out of the total and the time left. */
-    skip(workload: Workload, count: number): void {
+    skip(workload: Workload, count: number, cost = 1): void {
       total -= count;
-      expectedTotalS -= count * (workload.expectedS(plan.durationS) + TOPOLOGY_S / plan.workloads.length);
+      expectedTotalS -= count * expectedS(workload, cost);
     },
     /** Call before writing anything else to the same stream, so lines do not run together. */
     clear,

@@ -15,7 +15,7 @@ import { pointKey } from '../core/point.ts';
 import { canonicalJson, scenarioSha256 } from '../scenario/hash.ts';
 import type { ShardRecord } from '../model/results.ts';
 import type { Point } from '../model/point.ts';
-import { axisNamed, scopeOf, type BuildUnit } from './axes.ts';
+import { pointCost, scopeOf, type BuildUnit } from './axes.ts';
 
 export interface Shard { index: number; count: number }
 
@@ -36,12 +36,9 @@ const workloadKey = (p: Point): string => Object.entries(scopeOf(p, 'workload'))
 /** A part's name across machines: "veth topology=cross-node msg=1024", or the build's key alone. */
 export const partKey = (u: BuildUnit, p: Point): string => [unitKey(u), workloadKey(p)].filter(Boolean).join(' ');
 
-/** A part's expected cost: the product of its workload-scope values' relative costs (1 with none). */
-const partCost = (p: Point): number => Object.entries(scopeOf(p, 'workload')).reduce((c, [axis, v]) => c * (axisNamed(axis).relativeCost?.(v) ?? 1), 1);
-
 /** Every part of the matrix with its cost, in deal order: workload-scope point, then build. */
 function dealOrder(units: readonly BuildUnit[]): { key: string; cost: number }[] {
-  const parts = units.flatMap((u) => u.points.map((p) => ({ key: partKey(u, p), cost: partCost(p), order: `${workloadKey(p)}\0${unitKey(u)}` })));
+  const parts = units.flatMap((u) => u.points.map((p) => ({ key: partKey(u, p), cost: pointCost(p), order: `${workloadKey(p)}\0${unitKey(u)}` })));
   return [...new Map(parts.map((x) => [x.key, x])).values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 }
 

@@ -58,7 +58,7 @@ test('progress: position, repetition and time left, one line per measurement off
   assert.equal([formatSeconds(5.4), formatSeconds(75), formatSeconds(-1)], ['5s', '1m15s', '0s']);
   const w = (name: string): Workload => ({ name, description: '', primary: [], agreementPct: {}, tools: [], expectedS: (d) => d + 1, run: async () => ({ state: 'ok', metrics: {} }) });
   const out: string[] = [];
-  const p = progressLine((t) => out.push(t), false, { scenarios: 2, workloads: [w('a'), w('b')], repeats: 3, durationS: 2 });
+  const p = progressLine((t) => out.push(t), false, { pointCosts: [1, 1], workloads: [w('a'), w('b')], repeats: 3, durationS: 2 });
   p.begin('host', w('a'), 1);
   // 2 scenarios x 3 repetitions x (1 s topology + 2 x 3 s) = 42 s before anything ran
   assert.equal(out, ['[1/12] host a repetition 1/3, about 42s left\n']);
@@ -66,6 +66,12 @@ test('progress: position, repetition and time left, one line per measurement off
   p.skip(w('b'), 2);
   p.begin('host', w('b'), 1);
   assert.match(out[1]!, /^\[2\/10\] host b repetition 1\/3, about \d+s left/);
+  // A swept point weighs by its cost (axes.ts pointCost): msg 1 and msg 65536 (1 + 65536 / 10240 = 7.4).
+  const sweep: string[] = [];
+  const q = progressLine((t) => sweep.push(t), false, { pointCosts: [1, 7.4], workloads: [w('a')], repeats: 1, durationS: 2 });
+  q.begin('host (msg 1)', w('a'), 1, 1);
+  // (1 s topology + 3 s) x (1 + 7.4) = 33.6 s
+  assert.equal(sweep, ['[1/2] host (msg 1) a repetition 1/1, about 34s left\n']);
 });
 
 test('the default workloads need compiled tools that setup installs; the probe only when chosen', () => {
