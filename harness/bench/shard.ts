@@ -4,7 +4,7 @@
 // message size, a flow count), or the whole build where nothing varies within builds. Parts are
 // dealt by their expected cost (each workload-scope axis's relativeCost, bench/axes.ts): dearest
 // first, each to the shard with the least so far (Graham's LPT rule, 1969), so a sweep's shards
-// take about equal work although a 64 KiB part costs 30 times a 1-byte one. Where every part
+// take about equal work although a 64 KiB part costs about 7 times a 1-byte one. Where every part
 // costs alike (the default run), they are dealt in a snake over the workload-scope points, then
 // the builds (1, 2, .., N, N, .., 2, 1, 1, 2, ..). A shard builds each scenario it has a part of
 // and measures that part's points, so a `--shard K/N` run measures the same parts as guest K of a
