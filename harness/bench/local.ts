@@ -16,7 +16,7 @@ import { UndoStack } from '../core/undo.ts';
 import { WORKLOADS } from '../workloads/index.ts';
 import { matrixUnits, runMatrix } from './matrix.ts';
 import { buildUnits, pointCost } from './axes.ts';
-import { shardRecord } from './shard.ts';
+import { refuseShardOnHostTime, shardRecord } from './shard.ts';
 import { runSummary } from './run-summary.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
 import { progressLine, rewritesInPlace } from './progress.ts';
@@ -38,6 +38,7 @@ export async function benchNative(opts: BenchOptions, runId: string, where: Wher
   const undefinedOn = opts.topologies.flatMap((t) => opts.scenarios.filter((n) => !TOPOLOGIES[t]?.some((s) => s.name === n)).map((scenario) => ({ scenario, reason: `not defined on the ${t} topology`, point: { topology: t } })));
   // On the instruction clock each scenario is built once, and that build checks its settings (matrix.ts buildIsProbe).
   const instructionClock = clockFromEnv(process.env[CLOCK_ENV]).kind === 'instructions';
+  if (opts.shard) refuseShardOnHostTime(opts.shard, instructionClock);
   const skipped: Skip[] = [...undefinedOn, ...(await skipReasons(selected, caps, { bpffs: BPFFS, bpfBuild: BPF_BUILD }, { probe: !instructionClock }))];
   const runnable = selected.filter((s) => !skipped.some((k) => k.scenario === s.name && (!k.point || k.point.topology === s.topology)));
   // A point a workload's tool refuses (sockperf's 14-byte minimum) is a skip of that workload there, planned now, never run.

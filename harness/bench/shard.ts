@@ -27,6 +27,15 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
+/**
+ * --shard on host time is refused (UsageError): shards measured on the wall clock of other machines,
+ * or of one machine at other times, are not one run's figures, and merge could not tell. On the
+ * instruction clock the same work gives the same figure on any machine (docs/sweeps.md).
+ */
+export function refuseShardOnHostTime(shard: { index: number; count: number }, instructionClock: boolean): void {
+  if (!instructionClock) throw new UsageError(`--shard ${shard.index}/${shard.count} needs the instruction clock (--clock instructions, the built-in VM under TCG): shards measured on host time are not figures of one run`);
+}
+
 /** A build's name across machines: "veth topology=cross-node,mtu=9000". */
 export const unitKey = (u: BuildUnit): string => `${u.scenario.name} ${pointKey(scopeOf(u.points[0]!, 'build'))}`;
 

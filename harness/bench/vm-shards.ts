@@ -15,7 +15,7 @@ import { loadResults } from '../results/load.ts';
 import { writeResults } from '../results/write.ts';
 import { buildUnits, gridPoints, selectedScenarios } from './axes.ts';
 import type { BenchIo, BenchOptions } from './options.ts';
-import { partCount } from './shard.ts';
+import { partCount, refuseShardOnHostTime } from './shard.ts';
 import { perMeasurement, runGuest, type GuestRun, type GuestRunSetup } from './vm-guest.ts';
 
 /** Shards (VMs at once) of a run on the instruction clock unless --vm-shards says otherwise. */
@@ -32,7 +32,10 @@ export const matrixPartCount = (opts: Pick<BenchOptions, 'topologies' | 'scenari
  * on the instruction clock --vm-shards or DEFAULT_VM_SHARDS, at most one per part. Pure.
  */
 export function vmShardCount(opts: Pick<BenchOptions, 'vmShards' | 'shard' | 'abInjectCost'>, instructionClock: boolean, parts: number): number {
-  if (opts.shard) return 1;
+  if (opts.shard) {
+    refuseShardOnHostTime(opts.shard, instructionClock);
+    return 1;
+  }
   // An interleaved run alternates its two sides in one guest, so that whatever drifts moves both.
   if (opts.abInjectCost !== undefined) {
     if ((opts.vmShards ?? 1) > 1) throw new UsageError(`--vm-shards ${opts.vmShards}: an interleaved run (--ab-inject-cost) measures both sides in one VM`);

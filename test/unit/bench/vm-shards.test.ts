@@ -1,6 +1,7 @@
 // bench --vm-shards: how many VMs a run takes, what the guests are not told, and what a merged run
 // of several VMs adds up. Pure functions and synthetic results: no VM boots (test/vm/ordering.test.ts
 // runs a sharded matrix for real).
+import { UsageError } from '../../../harness/core/errors.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_VM_SHARDS, matrixPartCount, vmShardCount } from '../../../harness/bench/vm-shards.ts';
@@ -31,6 +32,8 @@ test('--vm-shards: as asked, at most one VM per part; one VM for a shard of the 
 test('--vm-shards refusals are one line each: host time, an interleaved run, --vm never, with --shard, 0 or too many', () => {
   assert.throws(() => vmShardCount(opts({ vmShards: '2' }), false, 10), /--vm-shards 2 needs the instruction clock/);
   assert.throws(() => vmShardCount(opts({ vmShards: '2', abInjectCost: '5' }), true, 20), /interleaved run/);
+  // A shard of the user's own on host time: not a figure of one run (a TCG VM on the wall clock read 0.798 [0.797..1.73]).
+  assert.throws(() => vmShardCount(opts({ shard: '1/2' }), false, 10), (e: Error) => e instanceof UsageError && /^--shard 1\/2 needs the instruction clock/.test(e.message));
   assert.throws(() => opts({ vmShards: '2', vm: 'never' }), /cannot be combined with --vm never/);
   assert.throws(() => opts({ vmShards: '2', shard: '1/2' }), /give one of them/);
   assert.is(opts({ vmShards: '1', shard: '1/2' }).vmShards, 1, 'one VM is what a shard runs in anyway (a nightly pins it)');
