@@ -50,7 +50,7 @@ export const EMULATED_DEFAULT_REPEATS = 3;
  * 0) per measurement is ~25,000 tcp_rr transactions, where repetitions already agree to ~0.02%;
  * longer only costs wall time. Up to five repetitions (the smallest n whose order-statistic
  * interval of the median, (min, max), reaches 93.75% coverage), at least three (75%), stopping at
- * three when they agree (bench/repetitions.ts; README, "The instruction clock").
+ * three when they agree (bench/repetitions.ts; docs/instruction-clock.md).
  */
 export const INSTRUCTION_CLOCK_DEFAULT = { durationS: 1, repeats: 5, minRepeats: 3 } as const;
 

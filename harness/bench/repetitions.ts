@@ -1,6 +1,6 @@
 // How many repetitions a scenario's workload needs on the instruction clock: at least `min`, at
 // most `max`, and no more than `min` once they agree. Repetitions of one build agree to 0.01-0.05%
-// on tcp_rr there (README, "The instruction clock"), so five are mostly wall time spent confirming
+// on tcp_rr there (docs/instruction-clock.md), so five are mostly wall time spent confirming
 // three; about one repetition in 30 still comes out several percent low, now and then one has a
 // slower p99 alone, and then the rule runs the remaining ones, so the median of five absorbs it.
 // The early stop uses only the spread, never the value, so it cannot move the median towards any

@@ -7,7 +7,7 @@ import type { ClockInfo } from '../model/clock.ts';
 /**
  * shift=0: 1 ns per instruction, so a guest second is 1e9 instructions. Fixed (not `auto`, which
  * adapts the shift to host speed and so would make figures depend on the machine). Measured here:
- * tcp_rr repetitions agree to 0.02-0.2% (README, "The instruction clock").
+ * tcp_rr repetitions agree to 0.02-0.2% (docs/instruction-clock.md).
  */
 export const ICOUNT_SHIFT = 0;
 

@@ -6,7 +6,7 @@
 import { UsageError, quote } from '../core/errors.ts';
 import type { FixedWork } from '../model/workload-params.ts';
 
-/** `--work default`: each about 0.1-0.3 s of guest time in the built-in VM (README, "The instruction clock"). */
+/** `--work default`: each about 0.1-0.3 s of guest time in the built-in VM (docs/instruction-clock.md). */
 export const DEFAULT_FIXED_WORK: FixedWork = { rrTransactions: 5000, crrConnections: 1000, streamBytes: 64 * 2 ** 20 };
 
 const KEYS: Record<string, keyof FixedWork> = { rr: 'rrTransactions', crr: 'crrConnections', stream: 'streamBytes' };
