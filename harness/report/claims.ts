@@ -127,3 +127,12 @@ const isRatio = (x: number | null): x is number => x !== null && Number.isFinite
 function rateColumns(m: AnswerMatrix) {
   return m.columns.filter((col, i) => col.better === 'higher' && m.columns.findIndex((x) => x.workload === col.workload && x.better === 'higher') === i);
 }
+
+/**
+ * The claims a run's text and summary show: none for a shard (bench --shard), which holds part of
+ * the matrix, often without host or veth at a point; the merged run judges them. Then `note` says so.
+ */
+export function runClaims(m: AnswerMatrix, shard: { index: number; count: number } | undefined): { claims: ClaimResult[][]; note?: string } {
+  if (!shard) return { claims: judgeClaims(m) };
+  return { claims: m.groups.map(() => []), note: `shard ${shard.index}/${shard.count}: part of the matrix; the claims come with the merged run (netkit-bench merge)` };
+}

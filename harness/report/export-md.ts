@@ -16,7 +16,7 @@ import { commandLine } from './html-escape.ts';
 import { scenarioOrder } from './scenario-colors.ts';
 import { answerMatrix } from './answer.ts';
 import { answerMarkdown } from './answer-md.ts';
-import { judgeClaims } from './claims.ts';
+import { runClaims } from './claims.ts';
 import { sweepTables } from './sweep-md.ts';
 
 function cell(r: SummaryRow | undefined): string {
@@ -38,7 +38,8 @@ export function reportMarkdown(results: ResultsFile): string {
     ...(clockNote(env.clock) ? [`**${clockNote(env.clock)}.**`, ''] : []),
   ];
   const matrix = answerMatrix(results.summary, BASELINE, results.skipped);
-  out.push(...answerMarkdown(matrix, judgeClaims(matrix)));
+  const { claims, note } = runClaims(matrix, results.shard);
+  out.push(...answerMarkdown(matrix, claims), ...(note ? [note, ''] : []));
   out.push(...sweepTables(results));
   for (const workload of workloadOrder(results)) {
     const inWorkload = rows.filter((r) => r.workload === workload && r.metric !== '-');

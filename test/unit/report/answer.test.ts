@@ -120,6 +120,16 @@ test('renderRun: the default run fits in about 25 lines and leads with the answe
   assert.match(md, /- \*\*supported\*\*: netkit ahead of veth/);
 });
 
+test('a shard (bench --shard) shows its matrix without claims, and says the merged run judges them', () => {
+  const r = { ...richResults(), shard: { index: 2, count: 2, matrixSha256: 'a'.repeat(64), builds: ['veth topology=cross-node'] } };
+  const text = renderRun(r);
+  assert.not.match(text, /^(supported|contradicted|inconclusive|not run)\s|did not run/m);
+  assert.match(text, /^shard 2\/2: part of the matrix; the claims come with the merged run \(netkit-bench merge\)$/m);
+  const md = reportMarkdown(r);
+  assert.not.match(md, /\*\*supported\*\*/);
+  assert.match(md, /^shard 2\/2: part of the matrix/m);
+});
+
 test('matrix: a run without a primary figure says so', () => {
   const r = resultsFile('x', []);
   assert.equal(answerLines(answerMatrix(r.summary, 'host'), [[]]), ['no primary figure measured']);
