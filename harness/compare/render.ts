@@ -16,7 +16,10 @@ const DESIGN: Record<ComparisonReport['test']['design'], string> = {
 export function describeTest(r: ComparisonReport): string {
   const t = r.test;
   const adjust = t.adjust === 'holm' ? 'Holm (family-wise error)' : 'Benjamini-Hochberg (false discovery rate)';
-  return `${DESIGN[t.design]}; unit: the ${t.unit}; ${t.familySize} gated row(s) (*) adjusted by ${adjust} at alpha ${t.alpha} (the other, reported rows adjusted as a family of their own, never gating); ` +
+  // familySize counts the gated rows that had a test; a history of one earlier run gives none a test.
+  const gated = r.rows.filter((row) => row.gated).length;
+  const tested = gated === t.familySize ? `${gated} gated row(s) (*)` : `${gated} gated row(s) (*), ${t.familySize} with a test,`;
+  return `${DESIGN[t.design]}; unit: the ${t.unit}; ${tested} adjusted by ${adjust} at alpha ${t.alpha} (the other, reported rows adjusted as a family of their own, never gating); ` +
     `regressed/improved: adjusted p < ${t.alpha} and change beyond ±${t.thresholdPct}% (or the metric's absolute floor); ` +
     `unchanged: ${Math.round(t.tostLevel * 100)}% interval of the change inside that bound (TOST); else inconclusive`;
 }

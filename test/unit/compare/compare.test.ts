@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compareSides } from '../../../harness/compare/compare.ts';
+import { describeTest } from '../../../harness/compare/render.ts';
 import { refuseIfIncomparable } from '../../../harness/compare/environment-check.ts';
 import { DEFAULT_WORKLOAD_PARAMS } from '../../../harness/workloads/params.ts';
 import { sideOfResults } from '../../../harness/compare/sides.ts';
@@ -76,6 +77,14 @@ test('two single runs on the instruction clock: p99 is reported, not gated (it m
   const host = judged(false);
   assert.equal([p99(host).gated, host.exitCode], [true, 1]);
   assert.not.ok(host.notes.some((n) => /not gated/.test(n)));
+});
+
+test('the test line counts the gated rows, and says how many had a test (none against a history of one run)', () => {
+  const run = metricRun('a', 'throughputGbps', { host: around(20, 3), veth: around(15, 3, 5, 2) });
+  const both = compareSides(sideOfResults(run, 'a'), sideOfResults(run, 'b'), DEFAULT_GATE, 'headline');
+  assert.match(describeTest(both), /; 2 gated row\(s\) \(\*\) adjusted by Holm/);
+  const untested = { ...both, test: { ...both.test, familySize: 0 } };
+  assert.match(describeTest(untested), /; 2 gated row\(s\) \(\*\), 0 with a test, adjusted by Holm/);
 });
 
 test('noisy, overlapping samples: unchanged or inconclusive, never a regression', () => {
