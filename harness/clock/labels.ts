@@ -31,5 +31,5 @@ export function clockNote(clock: ClockInfo | undefined): string | undefined {
   if (!clock || clock.kind === 'host') return undefined;
   return `instruction clock (qemu TCG -icount shift=${clock.icountShift}, ${perGuestSecond(clock)} guest instructions per guest second): ` +
     'figures are work per instruction executed by the whole guest, not hardware speed; only ratios between scenarios carry meaning; ' +
-    'rates and p50 repeat between boots within 0.5%, p99 and other tail percentiles can move several percent (docs/sweeps.md#p99-between-boots)';
+    'rates repeat between boots within 0.5%, p50 within 0.5% or one whole µs, p99 and other tail percentiles can move several percent (docs/sweeps.md#p99-between-boots)';
 }
