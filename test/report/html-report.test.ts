@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -25,12 +25,12 @@ const SCREENSHOTS = join(PROJECT_ROOT, 'test-output', 'report');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let browser: BrowserContext | undefined;
-let profile = '';
 
+// The browser first: its profile is one of the temporary folders, and Chromium still writes there
+// until it is closed (removing it before gave ENOTEMPTY in a CI run).
 test.after(async () => {
-  await removeTempDirs();
   await browser?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await removeTempDirs();
 });
 
 test('report.html opens offline in Chromium with every chart drawn and no console error', async () => {
@@ -46,7 +46,7 @@ test('report.html opens offline in Chromium with every chart drawn and no consol
   const { files } = await writeRunReport(runDir, { formats: ['html'], history: { dir: history, thresholdPct: 5, baselineRuns: 7 } });
   const html = files.find((f) => f.endsWith('report.html'))!;
 
-  profile = await tempDir('chromium-profile');
+  const profile = await tempDir('chromium-profile');
   browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
   const page = await browser.newPage();
   const problems: string[] = [];
