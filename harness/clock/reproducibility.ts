@@ -3,6 +3,7 @@
 // here is the run (a boot), not the repetition: it is what a nightly comparison sees.
 import type { ResultsFile } from '../model/results.ts';
 import { fmtNumber } from '../core/format.ts';
+import { metricInfo } from '../core/metrics.ts';
 import { pointKey, pointLabel, pointOf, varyingAxes } from '../core/point.ts';
 import type { Point } from '../model/point.ts';
 
@@ -45,7 +46,7 @@ export interface ReproducibilityRow {
 
 /** 1 when the row is a latency (µs) every ok repetition of its cell, in both runs, measured whole; else 0. */
 function resolutionOf(runs: readonly ResultsFile[], row: { scenario: string; workload: string; metric: string; point: Point }): number {
-  if (!row.metric.endsWith('Us')) return 0;
+  if (metricInfo(row.metric).unit !== 'µs') return 0;
   const values = runs.flatMap((r) => r.measurements.filter((m) => m.state === 'ok' && m.scenario === row.scenario && m.workload === row.workload && pointKey(pointOf(m)) === pointKey(row.point)).map((m) => m.metrics[row.metric]));
   return values.length > 0 && values.every((v) => v !== undefined && Number.isInteger(v)) ? 1 : 0;
 }
@@ -72,7 +73,7 @@ export function reproducibilityRows(first: ResultsFile, second: ResultsFile): Re
 export function reproducibilityTable(rows: readonly ReproducibilityRow[]): string {
   const fmt = (x: number) => fmtNumber(x, 5);
   const axes = varyingAxes(rows.map((r) => r.point));
-  const step = (r: ReproducibilityRow) => (r.resolution > 0 ? ` or ±${r.resolution} µs` : '');
+  const step = (r: ReproducibilityRow) => (r.resolution > 0 ? ` or ±${r.resolution} ${metricInfo(r.metric).unit}` : '');
   const target = (r: ReproducibilityRow) => (r.targetPct === undefined ? 'none' : `${r.within ? '' : '**missed** '}±${r.targetPct}%${step(r)}`);
   const pointCell = (r: ReproducibilityRow) => (axes.length ? ` ${pointLabel(r.point, axes)} |` : '');
   const lines = [
