@@ -148,7 +148,7 @@ export function compareSides(baseline: RunSide, candidate: RunSide, gate: GateSe
     metrics,
     differences,
     underTest: vary.map((dimension) => ({ dimension, baseline: describeDimension(baseline.environment, dimension), candidate: describeDimension(candidate.environment, dimension) })),
-    notes: [...designNotes(d, baseline, candidate), ...(bootBound && rows.some((r) => isPrimary(r.workload, r.metric) && isTailPercentile(r.metric)) ? [TAIL_NOT_GATED] : [])],
+    notes: [...designNotes(d, baseline, candidate), ...(bootBound && rows.some((r) => !r.gated && isPrimary(r.workload, r.metric) && isTailPercentile(r.metric)) ? [TAIL_NOT_GATED] : [])],
     rows,
     unmatched,
     counts,

@@ -74,6 +74,7 @@ test('two single runs on the instruction clock: p99 is reported, not gated (it m
   assert.ok(icount.notes.some((n) => /p99 is reported, not gated/.test(n)));
   assert.ok(icount.rows.find((x) => x.metric === 'transactionsPerS')!.gated, 'the rate still gates');
   assert.equal([p99(judged(true, ['p99Us'])).gated, judged(true, ['p99Us']).exitCode], [true, 1]);
+  assert.not.ok(judged(true, ['p99Us']).notes.some((n) => /not gated/.test(n)), 'named, it gates, and the note would be wrong');
   const host = judged(false);
   assert.equal([p99(host).gated, host.exitCode], [true, 1]);
   assert.not.ok(host.notes.some((n) => /not gated/.test(n)));
