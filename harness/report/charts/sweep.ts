@@ -28,9 +28,10 @@ export function sweepChart(results: ResultsFile, axis: string, workload: string,
   // Another varying axis (a grid): its values as dashes, the datapath as the colour.
   const dash = data.some((d) => d.variant) ? { strokeDash: { field: 'variant', type: 'nominal', title: null } } : {};
   const unit = metricInfo(metric).unit && clockedUnit(metricInfo(metric).unit, results.environment.clock);
-  const banded = data.some((d) => d.lo !== null);
+  const bands = !data.some((d) => d.lo !== null) ? '; no bands: fewer than 3 repetitions'
+    : `; bands: the recorded interval of the median${data.every((d) => d.lo !== null) ? '' : ', where 3 or more repetitions'}`;
   const spec: TopLevelSpec = {
-    title: { text: `${workload} ${metric} against ${axis}`, subtitle: `left: ${metric}${unit ? ` (${unit})` : ''}; right: ratio to host at the same point and topology (1.0 dashed)${banded ? (data.every((d) => d.lo !== null) ? '; bands: the recorded interval of the median' : '; bands: the recorded interval of the median, where 3 or more repetitions') : '; no bands: fewer than 3 repetitions'}` },
+    title: { text: `${workload} ${metric} against ${axis}`, subtitle: `left: ${metric}${unit ? ` (${unit})` : ''}; right: ratio to host at the same point and topology (1.0 dashed)${bands}` },
     data: { values: data.filter((d) => d.workload === workload).map((d) => ({ ...d })) },
     hconcat: (['absolute', 'ratio'] as const).map((panel) => ({ width: 300, height: 220, title: panel === 'absolute' ? metric : 'ratio to host', layer: panelLayers(panel, x, color, dash) })),
   } as TopLevelSpec;
